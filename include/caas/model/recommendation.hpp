@@ -1,0 +1,87 @@
+#pragma once
+// The engine's answer for one workload: every target ranked, with reasons, blockers, cost, assumptions and
+// findings. Renderers map this to each output format.
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "caas/model/rule_info.hpp"
+#include "caas/util/diagnostic.hpp"
+
+namespace caas::model {
+
+// A rule that fired for a target.
+struct Reason {
+  std::string rule;
+  Effect effect = Effect::note;
+  double weight = 0;
+  std::string message;              // interpolated, ready to show
+  std::string source;
+  std::vector<std::string> fields;  // paths read that the workload gives, in condition order
+  int line = 0;                     // location of the first field (or the workload's kind line)
+  int column = 0;
+};
+
+struct CostItem {
+  std::string item;      // "requests", "compute (GB-seconds, arm64)"
+  double quantity = 0;
+  std::string unit;      // "request", "GB-second"
+  double unit_price_usd = 0;
+  double usd = 0;
+};
+
+struct Assumption {
+  std::string field;  // a workload path, or a cost-model name such as "pricing.free_tier"
+  std::string value;
+  std::string why;
+};
+
+struct CostEstimate {
+  double monthly_usd = 0;
+  std::vector<CostItem> items;
+  std::vector<Assumption> assumptions;
+  std::string summary;  // "2 × 0.5 vCPU / 1 GiB tasks, all month"
+};
+
+struct TargetResult {
+  Target target;
+  int rank = 0;
+  bool feasible = true;
+  double score = 0;       // meaningful when feasible
+  double cost_points = 0; // the cost term's share of the score
+  std::optional<CostEstimate> cost;      // nullopt when it cannot be estimated
+  std::string cost_unknown_reason;       // why cost is nullopt
+  std::vector<Reason> reasons;           // prefer, avoid and note rules that fired, in rule order
+  std::vector<Reason> blockers;          // exclude rules that fired
+};
+
+// "What would change this": a break-even in traffic, or a limit that keeps a target out.
+struct Change {
+  std::string kind;     // "break_even" | "limit"
+  std::string target;
+  std::string field;
+  std::string value;    // the value that would do it, as a user would write it
+  std::string message;
+};
+
+struct Finding {
+  util::Severity severity = util::Severity::info;
+  std::string rule;     // rule or check id
+  std::string message;
+  std::string file;
+  int line = 0;
+  int column = 0;
+  std::string field;
+};
+
+struct Recommendation {
+  std::string name;
+  std::string file;
+  std::optional<std::string> recommended;  // first feasible target id
+  std::vector<TargetResult> ranking;       // every target, feasible first, in rank order
+  std::vector<Assumption> assumptions;
+  std::vector<Change> what_would_change;
+  std::vector<Finding> findings;
+};
+
+}  // namespace caas::model

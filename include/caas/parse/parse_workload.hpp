@@ -1,0 +1,41 @@
+#pragma once
+// Workload files (workload-v1) to profiles: strict keys, explicit units, every error of a file at once.
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "caas/model/workload_profile.hpp"
+#include "caas/util/result.hpp"
+
+namespace caas::parse {
+
+struct ParseLimits {
+  std::size_t max_bytes = 1024 * 1024;  // --max-file-size
+  int max_depth = 64;                   // nesting of maps and lists
+  std::size_t max_nodes = 100000;       // nodes visited, aliases counted at each use
+};
+
+// The result of parsing one workload file: the profile, plus warnings (contradictions) that do not stop it.
+struct ParsedWorkload {
+  model::WorkloadProfile profile;
+  util::Diagnostics warnings;
+};
+
+// Parses a workload file's text. `file` is the name shown in diagnostics. On failure returns every error found.
+// The profile has the rules' defaults applied (model::apply_defaults).
+util::Result<ParsedWorkload> parse_workload(std::string_view text, const std::string& file,
+                                            const ParseLimits& limits = {});
+
+// What a file is: a workload, something else that parses (a folder skips it), or broken.
+enum class FileKind { workload, other, broken };
+
+// One read of a file, for batches: classifies it ("Which files are workloads" in the workload spec) and parses it
+// when it is a workload. A file can hold several workloads once importers exist; a workload file holds one.
+struct FileParse {
+  FileKind kind = FileKind::broken;
+  std::vector<ParsedWorkload> workloads;
+  util::Diagnostics errors;  // when broken, or a workload with errors
+};
+FileParse parse_file(std::string_view text, const std::string& file, const ParseLimits& limits = {});
+
+}  // namespace caas::parse

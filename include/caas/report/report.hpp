@@ -1,0 +1,73 @@
+#pragma once
+// Renderers: one per output format, registered in one table. A renderer receives results one at a time and writes
+// as it goes, so a batch of any size is never held in memory as a whole document.
+#include <functional>
+#include <memory>
+#include <ostream>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "caas/model/recommendation.hpp"
+#include "caas/model/rule_info.hpp"
+#include "caas/util/diagnostic.hpp"
+
+namespace caas::report {
+
+struct ToolInfo {
+  std::string name = "caas-advisor";
+  std::string version;
+  std::string rules_version;
+  std::string pricing_date;
+};
+
+// The batch's totals (cli-v1 "summary").
+struct Summary {
+  int files = 0;
+  int skipped = 0;
+  int workloads = 0;
+  int errors = 0;
+  int by_lambda = 0, by_fargate = 0, by_ec2 = 0, by_none = 0;
+  std::vector<std::string> skipped_files;  // listed with -v
+  int exit_code = 0;
+};
+
+enum class Command { recommend, check, validate, cost };
+
+struct RenderOptions {
+  bool color = false;
+  bool verbose = false;
+  bool quiet = false;
+  Command command = Command::recommend;
+  std::string path_base;  // for repo-relative URIs
+};
+
+class Renderer {
+ public:
+  virtual ~Renderer() = default;
+  virtual void begin(const ToolInfo& tool) = 0;
+  virtual void result(const model::Recommendation& recommendation) = 0;
+  virtual void error(const util::Diagnostic& error) = 0;
+  virtual void finish(const Summary& summary) = 0;
+};
+
+struct Format {
+  std::string_view name;
+  std::string_view description;
+  std::function<std::unique_ptr<Renderer>(std::ostream& out, const RenderOptions& options)> make;
+};
+
+// Every output format, in the order `--help` lists them.
+const std::vector<Format>& formats();
+const Format* find_format(std::string_view name);
+
+// `rules list` and `rules show`: the rule table as text, json or markdown (docs/rules.md is the markdown).
+struct RuleTableView {
+  std::string revision;
+  std::vector<model::Target> targets;
+  std::vector<model::RuleInfo> rules;
+};
+void render_rule_list(std::ostream& out, const RuleTableView& table, std::string_view format);
+void render_rule_detail(std::ostream& out, const model::RuleInfo& rule, std::string_view format);
+
+}  // namespace caas::report

@@ -1,0 +1,21 @@
+#pragma once
+// Text helpers shared by every layer: safe display of untrusted text, number formatting.
+#include <string>
+#include <string_view>
+
+namespace caas::util {
+
+// Control characters (C0, DEL, C1) and invalid UTF-8 written as visible escapes (`\x1b`), for text, markdown,
+// github and XML output. Valid UTF-8 printable characters pass through.
+std::string escape_control(std::string_view text);
+
+// True when `text` is valid UTF-8.
+bool is_valid_utf8(std::string_view text);
+
+// Shortest decimal that reads back as `value`, without exponent for ordinary magnitudes: 0.25, 2, 1769, 1e-07.
+std::string format_number(double value);
+
+// Fixed two decimals, rounded half away from zero: 7 -> "7.00".
+std::string format_fixed2(double value);
+
+}  // namespace caas::util

@@ -1,0 +1,87 @@
+#include "caas/util/text.hpp"
+
+#include <fmt/format.h>
+
+#include <charconv>
+#include <cmath>
+
+namespace caas::util {
+
+namespace {
+// Length of the valid UTF-8 sequence at text[i], or 0 when it is not valid.
+std::size_t utf8_length(std::string_view text, std::size_t i) {
+  const auto c = static_cast<unsigned char>(text[i]);
+  std::size_t len = 0;
+  unsigned min = 0;
+  if (c < 0x80) return 1;
+  if ((c & 0xE0) == 0xC0) { len = 2; min = 0x80; }
+  else if ((c & 0xF0) == 0xE0) { len = 3; min = 0x800; }
+  else if ((c & 0xF8) == 0xF0) { len = 4; min = 0x10000; }
+  else return 0;
+  if (i + len > text.size()) return 0;
+  unsigned code = c & (0x7F >> len);
+  for (std::size_t k = 1; k < len; ++k) {
+    const auto cc = static_cast<unsigned char>(text[i + k]);
+    if ((cc & 0xC0) != 0x80) return 0;
+    code = (code << 6) | (cc & 0x3F);
+  }
+  if (code < min || code > 0x10FFFF || (code >= 0xD800 && code <= 0xDFFF)) return 0;
+  return len;
+}
+}  // namespace
+
+bool is_valid_utf8(std::string_view text) {
+  for (std::size_t i = 0; i < text.size();) {
+    const auto len = utf8_length(text, i);
+    if (len == 0) return false;
+    i += len;
+  }
+  return true;
+}
+
+std::string escape_control(std::string_view text) {
+  std::string out;
+  out.reserve(text.size());
+  for (std::size_t i = 0; i < text.size();) {
+    const auto c = static_cast<unsigned char>(text[i]);
+    const auto len = utf8_length(text, i);
+    if (len == 0) {
+      out += fmt::format("\\x{:02x}", c);
+      ++i;
+      continue;
+    }
+    if (len == 1) {
+      if (c < 0x20 || c == 0x7F) out += fmt::format("\\x{:02x}", c);
+      else out += static_cast<char>(c);
+    } else if (len == 2 && c == 0xC2 && static_cast<unsigned char>(text[i + 1]) < 0xA0) {
+      out += fmt::format("\\u{:04x}", static_cast<unsigned char>(text[i + 1]));  // C1 controls
+    } else {
+      out.append(text.substr(i, len));
+    }
+    i += len;
+  }
+  return out;
+}
+
+std::string format_number(double value) {
+  if (std::isnan(value)) return "nan";
+  if (value == 0) return "0";
+  char buf[64];
+  auto [end, ec] = std::to_chars(buf, buf + sizeof buf, value);
+  (void)ec;
+  std::string out(buf, end);
+  // Prefer plain notation for ordinary magnitudes.
+  if (out.find('e') != std::string::npos && std::fabs(value) >= 1e-10 && std::fabs(value) < 1e15) {
+    auto [end2, ec2] = std::to_chars(buf, buf + sizeof buf, value, std::chars_format::fixed);
+    (void)ec2;
+    out.assign(buf, end2);
+  }
+  return out;
+}
+
+std::string format_fixed2(double value) {
+  const double rounded = std::round(value * 100.0) / 100.0;
+  return fmt::format("{:.2f}", rounded == 0 ? 0.0 : rounded);
+}
+
+}  // namespace caas::util
