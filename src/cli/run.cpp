@@ -1,0 +1,162 @@
+// The command line: one row per command, CLI11 for parsing, and the mapping to exit codes.
+#include "caas/cli/run.hpp"
+
+#include <CLI/CLI.hpp>
+
+#include <thread>
+
+#include "caas/util/quantity.hpp"
+#include "cli/batch.hpp"
+#include "cli/commands.hpp"
+#include "cli/outputs.hpp"
+
+namespace caas::cli {
+
+namespace {
+
+void add_rule_options(CLI::App& app, Options& options) {
+  app.add_option("--rules", options.rule_files, "Rule file to add (replaces built-in rules by id); repeatable")
+      ->type_name("FILE");
+  app.add_option("--disable", options.disabled, "Disable a rule by id; repeatable")->type_name("RULE");
+}
+
+void add_shared_options(CLI::App& app, Options& options, bool with_paths) {
+  if (with_paths)
+    app.add_option("paths", options.paths, "Workload files, folders, or - for standard input")
+        ->required()
+        ->type_name("PATH");
+  app.add_option("-f,--format", options.formats,
+                 "Output format, optionally to a file: text, json, ... (FMT or FMT=PATH); repeatable")
+      ->type_name("FMT[=PATH]");
+  add_rule_options(app, options);
+  app.add_option("--pricing", options.pricing_file, "Price file overriding the built-in prices")->type_name("FILE");
+  app.add_option("--region", options.region, "Pricing region, overriding the files' region")->type_name("REGION");
+  app.add_option("--include", options.include, "In folders, only files matching this glob; repeatable")
+      ->type_name("GLOB");
+  app.add_option("--exclude", options.exclude, "In folders, skip files matching this glob; repeatable")
+      ->type_name("GLOB");
+  app.add_option("--path-base", options.path_base, "Show paths relative to this folder (default: current)")
+      ->type_name("DIR");
+  app.add_option("--max-file-size", options.max_file_size, "Largest input file (default 1MiB)")->type_name("SIZE");
+  app.add_option("-j,--jobs", options.jobs, "Files evaluated in parallel (default: the number of CPUs)")
+      ->check(CLI::NonNegativeNumber);
+  app.add_option("--fail-on", options.fail_on, "Findings that make the exit code 1")
+      ->check(CLI::IsMember({"error", "warning", "info", "none"}));
+  app.add_option("--color", options.color, "Colour: auto, always or never")
+      ->check(CLI::IsMember({"auto", "always", "never"}));
+  app.add_flag("-q,--quiet", options.quiet, "Less output on standard error");
+  app.add_flag("-v,--verbose", options.verbose, "List skipped files");
+}
+
+// recommend, check and validate: expand the inputs, evaluate them, render every format.
+int run_evaluation(report::Command command, const Options& options, Io& io) {
+  const auto size = util::parse_quantity(options.max_file_size, util::Kind::size, util::Spacing::tight);
+  if (size.error) {
+    io.err << "caas-advisor: error: --max-file-size " << options.max_file_size << ": " << size.error->message
+           << '\n';
+    return 2;
+  }
+  auto context = load_context(options, io);
+  if (!context) return 2;
+
+  BatchSettings settings;
+  settings.command = command;
+  settings.limits.max_bytes = static_cast<std::size_t>(size.value);
+  settings.engine.prices = &context->prices;
+  settings.engine.region_override = options.region;
+  settings.engine.judge_runs_on = command == report::Command::check;
+  settings.jobs = options.jobs > 0 ? options.jobs : static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
+  const std::string fail_on = !options.fail_on.empty() ? options.fail_on
+                              : command == report::Command::check ? "error"
+                                                                  : "none";
+  settings.fail_never = fail_on == "none";
+  settings.fail_on = fail_on == "info" ? util::Severity::info
+                     : fail_on == "warning" ? util::Severity::warning
+                                            : util::Severity::error;
+  settings.progress = io.err_is_terminal && !options.quiet;
+
+  report::RenderOptions render;
+  render.color = use_color(options, io, io.out_is_terminal);
+  render.verbose = options.verbose;
+  render.quiet = options.quiet;
+  render.command = command;
+  render.path_base = options.path_base;
+  auto outputs = open_outputs(options, render, io);
+  if (!outputs) return 2;
+  std::vector<report::Renderer*> renderers;
+  for (auto& output : *outputs) renderers.push_back(output.renderer.get());
+
+  const auto inputs = expand_inputs(options);
+  const int code = run_batch(inputs, *context, settings, renderers, io);
+  if (!commit_outputs(*outputs, io)) return std::max(code, 2);
+  return code;
+}
+
+int run_unchecked(int argc, const char* const* argv, Io& io) {
+  CLI::App app{"caas-advisor: where should this workload run on AWS - EC2, Fargate or Lambda?", "caas-advisor"};
+  app.require_subcommand(0, 1);
+  bool version = false;
+  app.add_flag("--version", version, "Tool version, rule-table revision and pricing date");
+
+  Options options;
+  struct Row {
+    const char* name;
+    const char* help;
+    report::Command command;
+  };
+  const Row rows[] = {
+      {"recommend", "Rank EC2, Fargate and Lambda for each workload, with reasons", report::Command::recommend},
+      {"check", "As recommend, and judge each workload's runs_on (the CI gate)", report::Command::check},
+      {"validate", "Parse and validate workload files only", report::Command::validate},
+  };
+  std::vector<std::pair<CLI::App*, report::Command>> evaluating;
+  for (const auto& row : rows) {
+    auto* sub = app.add_subcommand(row.name, row.help);
+    add_shared_options(*sub, options, true);
+    evaluating.emplace_back(sub, row.command);
+  }
+
+  RuleCommand rule_command;
+  auto* rules_app = app.add_subcommand("rules", "The rule table: rules list, rules show ID");
+  rules_app->require_subcommand(1);
+  auto* list = rules_app->add_subcommand("list", "Every rule: id, target, effect, weight, condition, source");
+  list->add_option("-f,--format", rule_command.format, "text, json or markdown")
+      ->check(CLI::IsMember({"text", "json", "markdown"}));
+  add_rule_options(*list, options);
+  auto* show = rules_app->add_subcommand("show", "One rule in full");
+  show->add_option("id", rule_command.id, "Rule id")->required();
+  show->add_option("-f,--format", rule_command.format, "text or json")->check(CLI::IsMember({"text", "json"}));
+  add_rule_options(*show, options);
+
+  try {
+    app.parse(argc, argv);
+  } catch (const CLI::ParseError& e) {
+    const int code = app.exit(e, io.out, io.err);
+    return code == 0 ? 0 : 2;
+  }
+
+  if (version) return print_version(options, io);
+  for (const auto& [sub, command] : evaluating)
+    if (sub->parsed()) return run_evaluation(command, options, io);
+  if (list->parsed()) return list_rules(rule_command, options, io);
+  if (show->parsed()) return show_rule(rule_command, options, io);
+  io.out << app.help();
+  return 2;
+}
+
+}  // namespace
+
+int run(int argc, const char* const* argv, Io& io) {
+  try {
+    return run_unchecked(argc, argv, io);
+  } catch (const std::exception& e) {
+    io.err << "caas-advisor: internal error: " << e.what()
+           << "\nThis is a bug in caas-advisor; please report it with the command and input that caused it.\n";
+    return 3;
+  } catch (...) {
+    io.err << "caas-advisor: internal error\nThis is a bug in caas-advisor; please report it.\n";
+    return 3;
+  }
+}
+
+}  // namespace caas::cli

@@ -1,0 +1,307 @@
+// The cost model's entry points: reading a profile once, dispatching to a target's estimator, and the parts the
+// targets share. See docs/cost-model.md for the formulas.
+#include <fmt/format.h>
+#include <algorithm>
+#include <cmath>
+#include <utility>
+
+#include "caas/model/field_catalogue.hpp"
+#include "caas/util/text.hpp"
+#include "estimate_common.hpp"
+
+namespace caas::cost {
+namespace {
+
+// Catalogue indices of the fields the model reads, looked up once.
+struct FieldIndex {
+  std::size_t kind, os, architecture, cpu, memory, ephemeral, gpu, duration, concurrency, requests, runs, peak, pattern,
+      p99, cold_start, availability, commitment, interruptible, triggers;
+};
+
+const FieldIndex& field_index() {
+  static const FieldIndex index = [] {
+    const auto at = [](std::string_view path) { return model::find_field(path).value(); };
+    return FieldIndex{at("kind"),
+                      at("runtime.os"),
+                      at("resources.architecture"),
+                      at("resources.cpu"),
+                      at("resources.memory"),
+                      at("resources.ephemeral_storage"),
+                      at("resources.gpu"),
+                      at("execution.duration.typical"),
+                      at("execution.concurrency"),
+                      at("traffic.requests_per_month"),
+                      at("traffic.runs_per_month"),
+                      at("traffic.peak_rps"),
+                      at("traffic.pattern"),
+                      at("latency.p99"),
+                      at("latency.cold_start_sensitive"),
+                      at("operations.availability"),
+                      at("cost.commitment"),
+                      at("cost.interruptible"),
+                      at("triggers")};
+  }();
+  return index;
+}
+
+std::optional<double> number_of(const model::FieldValue& field) {
+  const auto& v = field.value;
+  if (!v.is_known() || v.kind == util::Kind::string || v.kind == util::Kind::list) return std::nullopt;
+  return v.number;
+}
+
+std::string_view text_of(const model::FieldValue& field) {
+  return field.value.kind == util::Kind::string ? std::string_view(field.value.text) : std::string_view();
+}
+
+enum class TargetId { lambda, fargate, ec2 };
+
+std::optional<TargetId> find_target(std::string_view id) {
+  if (id == "lambda") return TargetId::lambda;
+  if (id == "fargate") return TargetId::fargate;
+  if (id == "ec2") return TargetId::ec2;
+  return std::nullopt;
+}
+
+bool run(TargetId id, const CostInputs& in, const RegionPrices& prices, double scale, Bill& bill, std::string& reason,
+         std::string& summary) {
+  // Negative or NaN scales are not traffic; treat them as none.
+  scale = scale > 0 ? scale : 0;
+  switch (id) {
+    case TargetId::lambda: return estimate_lambda(in, prices, scale, bill, reason, summary);
+    case TargetId::fargate: return estimate_fargate(in, prices, scale, bill, reason, summary);
+    case TargetId::ec2: return estimate_ec2(in, prices, scale, bill, reason, summary);
+  }
+  return false;
+}
+
+}  // namespace
+
+const std::vector<std::string_view>& cost_targets() {
+  static const std::vector<std::string_view> ids = {"lambda", "fargate", "ec2"};
+  return ids;
+}
+
+CostInputs read_cost_inputs(const model::WorkloadProfile& profile) {
+  const auto& f = field_index();
+  const auto& at = [&](std::size_t i) -> const model::FieldValue& { return profile.at(i); };
+  CostInputs in;
+  const auto kind = text_of(at(f.kind));
+  in.kind = kind == "worker"     ? WorkloadKind::worker
+            : kind == "job"      ? WorkloadKind::job
+            : kind == "function" ? WorkloadKind::function
+                                 : WorkloadKind::service;
+  in.windows = text_of(at(f.os)) == "windows";
+  const auto arch = text_of(at(f.architecture));
+  in.architecture = arch == "x86_64" ? Architecture::x86_64 : arch == "arm64" ? Architecture::arm64 : Architecture::any;
+  in.cpu = number_of(at(f.cpu));
+  in.memory = number_of(at(f.memory));
+  in.ephemeral_storage = number_of(at(f.ephemeral));
+  in.gpus = number_of(at(f.gpu)).value_or(0);
+  in.duration = number_of(at(f.duration));
+  in.concurrency = std::max(1.0, number_of(at(f.concurrency)).value_or(1));
+  in.concurrency_written = at(f.concurrency).origin == model::Origin::written;
+  in.requests_per_month = number_of(at(f.requests));
+  in.runs_per_month = number_of(at(f.runs));
+  in.peak_rps = number_of(at(f.peak));
+  const auto pattern = text_of(at(f.pattern));
+  constexpr std::pair<std::string_view, Pattern> patterns[] = {
+      {"steady", Pattern::steady},       {"diurnal", Pattern::diurnal},
+      {"spiky", Pattern::spiky},         {"unpredictable", Pattern::unpredictable},
+      {"scheduled", Pattern::scheduled}, {"rare", Pattern::rare}};
+  for (const auto& [name, value] : patterns)
+    if (pattern == name) in.pattern = value;
+  in.cold_start_sensitive = at(f.cold_start).value.kind == util::Kind::boolean && at(f.cold_start).value.as_bool();
+  in.latency_target = in.cold_start_sensitive || at(f.p99).value.is_known();
+  in.high_availability = text_of(at(f.availability)) == "high";
+  const auto commitment = text_of(at(f.commitment));
+  in.commitment = commitment == "1y"   ? Commitment::one_year
+                  : commitment == "3y" ? Commitment::three_years
+                                       : Commitment::none;
+  in.interruptible = at(f.interruptible).value.kind == util::Kind::boolean && at(f.interruptible).value.as_bool();
+  for (const auto& trigger : at(f.triggers).value.items) {
+    in.http = in.http || trigger.text == "http";
+    in.websocket = in.websocket || trigger.text == "websocket";
+  }
+  return in;
+}
+
+TargetCost estimate_cost(const CostInputs& inputs, std::string_view target, const RegionPrices& prices,
+                         double traffic_scale) {
+  TargetCost result;
+  const auto id = find_target(target);
+  if (!id) {
+    result.unknown_reason = fmt::format("no cost model for target `{}`", target);
+    return result;
+  }
+  Bill bill(Detail::full);
+  std::string summary;
+  if (!run(*id, inputs, prices, traffic_scale, bill, result.unknown_reason, summary)) return result;
+  result.estimate = std::move(bill).finish(std::move(summary));
+  return result;
+}
+
+TargetCost estimate_cost(const model::WorkloadProfile& profile, std::string_view target, const RegionPrices& prices,
+                         double traffic_scale) {
+  return estimate_cost(read_cost_inputs(profile), target, prices, traffic_scale);
+}
+
+std::optional<double> estimate_monthly_usd(const CostInputs& inputs, std::string_view target,
+                                           const RegionPrices& prices, double traffic_scale) {
+  const auto id = find_target(target);
+  if (!id) return std::nullopt;
+  Bill bill(Detail::total_only);
+  std::string reason, summary;  // stay empty: nothing is written in total_only mode
+  if (!run(*id, inputs, prices, traffic_scale, bill, reason, summary)) return std::nullopt;
+  return bill.total();
+}
+
+// --- Parts the targets share -------------------------------------------------------------------------------------
+
+std::string_view arch_name(Architecture arch) {
+  switch (arch) {
+    case Architecture::x86_64: return "x86_64";
+    case Architecture::arm64: return "arm64";
+    case Architecture::any: return "any";
+  }
+  return "any";
+}
+
+std::string_view pattern_name(Pattern pattern) {
+  switch (pattern) {
+    case Pattern::unknown: return "unknown";
+    case Pattern::steady: return "steady";
+    case Pattern::diurnal: return "diurnal";
+    case Pattern::spiky: return "spiky";
+    case Pattern::unpredictable: return "unpredictable";
+    case Pattern::scheduled: return "scheduled";
+    case Pattern::rare: return "rare";
+  }
+  return "unknown";
+}
+
+bool unknown(Bill& bill, std::string& reason, std::string_view why) {
+  if (bill.detailed()) reason = std::string(why);
+  return false;
+}
+
+std::optional<double> monthly_events(const CostInputs& in, double scale) {
+  const auto& events = in.kind == WorkloadKind::job ? in.runs_per_month : in.requests_per_month;
+  if (!events) return std::nullopt;
+  return *events * scale;
+}
+
+double whole_count(double x) { return std::ceil(x - 1e-9); }
+
+std::optional<Fleet> size_always_on(const CostInputs& in, double scale, Bill& bill, std::string& reason) {
+  const double minimum = in.high_availability ? 2 : 1;
+  const auto requests = monthly_events(in, scale);
+  if (!requests) {
+    if (in.kind == WorkloadKind::function) {
+      unknown(bill, reason, "a function's cost needs traffic.requests_per_month");
+      return std::nullopt;
+    }
+    if (bill.detailed())
+      bill.assume("traffic.requests_per_month", "unknown",
+                  fmt::format("without traffic the cost is the always-on minimum: {} running all month",
+                              minimum == 2 ? "2 (availability high)" : "1"));
+    return Fleet{minimum, 0};
+  }
+  double duration = 0;
+  if (in.duration) {
+    duration = *in.duration;
+  } else if (in.kind == WorkloadKind::service) {
+    duration = k_default_service_duration;
+    bill.assume("execution.duration.typical", "100ms", "the default time per request for a service's cost");
+  } else {
+    unknown(bill, reason, "sizing the fleet needs execution.duration.typical (the time per request or event)");
+    return std::nullopt;
+  }
+  const double average = *requests / k_seconds_per_month;
+  const bool bursty = in.pattern == Pattern::spiky || in.pattern == Pattern::unpredictable;
+  double rate = average;
+  if (bursty && in.latency_target && in.peak_rps) {
+    rate = *in.peak_rps * scale;
+    if (bill.detailed())
+      bill.assume("traffic.peak_rps", fmt::format("{} requests/s", util::format_number(rate)),
+                  "the rate the fleet is sized for: bursts with a latency target cannot wait minutes for scaling out");
+  } else if (bill.detailed()) {
+    const char* why = !bursty ? "the rate the fleet is sized for: the monthly average"
+                      : in.latency_target
+                          ? "the rate the fleet is sized for: the monthly average, as peak_rps is not given"
+                          : "the rate the fleet is sized for: the monthly average, as without a latency "
+                            "target a queue absorbs the bursts";
+    bill.assume("traffic.requests_per_month",
+                fmt::format("{} requests/s average", util::format_number(std::round(average * 1000) / 1000)), why);
+  }
+  if (!in.concurrency_written)
+    bill.assume("execution.concurrency", "1", "the default: each task or instance serves one request at a time");
+  const double in_flight = rate * duration;
+  return Fleet{std::max(minimum, whole_count(in_flight / (in.concurrency * k_target_utilisation))), average};
+}
+
+std::optional<double> job_hours(const CostInputs& in, double scale, Bill& bill, std::string& reason) {
+  const auto runs = monthly_events(in, scale);
+  if (!runs) {
+    unknown(bill, reason, "a job's cost needs traffic.runs_per_month");
+    return std::nullopt;
+  }
+  if (!in.duration) {
+    unknown(bill, reason, "a job's cost needs execution.duration.typical (the time of one run)");
+    return std::nullopt;
+  }
+  if (*in.duration < k_minimum_run_seconds)
+    bill.assume("execution.duration.typical", "1m", "each run is billed for at least a minute");
+  return *runs * std::max(*in.duration, k_minimum_run_seconds) / 3600;
+}
+
+void apply_discounts(const CostInputs& in, const RegionPrices& prices, const DiscountKeys& keys, Bill& bill) {
+  const bool spot = in.interruptible && !keys.spot.empty();
+  const bool plan = in.commitment != Commitment::none;
+  if (!spot && !plan) return;
+  const std::size_t term = in.commitment == Commitment::three_years ? 1 : 0;
+  const double spot_percent = spot ? prices.price(keys.spot) : 0;
+  const double plan_percent = plan ? prices.price(keys.savings_plan[term]) : 0;
+  const std::string_view plan_item = term ? "3 years" : "1 year";
+  if (spot && (!plan || spot_percent >= plan_percent)) {
+    bill.discount("Spot", spot_percent);
+    if (plan && bill.detailed())
+      bill.assume(
+          "cost.commitment", term ? "3y" : "1y",
+          fmt::format("Spot and Savings Plans do not combine: Spot ({} % off) is cheaper than the {} ({} % "
+                      "off) and applies",
+                      util::format_number(spot_percent), keys.savings_plan_name, util::format_number(plan_percent)));
+    return;
+  }
+  if (bill.detailed()) {
+    bill.discount(fmt::format("{}, {}", keys.savings_plan_name, plan_item), plan_percent);
+    if (spot)
+      bill.assume(
+          "cost.interruptible", "true",
+          fmt::format("Spot and Savings Plans do not combine: the {} ({} % off) is cheaper than Spot ({} % "
+                      "off) and applies",
+                      keys.savings_plan_name, util::format_number(plan_percent), util::format_number(spot_percent)));
+  } else {
+    bill.discount({}, plan_percent);
+  }
+}
+
+void add_load_balancer(const CostInputs& in, double scale, const RegionPrices& prices, Bill& bill) {
+  if (!in.http && !in.websocket) return;
+  const double average_rps = monthly_events(in, scale).value_or(0) / k_seconds_per_month;
+  const double lcus = std::max(1.0, average_rps / k_rps_per_lcu);
+  bill.add("load balancer", "ALB", k_hours_per_month, "ALB-hour", prices.price(k_alb_hour));
+  bill.add("load balancer capacity", "ALB", k_hours_per_month * lcus, "LCU-hour", prices.price(k_alb_lcu));
+  bill.assume("front_door", "Application Load Balancer",
+              "http or websocket triggers need a front door; LCUs = max(1, average requests/s ÷ 250), at ten "
+              "requests per connection");
+}
+
+std::string format_count(double count) {
+  const auto rounded = [](double x, double per) { return util::format_number(std::round(x * per) / per); };
+  if (count >= 1e6) return rounded(count / 1e6, 1000) + "M";
+  if (count >= 1e3) return rounded(count / 1e3, 1000) + "k";
+  return rounded(count, 100);
+}
+
+}  // namespace caas::cost

@@ -1,0 +1,21 @@
+// The output formats: adding one is a row here and a renderer file (declared in renderers.hpp).
+#include "renderers.hpp"
+
+namespace caas::report {
+
+const std::vector<Format>& formats() {
+  static const std::vector<Format> table = {
+      {"text", "for people at a terminal (default)", make_text_renderer},
+      {"json", "the versioned report contract (caas-advisor/report/v1)", make_json_renderer},
+  };
+  return table;
+}
+
+const Format* find_format(std::string_view name) {
+  for (const Format& format : formats()) {
+    if (format.name == name) return &format;
+  }
+  return nullptr;
+}
+
+}  // namespace caas::report

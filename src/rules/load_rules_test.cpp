@@ -1,0 +1,134 @@
+#include <catch2/catch.hpp>
+
+#include "caas/rules/rule_set.hpp"
+
+using namespace caas;
+
+namespace {
+const char* const k_table = R"(version: 1
+revision: "2026-01-01"
+targets:
+  - {id: lambda, name: AWS Lambda, model: FaaS, ops_burden: 1}
+  - {id: ec2, name: Amazon EC2, model: IaaS, ops_burden: 3}
+rules:
+  - id: z-last
+    target: lambda
+    effect: note
+    when: kind == "job"
+    message: "a job"
+    source: "seed: test"
+  - id: a-first
+    target: [lambda, ec2]
+    effect: prefer
+    weight: 2
+    when: execution.duration.max > 15m
+    message: "runs up to {execution.duration.max}"
+    source: https://example.com
+    examples:
+      match: [{kind: job, execution: {duration: 2h}}]
+      no_match: [{execution: {duration: 10m}}]
+)";
+
+std::string first_error(const util::Result<rules::RuleSet>& result) {
+  REQUIRE_FALSE(result);
+  return result.error().front().message;
+}
+}  // namespace
+
+TEST_CASE("rule loader: reads targets and rules, sorted by id", "[rules]") {
+  auto set = rules::load_rules(k_table, "t.yaml", {true, nullptr});
+  REQUIRE(set);
+  CHECK(set->revision == "2026-01-01");
+  REQUIRE(set->targets.size() == 2);
+  CHECK(set->targets[1].ops_burden == 3);
+  REQUIRE(set->rules.size() == 2);
+  CHECK(set->rules[0].info.id == "a-first");
+  CHECK(set->rules[0].info.targets == std::vector<std::string>{"lambda", "ec2"});
+  CHECK(set->rules[0].info.weight == 2);
+  CHECK(set->rules[0].info.origin == "t.yaml:14");
+  REQUIRE(set->rules[0].examples.size() == 2);
+  CHECK(set->rules[0].examples[0].should_match);
+  CHECK(set->rules[0].examples[1].yaml.find("kind: service") != std::string::npos);
+  CHECK(set->rules[0].examples[1].yaml.find("name: example") != std::string::npos);
+}
+
+TEST_CASE("rule loader: an unknown key gets did-you-mean and a location", "[rules]") {
+  std::string text = k_table;
+  text.replace(text.find("    weight: 2"), 13, "    wieght: 2");
+  auto set = rules::load_rules(text, "t.yaml");
+  REQUIRE_FALSE(set);
+  const auto& d = set.error().front();
+  CHECK(d.code == "unknown-key");
+  CHECK(d.hint == "did you mean 'weight'?");
+  CHECK(d.where.line == 18);
+  CHECK(d.where.column == 5);
+}
+
+TEST_CASE("rule loader: a bad condition is located in the rule file", "[rules]") {
+  std::string text = k_table;
+  text.replace(text.find("execution.duration.max > 15m"), 28, "execution.duraton.max > 15m");
+  auto set = rules::load_rules(text, "t.yaml");
+  REQUIRE_FALSE(set);
+  const auto& d = set.error().front();
+  CHECK(d.where.line == 19);
+  CHECK(d.where.column == 11);
+  CHECK(d.hint.find("execution.duration.max") != std::string::npos);
+}
+
+TEST_CASE("rule loader: unknown targets, missing weights and bad message paths are errors", "[rules]") {
+  std::string text = k_table;
+  text.replace(text.find("target: lambda\n"), 14, "target: lamda\n");
+  CHECK(first_error(rules::load_rules(text, "t.yaml")) == "unknown target 'lamda'");
+  text = k_table;
+  text.replace(text.find("    weight: 2\n"), 14, "");
+  CHECK(first_error(rules::load_rules(text, "t.yaml")).find("needs a weight") != std::string::npos);
+  text = k_table;
+  text.replace(text.find("{execution.duration.max}"), 24, "{execution.duration.maxx}");
+  CHECK(first_error(rules::load_rules(text, "t.yaml")).find("unknown field") != std::string::npos);
+}
+
+TEST_CASE("rule loader: a user's file replaces rules by id and disables with enabled: false", "[rules]") {
+  auto base = rules::load_rules(k_table, "t.yaml");
+  REQUIRE(base);
+  auto overlay = rules::load_rules(R"(version: 1
+rules:
+  - id: z-last
+    enabled: false
+  - id: a-first
+    target: ec2
+    effect: avoid
+    weight: 1
+    when: x.pci == true
+    message: "PCI"
+    source: "policy"
+)", "mine.yaml", {false, &*base});
+  REQUIRE(overlay);
+  rules::merge(*base, std::move(*overlay));
+  REQUIRE(base->rules.size() == 2);
+  CHECK(base->find_rule("a-first")->info.effect == model::Effect::avoid);
+  CHECK_FALSE(base->find_rule("z-last")->info.enabled);
+
+  auto bad = rules::load_rules("version: 1\nrules:\n  - {id: z-lst, enabled: false}\n", "mine.yaml", {false, &*base});
+  REQUIRE_FALSE(bad);
+  CHECK(bad.error().front().hint == "did you mean 'z-last'?");
+}
+
+TEST_CASE("rule loader: --disable with an unknown id suggests the nearest", "[rules]") {
+  auto set = rules::load_rules(k_table, "t.yaml");
+  REQUIRE(set);
+  auto result = rules::disable(*set, {"a-frist"});
+  REQUIRE_FALSE(result);
+  CHECK(result.error().front().hint == "did you mean 'a-first'?");
+  REQUIRE(rules::disable(*set, {"a-first"}));
+  CHECK_FALSE(set->find_rule("a-first")->info.enabled);
+}
+
+TEST_CASE("interpolate: fills paths with the text the user wrote", "[rules]") {
+  model::WorkloadProfile p;
+  auto& max = p.at("execution.duration.max");
+  max.value = util::Value::of_quantity(util::Kind::duration, 7200);
+  max.origin = model::Origin::written;
+  max.written = "120m";
+  CHECK(rules::interpolate("runs up to {execution.duration.max}; {resources.memory}", p) ==
+        "runs up to 120m; unknown");
+}

@@ -16,11 +16,14 @@ namespace caas::cost {
 
 // One price: its value, unit, where it came from, when, and how sure we are.
 struct Price {
-  double usd = 0;
-  std::string unit;        // "GB-second", "vCPU-hour", "1M requests"
+  double usd = 0;    // dollars per unit; for a discount the percentage off, for a size the number (see unit)
+  std::string unit;  // "GB-second", "vCPU-hour", "1M requests", "percent off", "GiB"
   std::string source;
-  std::string collected;   // date
-  std::string confidence;  // DOC | AWS-BLOG | SECONDARY | UNCONFIRMED | assumption
+  std::string collected;            // date
+  std::string confidence;           // DOC | AWS-BLOG | SECONDARY | UNCONFIRMED | assumption
+  std::optional<double> tier_from;  // tiered prices: the tier's bounds per month, in the unit's quantity
+  std::optional<double> tier_to;    // absent for the last tier
+  std::string note;
 };
 
 struct InstanceType {
@@ -32,6 +35,10 @@ struct InstanceType {
   bool burstable = false;
   double usd_per_hour = 0;
   std::string confidence;
+  std::string source;
+  std::string collected;
+  std::string accelerator;  // "1× T4 16 GB"; empty when none
+  std::string note;
 };
 
 // Price tables by region; each holds named prices and EC2 instance types. The shape is documented in
@@ -49,13 +56,19 @@ struct PriceTable {
   // Scoring parameters (cost-v1 "Cost in the score").
   double weight_low = 1, weight_medium = 2, weight_high = 4;
   double materiality_usd = 5;
+  // Which scoring values a file gave (an overlay may give only some); merge takes only those.
+  bool weights_given = true, materiality_given = true;
 
   const RegionPrices* find_region(std::string_view region) const;
   std::vector<std::string> region_names() const;
 };
 
 const std::vector<util::EmbeddedFile>& embedded_price_files();
+// A complete price file: every price key the model needs, in every region (a missing one is a located error).
 util::Result<PriceTable> load_prices(std::string_view text, const std::string& file);
+// A --pricing file, to merge over `base`: it may give only the keys, instances, scoring values and date it changes;
+// a region that `base` lacks must be complete. Keys, units and instances are checked as in load_prices.
+util::Result<PriceTable> load_price_overlay(std::string_view text, const std::string& file, const PriceTable& base);
 util::Result<PriceTable> load_builtin_prices();
 // Overrides by key (and instance name); the overlay's date wins when it gives one.
 void merge(PriceTable& base, PriceTable overlay);
@@ -70,5 +83,50 @@ struct TargetCost {
 // the break-even search and the cost table move it. Deterministic and pure.
 TargetCost estimate_cost(const model::WorkloadProfile& profile, std::string_view target, const RegionPrices& prices,
                          double traffic_scale = 1.0);
+
+// The target ids estimate_cost knows, in report order: "lambda", "fargate", "ec2".
+const std::vector<std::string_view>& cost_targets();
+
+// What the cost model reads from a profile, read once: the break-even search calls the model ~100 times per
+// workload, so it reads the profile once and then asks only for totals.
+enum class WorkloadKind { service, worker, job, function };
+enum class Architecture { x86_64, arm64, any };
+enum class Commitment { none, one_year, three_years };
+enum class Pattern { unknown, steady, diurnal, spiky, unpredictable, scheduled, rare };
+
+struct CostInputs {
+  WorkloadKind kind = WorkloadKind::service;
+  bool windows = false;
+  Architecture architecture = Architecture::any;
+  std::optional<double> cpu;                // vCPUs
+  std::optional<double> memory;             // bytes
+  std::optional<double> ephemeral_storage;  // bytes
+  double gpus = 0;
+  std::optional<double> duration;  // execution.duration.typical, seconds
+  double concurrency = 1;
+  bool concurrency_written = false;
+  std::optional<double> requests_per_month;
+  std::optional<double> runs_per_month;
+  std::optional<double> peak_rps;
+  Pattern pattern = Pattern::unknown;
+  bool latency_target = false;  // latency.p99 known, or cold_start_sensitive
+  bool cold_start_sensitive = false;
+  bool high_availability = false;
+  Commitment commitment = Commitment::none;
+  bool interruptible = false;
+  bool http = false;
+  bool websocket = false;
+};
+
+CostInputs read_cost_inputs(const model::WorkloadProfile& profile);
+
+// The same estimate from inputs read once.
+TargetCost estimate_cost(const CostInputs& inputs, std::string_view target, const RegionPrices& prices,
+                         double traffic_scale = 1.0);
+
+// Only the monthly total (exactly estimate_cost's monthly_usd), without line items, text or allocation; nullopt
+// when the cost is unknown or the target is not one of cost_targets(). For the break-even search.
+std::optional<double> estimate_monthly_usd(const CostInputs& inputs, std::string_view target,
+                                           const RegionPrices& prices, double traffic_scale = 1.0);
 
 }  // namespace caas::cost

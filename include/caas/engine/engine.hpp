@@ -16,6 +16,7 @@ struct EngineOptions {
   const cost::PriceTable* prices = nullptr;  // nullptr: no cost (monthly_cost_usd null)
   std::string region_override;               // --region; empty when not given
   bool explain_changes = true;               // compute "what would change this"
+  bool judge_runs_on = false;                // `check`: findings on the workload's runs_on
 };
 
 // Evaluates one workload. `warnings` are the parser's contradiction warnings; they become findings.

@@ -67,7 +67,11 @@ struct RuleTableView {
   std::vector<model::Target> targets;
   std::vector<model::RuleInfo> rules;
 };
+// `format` is one of rule_formats(); any other is a caller's bug (std::invalid_argument).
 void render_rule_list(std::ostream& out, const RuleTableView& table, std::string_view format);
 void render_rule_detail(std::ostream& out, const model::RuleInfo& rule, std::string_view format);
+
+// The formats the two functions above accept, for the command line to validate against: text, json, markdown.
+const std::vector<std::string_view>& rule_formats();
 
 }  // namespace caas::report

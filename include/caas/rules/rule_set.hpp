@@ -36,13 +36,18 @@ struct RuleSet {
   std::vector<std::string_view> rule_ids() const;
 };
 
+struct LoadOptions {
+  bool keep_examples = false;         // the rule-examples test needs them; a normal run does not
+  const RuleSet* base = nullptr;      // targets a user's file may name without defining them
+};
+
 // Loads one rule file. Every error is located (file, line, column): unknown keys with did-you-mean, a bad condition,
 // an unknown target, a duplicate id, a bad {path} in a message.
-util::Result<RuleSet> load_rules(std::string_view text, const std::string& file);
+util::Result<RuleSet> load_rules(std::string_view text, const std::string& file, const LoadOptions& options = {});
 
 // The tables compiled into the binary (rules/*.yaml), loaded through load_rules.
 const std::vector<util::EmbeddedFile>& embedded_rule_files();
-util::Result<RuleSet> load_builtin_rules();
+util::Result<RuleSet> load_builtin_rules(const LoadOptions& options = {});
 
 // Adds `overlay`'s targets and rules to `base`, replacing those with the same id; a rule with `enabled: false`
 // disables the base rule. A later overlay wins.

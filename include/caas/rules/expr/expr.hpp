@@ -44,6 +44,14 @@ struct Outcome {
   std::vector<std::string> fields_read;  // paths read during evaluation, in the order they appear, no repeats
 };
 
+// A condition of the form `path OP literal` (or a bare boolean path, or `not path`): what "what would change
+// this" needs to say which value would make it false.
+struct Bound {
+  std::string path;
+  std::string op;       // == != < <= > >=; a bare path is `== true`, `not path` is `== false`
+  std::string literal;  // as written in the condition: 15m, 10240MiB, "windows", true
+};
+
 struct Node;  // the compiled tree (private)
 
 class Expression {
@@ -61,8 +69,14 @@ class Expression {
 
   Outcome evaluate(const Environment& env) const;
 
+  // The condition as a single bound, when it is one (see Bound); nullopt otherwise.
+  std::optional<Bound> bound() const;
+
   // Not for callers: built by compile().
   Expression(std::string text, std::unique_ptr<Node> root, std::vector<std::string> paths);
+
+  // Reads the compiled tree.
+  friend util::Value evaluate_value(const Expression& expr, const Environment& env);
 
  private:
   std::string m_text;

@@ -1,0 +1,224 @@
+#include "cli/batch.hpp"
+
+#include <atomic>
+#include <condition_variable>
+#include <filesystem>
+#include <iterator>
+#include <mutex>
+#include <optional>
+#include <thread>
+
+namespace caas::cli {
+
+namespace {
+
+// What one file produced.
+struct FileOutcome {
+  bool skipped = false;
+  bool internal_error = false;
+  util::Diagnostics errors;
+  std::vector<model::Recommendation> results;
+};
+
+util::Diagnostic file_error(const std::string& display, std::string code, std::string message) {
+  util::Diagnostic d;
+  d.code = std::move(code);
+  d.message = std::move(message);
+  d.where.file = display;
+  return d;
+}
+
+model::Recommendation validation_only(const parse::ParsedWorkload& parsed) {
+  model::Recommendation rec;
+  rec.name = parsed.profile.name;
+  rec.file = parsed.profile.file;
+  for (const auto& w : parsed.warnings)
+    rec.findings.push_back({util::Severity::warning, w.code, w.message, rec.file, w.where.line, w.where.column, {}});
+  return rec;
+}
+
+FileOutcome evaluate_file(const Input& input, const std::string& stdin_text, const Context& context,
+                          const BatchSettings& settings) {
+  FileOutcome out;
+  std::string text;
+  if (input.path == "-") {
+    text = stdin_text;
+  } else {
+    std::error_code ec;
+    const auto size = std::filesystem::file_size(input.path, ec);
+    if (!ec && size > settings.limits.max_bytes) {
+      out.errors.push_back(file_error(input.display, "too-large",
+                                      "the file is " + std::to_string(size) + " bytes, over the limit of " +
+                                          std::to_string(settings.limits.max_bytes) + " (--max-file-size)"));
+      return out;
+    }
+    std::string error;
+    auto read = read_file(input.path, error);
+    if (!read) {
+      out.errors.push_back(file_error(input.display, "unreadable-file", error));
+      return out;
+    }
+    text = std::move(*read);
+  }
+  auto parsed = parse::parse_file(text, input.display, settings.limits);
+  switch (parsed.kind) {
+    case parse::FileKind::broken:
+      out.errors = std::move(parsed.errors);
+      return out;
+    case parse::FileKind::other:
+      if (!input.named) {
+        out.skipped = true;
+        return out;
+      }
+      {
+        auto d = file_error(input.display, "not-a-workload",
+                            "not a workload file: expected 'apiVersion: caas-advisor/v1', or a 'kind' of service, "
+                            "worker, job or function with a 'name'");
+        d.where.line = 1;
+        d.where.column = 1;
+        out.errors.push_back(std::move(d));
+      }
+      return out;
+    case parse::FileKind::workload: break;
+  }
+  out.errors = std::move(parsed.errors);
+  for (const auto& workload : parsed.workloads) {
+    if (settings.command == report::Command::validate) out.results.push_back(validation_only(workload));
+    else out.results.push_back(engine::recommend(workload.profile, workload.warnings, context.rules, settings.engine));
+  }
+  return out;
+}
+
+FileOutcome evaluate_guarded(const Input& input, const std::string& stdin_text, const Context& context,
+                             const BatchSettings& settings) {
+  try {
+    return evaluate_file(input, stdin_text, context, settings);
+  } catch (const std::exception& e) {
+    FileOutcome out;
+    out.internal_error = true;
+    out.errors.push_back(file_error(input.display, "internal-error",
+                                    std::string("internal error (a bug; please report it with this file): ") +
+                                        e.what()));
+    return out;
+  }
+}
+
+class ProgressBar {
+ public:
+  ProgressBar(bool enabled, std::size_t total, std::ostream& err) : m_enabled(enabled), m_total(total), m_err(err) {}
+  void update(std::size_t done) {
+    if (!m_enabled || (done % 64 != 0 && done != m_total)) return;
+    constexpr std::size_t k_width = 30;
+    const std::size_t filled = m_total == 0 ? k_width : done * k_width / m_total;
+    m_err << "\r[" << std::string(filled, '#') << std::string(k_width - filled, ' ') << "] " << done << '/'
+          << m_total << std::flush;
+    if (done == m_total) m_err << "\r\x1b[2K" << std::flush;
+  }
+
+ private:
+  bool m_enabled;
+  std::size_t m_total;
+  std::ostream& m_err;
+};
+
+}  // namespace
+
+int run_batch(const Inputs& inputs, const Context& context, const BatchSettings& settings,
+              const std::vector<report::Renderer*>& renderers, Io& io) {
+  std::string stdin_text;
+  if (std::any_of(inputs.files.begin(), inputs.files.end(), [](const Input& i) { return i.path == "-"; }))
+    stdin_text.assign(std::istreambuf_iterator<char>(io.in), std::istreambuf_iterator<char>());
+
+  for (auto* r : renderers) r->begin(context.tool);
+  report::Summary summary;
+  bool internal_error = false;
+  bool failed_finding = false;
+  for (const auto& e : inputs.errors) {
+    for (auto* r : renderers) r->error(e);
+    ++summary.errors;
+  }
+
+  auto consume = [&](std::size_t index, FileOutcome outcome) {
+    ++summary.files;
+    internal_error = internal_error || outcome.internal_error;
+    if (outcome.skipped) {
+      ++summary.skipped;
+      summary.skipped_files.push_back(inputs.files[index].display);
+    }
+    for (const auto& rec : outcome.results) {
+      ++summary.workloads;
+      if (settings.command != report::Command::validate) {
+        const auto target = rec.recommended.value_or("none");
+        if (target == "lambda") ++summary.by_lambda;
+        else if (target == "fargate") ++summary.by_fargate;
+        else if (target == "ec2") ++summary.by_ec2;
+        else ++summary.by_none;
+      }
+      for (const auto& f : rec.findings)
+        if (!settings.fail_never && f.severity <= settings.fail_on) failed_finding = true;
+      for (auto* r : renderers) r->result(rec);
+    }
+    for (const auto& e : outcome.errors) {
+      ++summary.errors;
+      for (auto* r : renderers) r->error(e);
+    }
+  };
+
+  const std::size_t n = inputs.files.size();
+  ProgressBar progress(settings.progress && n >= 200, n, io.err);
+  const std::size_t workers = std::min<std::size_t>(static_cast<std::size_t>(std::max(settings.jobs, 1)), n);
+  if (workers <= 1) {
+    for (std::size_t i = 0; i < n; ++i) {
+      consume(i, evaluate_guarded(inputs.files[i], stdin_text, context, settings));
+      progress.update(i + 1);
+    }
+  } else {
+    // Workers run at most k_window files ahead of the renderer, so memory stays flat however many files there are.
+    constexpr std::size_t k_window = 512;
+    std::vector<std::optional<FileOutcome>> ring(k_window);
+    std::mutex mutex;
+    std::condition_variable changed;
+    std::size_t next_to_take = 0;
+    std::size_t next_to_render = 0;
+    auto work = [&] {
+      for (;;) {
+        std::size_t index = 0;
+        {
+          std::unique_lock lock(mutex);
+          changed.wait(lock, [&] { return next_to_take >= n || next_to_take < next_to_render + k_window; });
+          if (next_to_take >= n) return;
+          index = next_to_take++;
+        }
+        auto outcome = evaluate_guarded(inputs.files[index], stdin_text, context, settings);
+        {
+          std::lock_guard lock(mutex);
+          ring[index % k_window] = std::move(outcome);
+        }
+        changed.notify_all();
+      }
+    };
+    std::vector<std::thread> threads;
+    threads.reserve(workers);
+    for (std::size_t t = 0; t < workers; ++t) threads.emplace_back(work);
+    for (std::size_t i = 0; i < n; ++i) {
+      FileOutcome outcome;
+      {
+        std::unique_lock lock(mutex);
+        changed.wait(lock, [&] { return ring[i % k_window].has_value(); });
+        outcome = std::move(*ring[i % k_window]);
+        ring[i % k_window].reset();
+        next_to_render = i + 1;
+      }
+      changed.notify_all();
+      consume(i, std::move(outcome));
+      progress.update(i + 1);
+    }
+    for (auto& t : threads) t.join();
+  }
+
+  summary.exit_code = internal_error ? 3 : summary.errors > 0 ? 2 : failed_finding ? 1 : 0;
+  for (auto* r : renderers) r->finish(summary);
+  return summary.exit_code;
+}
+
+}  // namespace caas::cli

@@ -1,0 +1,28 @@
+#pragma once
+// Evaluates a batch of inputs in parallel and streams the results, in input order, to every renderer.
+#include <memory>
+#include <vector>
+
+#include "caas/engine/engine.hpp"
+#include "caas/parse/parse_workload.hpp"
+#include "caas/report/report.hpp"
+#include "cli/context.hpp"
+#include "cli/inputs.hpp"
+
+namespace caas::cli {
+
+struct BatchSettings {
+  report::Command command = report::Command::recommend;
+  parse::ParseLimits limits;
+  engine::EngineOptions engine;
+  int jobs = 1;
+  util::Severity fail_on = util::Severity::error;
+  bool fail_never = true;
+  bool progress = false;  // a progress bar on standard error
+};
+
+// Runs the batch; returns the exit code (0, 1, 2, or 3 when a worker hit a bug).
+int run_batch(const Inputs& inputs, const Context& context, const BatchSettings& settings,
+              const std::vector<report::Renderer*>& renderers, Io& io);
+
+}  // namespace caas::cli

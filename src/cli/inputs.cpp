@@ -1,0 +1,112 @@
+#include "cli/inputs.hpp"
+
+#include <fnmatch.h>
+
+#include <algorithm>
+#include <filesystem>
+
+namespace caas::cli {
+
+namespace fs = std::filesystem;
+
+std::string display_path(const std::string& path, const std::string& base) {
+  if (path == "-") return "-";
+  std::error_code ec;
+  const fs::path absolute = fs::absolute(path, ec).lexically_normal();
+  const fs::path root = fs::absolute(base.empty() ? "." : base, ec).lexically_normal();
+  auto relative = absolute.lexically_relative(root);
+  if (relative.empty()) return fs::path(path).lexically_normal().generic_string();
+  return relative.generic_string();
+}
+
+bool glob_matches(const std::string& pattern, const std::string& path) {
+  if (fnmatch(pattern.c_str(), path.c_str(), 0) == 0) return true;
+  if (pattern.find('/') == std::string::npos) {
+    const auto name = fs::path(path).filename().string();
+    return fnmatch(pattern.c_str(), name.c_str(), 0) == 0;
+  }
+  return false;
+}
+
+namespace {
+
+bool is_spec_extension(const fs::path& path) {
+  const auto ext = path.extension().string();
+  return ext == ".yaml" || ext == ".yml" || ext == ".json";
+}
+
+bool selected(const Options& options, const std::string& display) {
+  if (!options.include.empty() &&
+      std::none_of(options.include.begin(), options.include.end(),
+                   [&](const std::string& p) { return glob_matches(p, display); }))
+    return false;
+  return std::none_of(options.exclude.begin(), options.exclude.end(),
+                      [&](const std::string& p) { return glob_matches(p, display); });
+}
+
+util::Diagnostic path_error(const std::string& display, std::string message) {
+  util::Diagnostic d;
+  d.code = "unreadable-path";
+  d.message = std::move(message);
+  d.where.file = display;
+  return d;
+}
+
+// Walks a folder in sorted order without following symlinks; unreadable folders become errors.
+void walk(const fs::path& folder, const Options& options, Inputs& out) {
+  std::error_code ec;
+  fs::directory_iterator it(folder, ec);
+  if (ec) {
+    out.errors.push_back(path_error(display_path(folder.string(), options.path_base),
+                                    "cannot read folder: " + ec.message()));
+    return;
+  }
+  std::vector<fs::directory_entry> entries;
+  for (; it != fs::directory_iterator(); it.increment(ec)) {
+    if (ec) break;
+    entries.push_back(*it);
+  }
+  std::sort(entries.begin(), entries.end(),
+            [](const fs::directory_entry& a, const fs::directory_entry& b) { return a.path() < b.path(); });
+  for (const auto& entry : entries) {
+    std::error_code status_ec;
+    if (entry.is_symlink(status_ec)) continue;  // never followed: a loop is harmless
+    if (entry.is_directory(status_ec)) {
+      walk(entry.path(), options, out);
+      continue;
+    }
+    if (!entry.is_regular_file(status_ec) || !is_spec_extension(entry.path())) continue;
+    const auto display = display_path(entry.path().string(), options.path_base);
+    if (!selected(options, display)) continue;
+    out.files.push_back({entry.path().string(), display, false});
+  }
+}
+
+}  // namespace
+
+Inputs expand_inputs(const Options& options) {
+  Inputs out;
+  for (const auto& path : options.paths) {
+    if (path == "-") {
+      out.files.push_back({"-", "-", true});
+      continue;
+    }
+    std::error_code ec;
+    const auto status = fs::symlink_status(path, ec);
+    const auto display = display_path(path, options.path_base);
+    if (ec || !fs::exists(status)) {
+      out.errors.push_back(path_error(display, "no such file or folder"));
+      continue;
+    }
+    if (fs::is_directory(status)) {
+      walk(path, options, out);
+    } else if (fs::is_symlink(status) && fs::is_directory(fs::status(path, ec))) {
+      walk(path, options, out);  // a symlink named on the command line is the user's explicit choice
+    } else {
+      out.files.push_back({path, display, true});
+    }
+  }
+  return out;
+}
+
+}  // namespace caas::cli

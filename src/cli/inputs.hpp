@@ -1,0 +1,31 @@
+#pragma once
+// Command-line paths to the list of files to read: files, folders (recursive, sorted, symlinks not followed,
+// --include/--exclude) and "-" for standard input.
+#include <string>
+#include <vector>
+
+#include "caas/util/diagnostic.hpp"
+#include "cli/options.hpp"
+
+namespace caas::cli {
+
+struct Input {
+  std::string path;     // to open; "-" for standard input
+  std::string display;  // relative to --path-base, as reports show it
+  bool named = false;   // named on the command line (must be a workload) rather than found in a folder
+};
+
+struct Inputs {
+  std::vector<Input> files;   // in report order: sorted within each folder, command-line order between arguments
+  util::Diagnostics errors;   // missing paths, unreadable folders
+};
+
+Inputs expand_inputs(const Options& options);
+
+// A path as reports show it: relative to `base` (default: the current folder), "-" for standard input.
+std::string display_path(const std::string& path, const std::string& base);
+
+// Shell-style glob; a pattern without '/' also matches the file name alone.
+bool glob_matches(const std::string& pattern, const std::string& path);
+
+}  // namespace caas::cli

@@ -1,0 +1,29 @@
+#pragma once
+// The command line's options, shared by the commands (cli-v1 "Shared options").
+#include <string>
+#include <vector>
+
+#include "caas/cli/run.hpp"
+#include "caas/report/report.hpp"
+
+namespace caas::cli {
+
+struct Options {
+  std::vector<std::string> paths;
+  std::vector<std::string> formats;  // FMT or FMT=PATH
+  std::vector<std::string> rule_files;
+  std::vector<std::string> disabled;
+  std::string pricing_file;
+  std::string region;
+  std::vector<std::string> include;
+  std::vector<std::string> exclude;
+  std::string path_base;
+  std::string max_file_size = "1MiB";
+  int jobs = 0;  // 0: the number of CPUs
+  std::string fail_on;  // empty: the command's default
+  std::string color = "auto";
+  bool quiet = false;
+  bool verbose = false;
+};
+
+}  // namespace caas::cli

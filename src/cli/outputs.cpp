@@ -1,0 +1,94 @@
+#include "cli/outputs.hpp"
+
+#include <unistd.h>
+
+#include <cstdio>
+#include <filesystem>
+
+namespace caas::cli {
+
+bool use_color(const Options& options, Io& io, bool is_terminal) {
+  if (options.color == "always") return true;
+  if (options.color == "never") return false;
+  if (const auto no_color = io.getenv("NO_COLOR"); no_color && !no_color->empty()) return false;
+  return is_terminal;
+}
+
+std::optional<std::vector<Output>> open_outputs(const Options& options, const report::RenderOptions& render,
+                                                Io& io) {
+  std::vector<Output> outputs;
+  std::vector<std::string> specs = options.formats.empty() ? std::vector<std::string>{"text"} : options.formats;
+  int to_stdout = 0;
+  for (const auto& spec : specs) {
+    Output output;
+    const auto eq = spec.find('=');
+    output.format = spec.substr(0, eq);
+    if (eq != std::string::npos) output.path = spec.substr(eq + 1);
+    const auto* format = report::find_format(output.format);
+    if (format == nullptr) {
+      std::string names;
+      for (const auto& f : report::formats()) names += (names.empty() ? "" : ", ") + std::string(f.name);
+      io.err << "caas-advisor: error: unknown format '" << output.format << "'; expected one of " << names << '\n';
+      discard_outputs(outputs);
+      return std::nullopt;
+    }
+    if (eq != std::string::npos && output.path.empty()) {
+      io.err << "caas-advisor: error: --format " << spec << " names no file\n";
+      discard_outputs(outputs);
+      return std::nullopt;
+    }
+    report::RenderOptions options_for = render;
+    if (output.path.empty()) {
+      if (++to_stdout > 1) {
+        io.err << "caas-advisor: error: at most one --format may write to standard output; give the others =PATH\n";
+        discard_outputs(outputs);
+        return std::nullopt;
+      }
+      output.renderer = format->make(io.out, options_for);
+    } else {
+      options_for.color = false;
+      output.temp_path = output.path + ".tmp-" + std::to_string(getpid());
+      output.file = std::make_unique<std::ofstream>(output.temp_path, std::ios::binary | std::ios::trunc);
+      if (!*output.file) {
+        io.err << output.path << ": error: cannot write the report\n";
+        discard_outputs(outputs);
+        return std::nullopt;
+      }
+      output.renderer = format->make(*output.file, options_for);
+    }
+    outputs.push_back(std::move(output));
+  }
+  return outputs;
+}
+
+bool commit_outputs(std::vector<Output>& outputs, Io& io) {
+  bool ok = true;
+  for (auto& output : outputs) {
+    output.renderer.reset();
+    if (!output.file) continue;
+    output.file->flush();
+    const bool written = output.file->good();
+    output.file->close();
+    std::error_code ec;
+    if (written) std::filesystem::rename(output.temp_path, output.path, ec);
+    if (!written || ec) {
+      io.err << output.path << ": error: cannot write the report" << (ec ? ": " + ec.message() : "") << '\n';
+      std::filesystem::remove(output.temp_path, ec);
+      ok = false;
+    }
+  }
+  io.out.flush();
+  return ok;
+}
+
+void discard_outputs(std::vector<Output>& outputs) {
+  for (auto& output : outputs) {
+    output.renderer.reset();
+    if (!output.file) continue;
+    output.file->close();
+    std::error_code ec;
+    std::filesystem::remove(output.temp_path, ec);
+  }
+}
+
+}  // namespace caas::cli

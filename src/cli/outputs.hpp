@@ -1,0 +1,36 @@
+#pragma once
+// -f FMT[=PATH]: which renderers run, where each writes, and writing files atomically (temporary file, then rename).
+#include <fstream>
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "caas/report/report.hpp"
+#include "cli/options.hpp"
+
+namespace caas::cli {
+
+struct Output {
+  std::string format;
+  std::string path;  // empty: standard output
+  std::string temp_path;
+  std::unique_ptr<std::ofstream> file;
+  std::unique_ptr<report::Renderer> renderer;
+};
+
+// Opens every output named by --format (default: text on standard output). Errors are printed; nullopt means
+// exit 2.
+std::optional<std::vector<Output>> open_outputs(const Options& options, const report::RenderOptions& render,
+                                                Io& io);
+
+// Closes the files and renames them into place; a failure is printed and returns false.
+bool commit_outputs(std::vector<Output>& outputs, Io& io);
+
+// Removes temporary files (after an error).
+void discard_outputs(std::vector<Output>& outputs);
+
+// Colour on a stream: an explicit --color wins, then NO_COLOR, then whether it is a terminal.
+bool use_color(const Options& options, Io& io, bool is_terminal);
+
+}  // namespace caas::cli

@@ -1,0 +1,98 @@
+#pragma once
+// What the three targets' estimators share: the month, traffic scaling, always-on fleet sizing, Spot and Savings
+// Plans, the load balancer, and the text of summaries.
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "bill.hpp"
+#include "caas/cost/price_table.hpp"
+#include "price_keys.hpp"
+
+namespace caas::cost {
+
+// AWS prices a month as 730 hours.
+inline constexpr double k_hours_per_month = 730;
+inline constexpr double k_seconds_per_month = 2'628'000;
+inline constexpr double k_mib = 1024.0 * 1024.0;
+inline constexpr double k_gib = 1024.0 * k_mib;
+// Target utilisation of a task or instance when sizing a fleet.
+inline constexpr double k_target_utilisation = 0.7;
+// Duration of a service's request when the workload does not say.
+inline constexpr double k_default_service_duration = 0.1;
+inline constexpr double k_default_memory_mib = 512;
+// Fargate and EC2 bill a run for at least a minute.
+inline constexpr double k_minimum_run_seconds = 60;
+// ALB capacity: ten requests per connection, 25 new connections a second per LCU.
+inline constexpr double k_rps_per_lcu = 250;
+
+// A resolved architecture indexes ByArch keys.
+inline std::size_t arch_index(Architecture arch) { return arch == Architecture::arm64 ? 1 : 0; }
+std::string_view arch_name(Architecture arch);
+std::string_view pattern_name(Pattern pattern);
+
+// Whole tasks, instances or environments: x rounded up, with a little slack so that 1.4 ÷ 0.7 stays 2.
+double whole_count(double x);
+
+// The estimators write their reason for an unknown cost here (only in full mode) and return false.
+bool unknown(Bill& bill, std::string& reason, std::string_view why);
+
+// Monthly events after scaling: requests (service, worker, function) or runs (job); nullopt when not given.
+std::optional<double> monthly_events(const CostInputs& in, double scale);
+
+// How many tasks or instances run all month, and the rate they were sized for.
+struct Fleet {
+  double count = 0;
+  double average_rps = 0;
+};
+// Services, workers and functions on Fargate or EC2 (cost-v1 "Fargate"); nullopt (reason set) when unknown.
+std::optional<Fleet> size_always_on(const CostInputs& in, double scale, Bill& bill, std::string& reason);
+
+// Hours of one task or instance that a job's runs bill (each at least a minute); nullopt when unknown.
+std::optional<double> job_hours(const CostInputs& in, double scale, Bill& bill, std::string& reason);
+
+// Spot (`interruptible`) or Savings Plans (`commitment`) on the compute items; with both, the larger discount.
+struct DiscountKeys {
+  std::string_view spot;               // empty when Spot is not on offer for this workload
+  ByArch savings_plan;                 // [0] 1 year, [1] 3 years
+  std::string_view savings_plan_name;  // "Compute Savings Plan" | "EC2 Instance Savings Plan"
+};
+void apply_discounts(const CostInputs& in, const RegionPrices& prices, const DiscountKeys& keys, Bill& bill);
+
+// An Application Load Balancer in front of Fargate or EC2, when the workload has http or websocket triggers.
+void add_load_balancer(const CostInputs& in, double scale, const RegionPrices& prices, Bill& bill);
+
+// "2.5M", "300k", "12": a count as a reader would say it.
+std::string format_count(double count);
+
+// A valid Fargate task size (aws-facts B), in vCPUs and MiB.
+struct TaskSize {
+  double vcpu = 0;
+  double memory_mib = 0;
+};
+// Every valid size, smallest first; Windows allows only the 1, 2 and 4 vCPU rows.
+std::vector<TaskSize> fargate_task_sizes(bool windows);
+// The smallest valid size that covers `cpu` vCPUs and `memory_mib`; nullopt when none does.
+std::optional<TaskSize> fargate_task_size(double cpu, double memory_mib, bool windows);
+
+// What an EC2 instance must offer.
+struct InstanceNeed {
+  double vcpu = 0;
+  double memory_gib = 0;
+  double gpus = 0;
+  Architecture architecture = Architecture::any;  // x86_64, arm64 or any
+  bool burstable_allowed = false;
+  double license_per_vcpu_hour = 0;  // Windows: the licence counts in the comparison
+};
+// The cheapest instance type that covers the need (ties go to the earlier type in the table); nullptr when none.
+const InstanceType* cheapest_instance(const RegionPrices& prices, const InstanceNeed& need);
+
+bool estimate_lambda(const CostInputs& in, const RegionPrices& prices, double scale, Bill& bill, std::string& reason,
+                     std::string& summary);
+bool estimate_fargate(const CostInputs& in, const RegionPrices& prices, double scale, Bill& bill, std::string& reason,
+                      std::string& summary);
+bool estimate_ec2(const CostInputs& in, const RegionPrices& prices, double scale, Bill& bill, std::string& reason,
+                  std::string& summary);
+
+}  // namespace caas::cost

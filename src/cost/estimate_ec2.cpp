@@ -1,0 +1,102 @@
+// EC2: the cheapest instance type that covers the workload, instances all month (or per second for jobs), a gp3
+// root volume each, Windows licence, Spot or Savings Plans, and an ALB in front (cost-v1 "EC2").
+#include <fmt/format.h>
+#include <algorithm>
+#include <cmath>
+
+#include "caas/util/quantity.hpp"
+#include "caas/util/text.hpp"
+#include "estimate_common.hpp"
+
+namespace caas::cost {
+
+const InstanceType* cheapest_instance(const RegionPrices& prices, const InstanceNeed& need) {
+  const InstanceType* best = nullptr;
+  double best_price = 0;
+  const std::string_view arch = arch_name(need.architecture);
+  for (const auto& type : prices.instances) {
+    if (type.vcpu < need.vcpu - 1e-9 || type.memory_gib < need.memory_gib - 1e-9 || type.gpus < need.gpus) continue;
+    if (type.burstable && !need.burstable_allowed) continue;
+    if (need.architecture != Architecture::any && type.architecture != arch) continue;
+    const double hourly = type.usd_per_hour + type.vcpu * need.license_per_vcpu_hour;
+    if (!best || hourly < best_price) {
+      best = &type;
+      best_price = hourly;
+    }
+  }
+  return best;
+}
+
+bool estimate_ec2(const CostInputs& in, const RegionPrices& prices, double scale, Bill& bill, std::string& reason,
+                  std::string& summary) {
+  InstanceNeed need;
+  need.vcpu = in.cpu.value_or(0);
+  need.memory_gib = in.memory ? *in.memory / k_gib : k_default_memory_mib / 1024;
+  if (!in.memory) bill.assume("resources.memory", "512MiB", "the default memory for cost");
+  need.gpus = in.gpus;
+  // Windows runs on x86_64 only.
+  need.architecture = in.windows ? Architecture::x86_64 : in.architecture;
+  // Burstable types run out of CPU credits under steady load; an unknown shape may be steady, so they are left out.
+  need.burstable_allowed = in.pattern != Pattern::unknown && in.pattern != Pattern::steady;
+  need.license_per_vcpu_hour = in.windows ? prices.price(k_ec2_windows_license) : 0;
+  const InstanceType* type = cheapest_instance(prices, need);
+  if (!type) {
+    if (!bill.detailed()) return false;
+    return unknown(
+        bill, reason,
+        fmt::format("no instance type in the price table has {} vCPU, {} GiB and {} GPU{}",
+                    util::format_number(need.vcpu), util::format_number(need.memory_gib),
+                    util::format_number(need.gpus),
+                    need.architecture == Architecture::any ? std::string()
+                                                           : fmt::format(" on {}", arch_name(need.architecture))));
+  }
+  if (bill.detailed()) {
+    if (!in.cpu)
+      bill.assume("resources.cpu", fmt::format("{} vCPU", util::format_number(type->vcpu)),
+                  "not given: the smallest fitting instance type");
+    if (in.pattern == Pattern::unknown)
+      bill.assume("traffic.pattern", "unknown",
+                  "burstable types (t3, t4g) left out: under steady load they run out of CPU credits");
+    if (type->confidence == "UNCONFIRMED")
+      bill.assume("pricing.instance", type->name,
+                  fmt::format("the price of {} is UNCONFIRMED: {}", type->name,
+                              type->note.empty() ? type->source : type->note));
+  }
+
+  double instance_hours = 0;
+  double count = 0;
+  const bool job = in.kind == WorkloadKind::job;
+  if (job) {
+    const auto hours = job_hours(in, scale, bill, reason);
+    if (!hours) return false;
+    instance_hours = *hours;
+  } else {
+    const auto fleet = size_always_on(in, scale, bill, reason);
+    if (!fleet) return false;
+    count = fleet->count;
+    instance_hours = count * k_hours_per_month;
+  }
+
+  if (in.architecture == Architecture::any && !in.windows && type->architecture == "arm64")
+    bill.assume("resources.architecture", "arm64", "any architecture will do, and the cheapest fitting type is arm64");
+  bill.add("instances", type->name, instance_hours, "instance-hour", type->usd_per_hour, Share::compute);
+  if (in.windows)
+    bill.add("Windows licence", {}, instance_hours * type->vcpu, "vCPU-hour", prices.price(k_ec2_windows_license));
+  const double root_gib = prices.price(k_ec2_root_volume);
+  std::string volume;
+  if (bill.detailed()) volume = fmt::format("gp3, {} GiB per instance", util::format_number(root_gib));
+  bill.add("root volume", volume, instance_hours / k_hours_per_month * root_gib, "GiB-month", prices.price(k_ec2_gp3));
+  apply_discounts(in, prices, {k_ec2_spot, k_ec2_savings_plan, "EC2 Instance Savings Plan"}, bill);
+  add_load_balancer(in, scale, prices, bill);
+
+  if (!bill.detailed()) return true;
+  const auto label = fmt::format("{} ({}{})", type->name, type->architecture, in.windows ? ", Windows" : "");
+  if (job)
+    summary = fmt::format("{}, {} runs × {}", label, format_count(*monthly_events(in, scale)),
+                          util::format_quantity(std::max(*in.duration, k_minimum_run_seconds), util::Kind::duration));
+  else
+    summary = fmt::format("{} × {}, all month", util::format_number(count), label);
+  return true;
+}
+
+}  // namespace caas::cost

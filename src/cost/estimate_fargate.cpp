@@ -1,0 +1,124 @@
+// Fargate: the smallest valid task size, tasks all month (or per run for jobs), vCPU- and GB-hours at the
+// architecture's prices, storage above 20 GiB, Spot or Savings Plans, and an ALB in front (cost-v1 "Fargate").
+#include <fmt/format.h>
+#include <algorithm>
+#include <cmath>
+
+#include "caas/util/quantity.hpp"
+#include "caas/util/text.hpp"
+#include "estimate_common.hpp"
+
+namespace caas::cost {
+namespace {
+
+// One row of the valid combinations (aws-facts B): memory from `first` to `last` MiB in `step`s.
+struct SizeRow {
+  double vcpu;
+  double first, last, step;
+  bool windows;  // Windows tasks may use this row
+};
+
+constexpr SizeRow k_size_rows[] = {
+    {0.25, 512, 512, 512, false},  // then 1 and 2 GB, below
+    {0.25, 1024, 2048, 1024, false},  {0.5, 1024, 4096, 1024, false}, {1, 2048, 8192, 1024, true},
+    {2, 4096, 16384, 1024, true},     {4, 8192, 30720, 1024, true},   {8, 16384, 61440, 4096, false},
+    {16, 32768, 122880, 8192, false},
+};
+
+constexpr double k_included_storage_gib = 20;
+
+}  // namespace
+
+std::vector<TaskSize> fargate_task_sizes(bool windows) {
+  std::vector<TaskSize> sizes;
+  for (const auto& row : k_size_rows) {
+    if (windows && !row.windows) continue;
+    for (double mib = row.first; mib <= row.last; mib += row.step) sizes.push_back({row.vcpu, mib});
+  }
+  return sizes;
+}
+
+std::optional<TaskSize> fargate_task_size(double cpu, double memory_mib, bool windows) {
+  // Rows are in order of vCPU and of memory, so the first fit is the smallest and the cheapest: a larger row costs
+  // more vCPU and never less memory.
+  for (const auto& row : k_size_rows) {
+    if ((windows && !row.windows) || row.vcpu < cpu - 1e-9 || row.last < memory_mib - 1e-6) continue;
+    const double steps = std::max(0.0, std::ceil((memory_mib - row.first) / row.step - 1e-9));
+    return TaskSize{row.vcpu, row.first + steps * row.step};
+  }
+  return std::nullopt;
+}
+
+bool estimate_fargate(const CostInputs& in, const RegionPrices& prices, double scale, Bill& bill, std::string& reason,
+                      std::string& summary) {
+  if (in.gpus > 0) return unknown(bill, reason, "Fargate offers no GPUs");
+  double memory_mib = k_default_memory_mib;
+  if (in.memory)
+    memory_mib = *in.memory / k_mib;
+  else
+    bill.assume("resources.memory", "512MiB", "the default memory for cost");
+  const auto size = fargate_task_size(in.cpu.value_or(0), memory_mib, in.windows);
+  if (!size) {
+    if (!bill.detailed()) return false;
+    return unknown(
+        bill, reason,
+        fmt::format("no Fargate task size covers {} vCPU and {} GiB{}", util::format_number(in.cpu.value_or(0)),
+                    util::format_number(std::round(memory_mib / 1024 * 1000) / 1000),
+                    in.windows ? " on Windows (1, 2 or 4 vCPU, up to 30 GiB)" : " (at most 16 vCPU, 120 GiB)"));
+  }
+  if (!in.cpu && bill.detailed())
+    bill.assume("resources.cpu", fmt::format("{} vCPU", util::format_number(size->vcpu)),
+                "not given: the smallest valid Fargate size for the memory");
+
+  double task_hours = 0;
+  double tasks = 0;
+  const bool job = in.kind == WorkloadKind::job;
+  if (job) {
+    const auto hours = job_hours(in, scale, bill, reason);
+    if (!hours) return false;
+    task_hours = *hours;
+  } else {
+    const auto fleet = size_always_on(in, scale, bill, reason);
+    if (!fleet) return false;
+    tasks = fleet->count;
+    task_hours = tasks * k_hours_per_month;
+  }
+
+  const Architecture arch =
+      !in.windows && in.architecture != Architecture::x86_64 ? Architecture::arm64 : Architecture::x86_64;
+  if (!in.windows && in.architecture == Architecture::any)
+    bill.assume("resources.architecture", "arm64", "any architecture will do, and arm64 is cheaper on Fargate");
+  const std::string_view label = in.windows ? "Windows" : arch_name(arch);
+  const double gib = size->memory_mib / 1024;
+  const double vcpu_price = prices.price(in.windows ? k_fargate_windows_vcpu : k_fargate_vcpu[arch_index(arch)]);
+  const double gib_price = prices.price(in.windows ? k_fargate_windows_memory : k_fargate_memory[arch_index(arch)]);
+  bill.add("vCPU", label, task_hours * size->vcpu, "vCPU-hour", vcpu_price, Share::compute);
+  bill.add("memory", label, task_hours * gib, "GB-hour", gib_price, Share::compute);
+  if (in.ephemeral_storage) {
+    const double extra_gib = *in.ephemeral_storage / k_gib - k_included_storage_gib;
+    if (extra_gib > 0)
+      bill.add("ephemeral storage above 20 GiB", {}, task_hours * extra_gib, "GB-hour",
+               prices.price(k_fargate_ephemeral));
+  }
+  if (in.windows)
+    bill.add("Windows licence", {}, task_hours * size->vcpu, "vCPU-hour", prices.price(k_fargate_windows_license));
+  if (in.windows && in.interruptible)
+    bill.assume("cost.interruptible", "true", "Fargate Spot runs Linux tasks only: on-demand prices apply");
+  apply_discounts(in, prices,
+                  {in.windows ? std::string_view() : k_fargate_spot, k_fargate_savings_plan, "Compute Savings Plan"},
+                  bill);
+  add_load_balancer(in, scale, prices, bill);
+
+  if (!bill.detailed()) return true;
+  const auto task = fmt::format("{} vCPU / {} GiB", util::format_number(size->vcpu), util::format_number(gib));
+  if (job) {
+    summary = fmt::format("{} task ({}), {} runs × {}", task, label, format_count(*monthly_events(in, scale)),
+                          util::format_quantity(std::max(*in.duration, k_minimum_run_seconds), util::Kind::duration));
+  } else {
+    summary =
+        fmt::format("{} × {} task{} ({}), all month", util::format_number(tasks), task, tasks == 1 ? "" : "s", label);
+  }
+  return true;
+}
+
+}  // namespace caas::cost

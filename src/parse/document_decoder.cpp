@@ -1,0 +1,210 @@
+#include "document_decoder.hpp"
+
+#include <algorithm>
+
+#include "caas/model/field_catalogue.hpp"
+#include "caas/util/suggest.hpp"
+#include "field_decoders.hpp"
+#include "schema_index.hpp"
+
+namespace caas::parse {
+
+namespace {
+
+constexpr std::string_view k_duration_path = "execution.duration";
+
+struct Extension {
+  std::string name;
+  const YamlNode* key;
+  model::FieldValue value;
+  bool stored;
+};
+
+int span_of(const YamlNode& node) { return std::max(1, static_cast<int>(node.text.size())); }
+
+std::string_view describe(NodeType type) {
+  switch (type) {
+    case NodeType::null: return "nothing";
+    case NodeType::scalar: return "a single value";
+    case NodeType::sequence: return "a list";
+    case NodeType::map: return "a map";
+  }
+  return "nothing";
+}
+
+class DocumentDecoder {
+ public:
+  DocumentDecoder(const YamlTree& tree, model::WorkloadProfile& profile, Reporter& report)
+      : m_tree(tree), m_profile(profile), m_report(report), m_catalogue(model::field_catalogue()) {}
+
+  void decode(const YamlDocument& document) {
+    if (document.root == k_no_node || m_tree.node(document.root).type == NodeType::null) {
+      m_report.error("not-a-mapping", "the file holds no workload; expected a map with at least 'name' and 'kind'",
+                     document.line, document.column);
+      return;
+    }
+    const auto& root = m_tree.node(document.root);
+    if (root.type != NodeType::map) {
+      m_report.error("not-a-mapping",
+                     concat({"a workload is a map of keys such as 'name' and 'kind', not ", describe(root.type)}),
+                     root.line, root.column);
+      return;
+    }
+    decode_section(root, schema_root());
+    store_extensions();
+    for (std::size_t i = 0; i < m_catalogue.size(); ++i) {
+      if (!m_catalogue[i].required || m_profile.fields[i].origin != model::Origin::absent) continue;
+      // A required key that is written but invalid has its own error already.
+      if (m_tree.find(root, m_catalogue[i].path)) continue;
+      auto message = concat({"the workload has no '", m_catalogue[i].path, "'"});
+      if (m_catalogue[i].type == model::FieldType::enumeration)
+        message += concat({"; expected one of ", one_of(m_catalogue[i].values)});
+      m_report.error("missing-field", message, document.line, document.column);
+    }
+  }
+
+ private:
+  void decode_section(const YamlNode& map, const SchemaKey& section) {
+    const bool top = section.path.empty();
+    std::vector<const YamlNode*> seen(section.children.size(), nullptr);
+    const auto entries = m_tree.children_of(map);
+    for (std::size_t i = 0; i + 1 < entries.size(); i += 2) {
+      const auto& key = m_tree.node(entries[i]);
+      const auto& value = m_tree.node(entries[i + 1]);
+      if (key.type != NodeType::scalar) {
+        m_report.error("unknown-key", concat({"a key must be a name, not ", describe(key.type)}), key.line, key.column);
+        continue;
+      }
+      if (key.plain && key.text == "<<") {
+        m_report.error("merge-key", "merge keys ('<<') are not allowed; write the keys out", key.line, key.column, 2);
+        continue;
+      }
+      if (key.text.rfind("x-", 0) == 0) {
+        if (top) {
+          add_extension(key, value);
+        } else {
+          m_report.error(
+              "unknown-key",
+              concat({"extension keys (x-...) are only allowed at the top level, not in '", section.path, "'"}),
+              key.line, key.column, span_of(key));
+        }
+        continue;
+      }
+      const auto* child = section.find(key.text);
+      if (!child) {
+        report_unknown(key, section);
+        continue;
+      }
+      auto& first = seen[static_cast<std::size_t>(child - section.children.data())];
+      if (first) {
+        m_report.error(
+            "duplicate-key",
+            concat({"duplicate key ", quoted(key.text), " (first written at line ", std::to_string(first->line), ")"}),
+            key.line, key.column, span_of(key));
+        continue;
+      }
+      first = &key;
+      decode_entry(key, value, *child);
+    }
+  }
+
+  void decode_entry(const YamlNode& key, const YamlNode& value, const SchemaKey& child) {
+    if (!child.is_section()) {
+      const auto index = static_cast<std::size_t>(child.field);
+      auto& field = m_profile.fields[index];
+      const bool ok = decode_field({m_tree, key, value, child.path}, m_catalogue[index], field, m_report);
+      if (child.path == "kind") {
+        m_profile.line = key.line;
+        m_profile.column = key.column;
+      }
+      if (ok && child.path == "name") m_profile.name = field.value.text;
+      return;
+    }
+    if (child.path == k_duration_path && value.type != NodeType::map) {
+      decode_duration_shorthand(key, value);
+      return;
+    }
+    if (value.type != NodeType::map) {
+      m_report.error(
+          "bad-type",
+          concat({"'", child.path, "' must be a map of ", one_of(child.names), ", not ", describe(value.type)}),
+          value.type == NodeType::null ? key.line : value.line,
+          value.type == NodeType::null ? key.column : value.column, value.type == NodeType::null ? span_of(key) : 1);
+      return;
+    }
+    decode_section(value, child);
+    // A map with other keys has an error for each of them already.
+    if (child.path == k_duration_path && value.count == 0)
+      m_report.error("missing-field", "'execution.duration' as a map needs 'typical', 'max' or both", value.line,
+                     value.column);
+  }
+
+  // `duration: 30s` means typical = max = 30s, both written at that node.
+  void decode_duration_shorthand(const YamlNode& key, const YamlNode& value) {
+    static const auto typical_index = *model::find_field("execution.duration.typical");
+    static const auto max_index = *model::find_field("execution.duration.max");
+    auto& typical = m_profile.fields[typical_index];
+    if (decode_field({m_tree, key, value, k_duration_path}, m_catalogue[typical_index], typical, m_report))
+      m_profile.fields[max_index] = typical;
+  }
+
+  void report_unknown(const YamlNode& key, const SchemaKey& section) {
+    std::string hint;
+    if (auto guess = util::did_you_mean(key.text, section.names)) hint = concat({"did you mean '", *guess, "'?"});
+    const auto where = section.path.empty() ? std::string() : concat({" in '", section.path, "'"});
+    m_report.error("unknown-key",
+                   concat({"unknown key ", quoted(key.text), where, "; expected ", one_of(section.names),
+                           section.path.empty() ? " or an x- extension" : ""}),
+                   key.line, key.column, span_of(key), hint);
+  }
+
+  void add_extension(const YamlNode& key, const YamlNode& value) {
+    std::string name = key.text.substr(2);
+    if (name.empty()) {
+      m_report.error("unknown-key", "an extension key needs a name after 'x-', as in x-team", key.line, key.column,
+                     span_of(key));
+      return;
+    }
+    std::replace(name.begin(), name.end(), '-', '_');
+    Extension extension{std::move(name), &key, {}, false};
+    // Nested values are the user's business; only scalars can be read by rules.
+    if (value.type == NodeType::scalar) extension.stored = decode_extension_value(value, extension.value, m_report);
+    m_extensions.push_back(std::move(extension));
+  }
+
+  void store_extensions() {
+    std::stable_sort(m_extensions.begin(), m_extensions.end(),
+                     [](const Extension& a, const Extension& b) { return a.name < b.name; });
+    for (std::size_t i = 0; i < m_extensions.size(); ++i) {
+      const auto& extension = m_extensions[i];
+      if (i > 0 && m_extensions[i - 1].name == extension.name) {
+        const auto& first = *m_extensions[i - 1].key;
+        const auto& key = *extension.key;
+        const bool later = key.line > first.line || (key.line == first.line && key.column > first.column);
+        const auto& at = later ? key : first;
+        m_report.error(
+            "duplicate-key",
+            concat({"duplicate extension key ", quoted(at.text), " (it is also written as ",
+                    quoted((later ? first : key).text), " at line ", std::to_string((later ? first : key).line), ")"}),
+            at.line, at.column, span_of(at));
+        continue;
+      }
+      if (extension.stored) m_profile.extensions.emplace_back(extension.name, extension.value);
+    }
+  }
+
+  const YamlTree& m_tree;
+  model::WorkloadProfile& m_profile;
+  Reporter& m_report;
+  const std::vector<model::FieldSpec>& m_catalogue;
+  std::vector<Extension> m_extensions;
+};
+
+}  // namespace
+
+void decode_document(const YamlTree& tree, const YamlDocument& document, model::WorkloadProfile& profile,
+                     Reporter& report) {
+  DocumentDecoder(tree, profile, report).decode(document);
+}
+
+}  // namespace caas::parse

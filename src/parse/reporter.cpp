@@ -1,0 +1,57 @@
+#include "reporter.hpp"
+
+#include <algorithm>
+
+namespace caas::parse {
+
+namespace {
+constexpr std::size_t k_max_quoted = 60;
+}
+
+util::Diagnostic Reporter::make(std::string code, std::string message, int line, int column, int span,
+                                std::string hint) const {
+  const auto source_line = util::line_of(m_text, line);
+  const int rest = static_cast<int>(source_line.size()) - (column - 1);
+  if (rest > 0) span = std::min(span, rest);
+  auto diagnostic = util::make_error(std::move(code), std::move(message), {m_file, line, column}, m_text, span);
+  diagnostic.hint = std::move(hint);
+  return diagnostic;
+}
+
+void Reporter::error(std::string code, std::string message, int line, int column, int span, std::string hint) {
+  m_errors.push_back(make(std::move(code), std::move(message), line, column, span, std::move(hint)));
+}
+
+void Reporter::warning(std::string code, std::string message, int line, int column, int span, std::string hint) {
+  auto diagnostic = make(std::move(code), std::move(message), line, column, span, std::move(hint));
+  diagnostic.severity = util::Severity::warning;
+  m_warnings.push_back(std::move(diagnostic));
+}
+
+util::Diagnostics Reporter::take_errors() {
+  std::stable_sort(m_errors.begin(), m_errors.end(), [](const util::Diagnostic& a, const util::Diagnostic& b) {
+    if (a.where.line != b.where.line) return a.where.line < b.where.line;
+    return a.where.column < b.where.column;
+  });
+  return std::move(m_errors);
+}
+
+util::Diagnostics Reporter::take_warnings() { return std::move(m_warnings); }
+
+std::string concat(std::initializer_list<std::string_view> parts) {
+  std::size_t size = 0;
+  for (const auto part : parts) size += part.size();
+  std::string out;
+  out.reserve(size);
+  for (const auto part : parts) out += part;
+  return out;
+}
+
+std::string quoted(std::string_view text) {
+  if (text.size() <= k_max_quoted) return concat({"'", text, "'"});
+  std::size_t cut = k_max_quoted;
+  while (cut > 0 && (static_cast<unsigned char>(text[cut]) & 0xC0) == 0x80) --cut;
+  return concat({"'", text.substr(0, cut), "...'"});
+}
+
+}  // namespace caas::parse

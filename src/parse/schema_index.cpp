@@ -1,0 +1,50 @@
+#include "schema_index.hpp"
+
+#include "caas/model/field_catalogue.hpp"
+
+namespace caas::parse {
+
+namespace {
+
+void fill(SchemaKey& section) {
+  for (const auto key : model::keys_under(section.path)) {
+    SchemaKey child;
+    child.key = key;
+    child.path = section.path.empty() ? std::string(key) : section.path + "." + std::string(key);
+    if (const auto index = model::find_field(child.path)) {
+      child.field = static_cast<int>(*index);
+    } else {
+      fill(child);
+    }
+    section.names.push_back(key);
+    section.children.push_back(std::move(child));
+  }
+}
+
+}  // namespace
+
+const SchemaKey* SchemaKey::find(std::string_view name) const {
+  for (const auto& child : children)
+    if (child.key == name) return &child;
+  return nullptr;
+}
+
+const SchemaKey& schema_root() {
+  static const SchemaKey root = [] {
+    SchemaKey top;
+    fill(top);
+    return top;
+  }();
+  return root;
+}
+
+std::string one_of(const std::vector<std::string_view>& names) {
+  std::string out;
+  for (std::size_t i = 0; i < names.size(); ++i) {
+    if (i > 0) out += i + 1 == names.size() ? " or " : ", ";
+    out += names[i];
+  }
+  return out;
+}
+
+}  // namespace caas::parse

@@ -1,0 +1,289 @@
+#include "yaml_tree.hpp"
+
+#include <yaml-cpp/eventhandler.h>
+#include <yaml-cpp/exceptions.h>
+#include <yaml-cpp/mark.h>
+#include <yaml-cpp/parser.h>
+
+#include <algorithm>
+#include <istream>
+#include <streambuf>
+
+#include "caas/util/quantity.hpp"
+#include "caas/util/text.hpp"
+#include "reporter.hpp"
+
+namespace caas::parse {
+
+const YamlNode* YamlTree::find(const YamlNode& map, std::string_view key) const {
+  if (map.type != NodeType::map) return nullptr;
+  const auto entries = children_of(map);
+  for (std::size_t i = 0; i + 1 < entries.size(); i += 2) {
+    const auto& k = nodes[entries[i]];
+    if (k.type == NodeType::scalar && k.text == key) return &nodes[entries[i + 1]];
+  }
+  return nullptr;
+}
+
+namespace {
+
+// Thrown from inside yaml-cpp's parse when a limit is passed, so that nothing more is read.
+struct LimitHit {
+  std::string code;
+  std::string message;
+  YAML::Mark mark;
+};
+
+// Lets yaml-cpp read the caller's text in place, without a copy.
+class ViewBuffer final : public std::streambuf {
+ public:
+  explicit ViewBuffer(std::string_view text) {
+    char* begin = const_cast<char*>(text.data());
+    setg(begin, begin, begin + text.size());
+  }
+};
+
+int to_line(const YAML::Mark& mark) { return mark.line < 0 ? 0 : mark.line + 1; }
+int to_column(const YAML::Mark& mark) { return mark.column < 0 ? 0 : mark.column + 1; }
+
+// yaml-cpp tags a quoted or block scalar "!", a plain one "?"; an explicit !!str also makes a string.
+std::string too_deep_message(int max_depth) {
+  return concat({"maps and lists are nested more than ", std::to_string(max_depth), " levels deep"});
+}
+
+bool is_plain_tag(const std::string& tag) { return tag != "!" && tag != "tag:yaml.org,2002:str"; }
+
+class TreeBuilder final : public YAML::EventHandler {
+ public:
+  TreeBuilder(YamlTree& tree, const ParseLimits& limits) : m_tree(tree), m_limits(limits) {}
+
+  void OnDocumentStart(const YAML::Mark& mark) override {
+    m_tree.documents.push_back({to_line(mark), to_column(mark), k_no_node});
+    m_anchors.clear();
+  }
+  void OnDocumentEnd() override {}
+  void OnNull(const YAML::Mark& mark, YAML::anchor_t anchor) override {
+    attach(new_leaf(NodeType::null, mark, anchor, {}, true));
+  }
+  void OnScalar(const YAML::Mark& mark, const std::string& tag, YAML::anchor_t anchor,
+                const std::string& value) override {
+    attach(new_leaf(NodeType::scalar, mark, anchor, value, is_plain_tag(tag)));
+  }
+  void OnAlias(const YAML::Mark& mark, YAML::anchor_t anchor) override {
+    if (anchor >= m_anchors.size() || m_anchors[anchor] == k_no_node)
+      throw LimitHit{"yaml-syntax", "an alias refers to an unknown anchor", mark};
+    const auto target = m_anchors[anchor];
+    if (!m_done[target])
+      throw LimitHit{"yaml-syntax", "an alias refers to a node that contains it, which would never end", mark};
+    // The alias stands for its whole subtree again: count it, and its depth, as if it were written out.
+    count(m_weight[target], mark);
+    if (static_cast<int>(m_open.size()) + m_height[target] > m_limits.max_depth) too_deep(mark);
+    attach(target);
+  }
+  void OnSequenceStart(const YAML::Mark& mark, const std::string&, YAML::anchor_t anchor,
+                       YAML::EmitterStyle::value) override {
+    open(NodeType::sequence, mark, anchor);
+  }
+  void OnSequenceEnd() override { close(); }
+  void OnMapStart(const YAML::Mark& mark, const std::string&, YAML::anchor_t anchor,
+                  YAML::EmitterStyle::value) override {
+    open(NodeType::map, mark, anchor);
+  }
+  void OnMapEnd() override { close(); }
+
+ private:
+  struct Open {
+    std::uint32_t node;
+    std::size_t first_pending;
+  };
+
+  void count(std::size_t nodes, const YAML::Mark& mark) {
+    m_visited += nodes;
+    if (m_visited > m_limits.max_nodes)
+      throw LimitHit{"too-many-nodes",
+                     concat({"the YAML holds more than ", std::to_string(m_limits.max_nodes),
+                             " nodes (an alias counts its whole anchored value each time it is used)"}),
+                     mark};
+  }
+
+  [[noreturn]] void too_deep(const YAML::Mark& mark) const {
+    throw LimitHit{"too-deep", too_deep_message(m_limits.max_depth), mark};
+  }
+
+  std::uint32_t new_node(NodeType type, const YAML::Mark& mark, YAML::anchor_t anchor) {
+    count(1, mark);
+    const auto index = static_cast<std::uint32_t>(m_tree.nodes.size());
+    auto& node = m_tree.nodes.emplace_back();
+    node.type = type;
+    node.line = to_line(mark);
+    node.column = to_column(mark);
+    m_weight.push_back(1);
+    m_height.push_back(0);
+    m_done.push_back(type == NodeType::scalar || type == NodeType::null);
+    if (anchor != YAML::NullAnchor) {
+      if (anchor >= m_anchors.size()) m_anchors.resize(anchor + 1, k_no_node);
+      m_anchors[anchor] = index;
+    }
+    return index;
+  }
+
+  std::uint32_t new_leaf(NodeType type, const YAML::Mark& mark, YAML::anchor_t anchor, const std::string& text,
+                         bool plain) {
+    const auto index = new_node(type, mark, anchor);
+    m_tree.nodes[index].text = text;
+    m_tree.nodes[index].plain = plain;
+    return index;
+  }
+
+  void attach(std::uint32_t index) {
+    if (!m_open.empty()) {
+      m_pending.push_back(index);
+    } else if (!m_tree.documents.empty() && m_tree.documents.back().root == k_no_node) {
+      m_tree.documents.back().root = index;
+    }
+  }
+
+  void open(NodeType type, const YAML::Mark& mark, YAML::anchor_t anchor) {
+    const auto index = new_node(type, mark, anchor);
+    m_open.push_back({index, m_pending.size()});
+    if (static_cast<int>(m_open.size()) > m_limits.max_depth) too_deep(mark);
+  }
+
+  void close() {
+    if (m_open.empty()) return;
+    const auto [index, first_pending] = m_open.back();
+    m_open.pop_back();
+    auto& node = m_tree.nodes[index];
+    node.first = static_cast<std::uint32_t>(m_tree.children.size());
+    node.count = static_cast<std::uint32_t>(m_pending.size() - first_pending);
+    std::size_t weight = 1;
+    int height = 0;
+    for (std::size_t i = first_pending; i < m_pending.size(); ++i) {
+      weight += m_weight[m_pending[i]];
+      height = std::max(height, m_height[m_pending[i]]);
+    }
+    m_tree.children.insert(m_tree.children.end(), m_pending.begin() + static_cast<std::ptrdiff_t>(first_pending),
+                           m_pending.end());
+    m_pending.resize(first_pending);
+    m_weight[index] = weight;
+    m_height[index] = height + 1;
+    m_done[index] = true;
+    attach(index);
+  }
+
+  YamlTree& m_tree;
+  const ParseLimits& m_limits;
+  std::vector<Open> m_open;
+  std::vector<std::uint32_t> m_pending;  // children of the open containers, innermost last
+  std::vector<std::uint32_t> m_anchors;  // yaml-cpp anchor id -> node
+  std::vector<std::size_t> m_weight;     // nodes in a subtree, aliases expanded
+  std::vector<int> m_height;             // nesting levels in a subtree
+  std::vector<bool> m_done;
+  std::size_t m_visited = 0;
+};
+
+// The 0-based offset of the first byte that is not valid UTF-8 (text known to be invalid).
+std::size_t first_invalid_utf8(std::string_view text) {
+  std::size_t i = 0;
+  while (i < text.size()) {
+    std::size_t length = 1;
+    while (length <= 4 && !util::is_valid_utf8(text.substr(i, length))) ++length;
+    if (length > 4 || i + length > text.size()) return i;
+    i += length;
+  }
+  return i;
+}
+
+// 1-based line and column of a byte offset.
+std::pair<int, int> position_of(std::string_view text, std::size_t offset) {
+  const auto before = text.substr(0, offset);
+  const int line = 1 + static_cast<int>(std::count(before.begin(), before.end(), '\n'));
+  const auto line_start = before.rfind('\n');
+  const auto column = line_start == std::string_view::npos ? offset : offset - line_start - 1;
+  return {line, static_cast<int>(column) + 1};
+}
+
+// Flow collections ([ and {) nest by recursion inside yaml-cpp; measure their depth without parsing first, skipping
+// quoted scalars and comments. Returns the offset of the bracket that goes too deep, or npos.
+std::size_t find_too_deep_flow(std::string_view text, int max_depth) {
+  int depth = 0;
+  char previous = '\n';
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    const char c = text[i];
+    const bool at_token_start = previous == '\n' || previous == ' ' || previous == '\t' || previous == '[' ||
+                                previous == '{' || previous == ',' || previous == ':' || previous == '\r';
+    if (c == '#' && (previous == '\n' || previous == ' ' || previous == '\t')) {
+      while (i < text.size() && text[i] != '\n') ++i;
+      previous = '\n';
+      continue;
+    }
+    if ((c == '"' || c == '\'') && at_token_start) {
+      for (++i; i < text.size(); ++i) {
+        if (c == '"' && text[i] == '\\') {
+          ++i;
+        } else if (text[i] == c) {
+          if (c == '\'' && i + 1 < text.size() && text[i + 1] == '\'') {
+            ++i;
+          } else {
+            break;
+          }
+        }
+      }
+      previous = c;
+      continue;
+    }
+    if ((c == '[' || c == '{') && at_token_start) {
+      if (++depth > max_depth) return i;
+    } else if ((c == ']' || c == '}') && depth > 0) {
+      --depth;
+    }
+    previous = c;
+  }
+  return std::string_view::npos;
+}
+
+}  // namespace
+
+YamlRead read_yaml(std::string_view text, const std::string& file, const ParseLimits& limits) {
+  YamlRead read;
+  Reporter report(text, file);
+  auto stop = [&](std::string code, std::string message, int line, int column) {
+    report.error(std::move(code), std::move(message), line, column);
+    read.errors = report.take_errors();
+    read.tree = {};
+    return std::move(read);
+  };
+  if (text.size() > limits.max_bytes)
+    return stop(
+        "too-large",
+        concat({"the file is ", std::to_string(text.size()), " bytes, larger than the limit of ",
+                util::format_quantity(static_cast<double>(limits.max_bytes), util::Kind::size), " (--max-file-size)"}),
+        0, 0);
+  if (!util::is_valid_utf8(text)) {
+    const auto [line, column] = position_of(text, first_invalid_utf8(text));
+    return stop("not-utf8", "the file is not valid UTF-8", line, column);
+  }
+  if (const auto deep = find_too_deep_flow(text, limits.max_depth); deep != std::string_view::npos) {
+    const auto [line, column] = position_of(text, deep);
+    return stop("too-deep", too_deep_message(limits.max_depth), line, column);
+  }
+  try {
+    ViewBuffer buffer(text);
+    std::istream stream(&buffer);
+    YAML::Parser parser(stream);
+    TreeBuilder builder(read.tree, limits);
+    while (parser.HandleNextDocument(builder)) {
+    }
+  } catch (const LimitHit& hit) {
+    return stop(hit.code, hit.message, to_line(hit.mark), to_column(hit.mark));
+  } catch (const YAML::Exception& e) {
+    return stop("yaml-syntax", concat({"not valid YAML: ", e.msg}), to_line(e.mark), to_column(e.mark));
+  } catch (const std::exception& e) {
+    return stop("yaml-syntax", concat({"the YAML could not be read: ", e.what()}), 0, 0);
+  } catch (...) {
+    return stop("yaml-syntax", "the YAML could not be read", 0, 0);
+  }
+  return read;
+}
+
+}  // namespace caas::parse

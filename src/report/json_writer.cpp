@@ -1,0 +1,166 @@
+#include "json_writer.hpp"
+
+#include <fmt/format.h>
+
+#include <cmath>
+
+#include "caas/util/text.hpp"
+
+namespace caas::report {
+
+namespace {
+
+// The code point of the valid UTF-8 sequence at text[i] and its length; length 0 when the bytes are not valid.
+struct Decoded {
+  char32_t code = 0;
+  std::size_t length = 0;
+};
+
+Decoded decode_utf8(std::string_view text, std::size_t i) {
+  const auto c = static_cast<unsigned char>(text[i]);
+  if (c < 0x80) return {c, 1};
+  std::size_t len = 0;
+  char32_t min = 0;
+  if ((c & 0xE0) == 0xC0) {
+    len = 2;
+    min = 0x80;
+  } else if ((c & 0xF0) == 0xE0) {
+    len = 3;
+    min = 0x800;
+  } else if ((c & 0xF8) == 0xF0) {
+    len = 4;
+    min = 0x10000;
+  } else {
+    return {};
+  }
+  if (i + len > text.size()) return {};
+  char32_t code = c & (0x7Fu >> len);
+  for (std::size_t k = 1; k < len; ++k) {
+    const auto cc = static_cast<unsigned char>(text[i + k]);
+    if ((cc & 0xC0) != 0x80) return {};
+    code = (code << 6) | (cc & 0x3Fu);
+  }
+  if (code < min || code > 0x10FFFF || (code >= 0xD800 && code <= 0xDFFF)) return {};
+  return {code, len};
+}
+
+bool is_control(char32_t code) { return code < 0x20 || (code >= 0x7F && code < 0xA0); }
+
+}  // namespace
+
+std::string json_quote(std::string_view text) {
+  std::string out;
+  out.reserve(text.size() + 2);
+  out += '"';
+  for (std::size_t i = 0; i < text.size();) {
+    const Decoded d = decode_utf8(text, i);
+    if (d.length == 0) {
+      out += "\\ufffd";
+      ++i;
+      continue;
+    }
+    switch (d.code) {
+      case '"': out += "\\\""; break;
+      case '\\': out += "\\\\"; break;
+      case '\b': out += "\\b"; break;
+      case '\f': out += "\\f"; break;
+      case '\n': out += "\\n"; break;
+      case '\r': out += "\\r"; break;
+      case '\t': out += "\\t"; break;
+      default:
+        if (is_control(d.code))
+          out += fmt::format("\\u{:04x}", static_cast<unsigned>(d.code));
+        else
+          out.append(text.substr(i, d.length));
+    }
+    i += d.length;
+  }
+  out += '"';
+  return out;
+}
+
+void JsonWriter::newline_indent(std::size_t depth) {
+  m_out << '\n';
+  for (std::size_t i = 0; i < depth; ++i) m_out << "  ";
+}
+
+void JsonWriter::before_value() {
+  if (m_after_key) {
+    m_after_key = false;
+    return;
+  }
+  if (m_stack.empty()) return;
+  if (!m_stack.back().first) m_out << ',';
+  m_stack.back().first = false;
+  newline_indent(m_stack.size());
+}
+
+void JsonWriter::raw(std::string_view literal) {
+  before_value();
+  m_out << literal;
+}
+
+void JsonWriter::begin_object() {
+  raw("{");
+  m_stack.push_back({});
+}
+
+void JsonWriter::begin_array() {
+  raw("[");
+  m_stack.push_back({});
+}
+
+void JsonWriter::end_object() {
+  const bool empty = m_stack.back().first;
+  m_stack.pop_back();
+  if (!empty) newline_indent(m_stack.size());
+  m_out << '}';
+}
+
+void JsonWriter::end_array() {
+  const bool empty = m_stack.back().first;
+  m_stack.pop_back();
+  if (!empty) newline_indent(m_stack.size());
+  m_out << ']';
+}
+
+void JsonWriter::key(std::string_view name) {
+  before_value();
+  m_out << json_quote(name) << ": ";
+  m_after_key = true;
+}
+
+void JsonWriter::string(std::string_view text) { raw(json_quote(text)); }
+
+void JsonWriter::string_or_null(std::string_view text) {
+  if (text.empty())
+    null();
+  else
+    string(text);
+}
+
+void JsonWriter::boolean(bool value) { raw(value ? "true" : "false"); }
+
+void JsonWriter::null() { raw("null"); }
+
+void JsonWriter::integer(long long value) { raw(std::to_string(value)); }
+
+void JsonWriter::integer_or_null(int value) {
+  if (value == 0)
+    null();
+  else
+    integer(value);
+}
+
+void JsonWriter::number(double value) {
+  // JSON has no NaN or infinity; a value that is not a number is not known.
+  if (!std::isfinite(value)) return null();
+  raw(util::format_number(value));
+}
+
+void JsonWriter::fixed2(double value) {
+  if (!std::isfinite(value)) return null();
+  raw(util::format_fixed2(value));
+}
+
+}  // namespace caas::report

@@ -1,0 +1,48 @@
+#pragma once
+// A streaming JSON writer: pretty-printed with two spaces, in the layout nlohmann's dump(2) uses, so a report can
+// be written piece by piece without holding the document. Numbers arrive already decided (money, score, plain).
+#include <ostream>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace caas::report {
+
+// `text` as a quoted JSON string. Control characters (C0, DEL, C1) become \uXXXX (or \n, \t, ...); invalid UTF-8
+// becomes U+FFFD, so the output is always valid UTF-8 and never carries a raw escape sequence.
+std::string json_quote(std::string_view text);
+
+class JsonWriter {
+ public:
+  explicit JsonWriter(std::ostream& out) : m_out(out) {}
+
+  void begin_object();
+  void end_object();
+  void begin_array();
+  void end_array();
+  // The next value belongs to this key (inside an object).
+  void key(std::string_view name);
+
+  void string(std::string_view text);
+  void string_or_null(std::string_view text);  // null when empty
+  void boolean(bool value);
+  void null();
+  void integer(long long value);
+  void integer_or_null(int value);  // null when 0 (an unknown line or column)
+  void number(double value);        // shortest round-trip, no exponent for ordinary magnitudes
+  void fixed2(double value);        // money and scores: always two decimals ("7.00", "0.40")
+
+ private:
+  struct Frame {
+    bool first = true;
+  };
+  void before_value();
+  void raw(std::string_view literal);
+  void newline_indent(std::size_t depth);
+
+  std::ostream& m_out;
+  std::vector<Frame> m_stack;
+  bool m_after_key = false;
+};
+
+}  // namespace caas::report

@@ -1,0 +1,13 @@
+#pragma once
+// The constructor of each format's renderer, one per file; formats.cpp lists them in its table.
+#include <memory>
+#include <ostream>
+
+#include "caas/report/report.hpp"
+
+namespace caas::report {
+
+std::unique_ptr<Renderer> make_text_renderer(std::ostream& out, const RenderOptions& options);
+std::unique_ptr<Renderer> make_json_renderer(std::ostream& out, const RenderOptions& options);
+
+}  // namespace caas::report

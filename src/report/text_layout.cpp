@@ -1,0 +1,156 @@
+#include "text_layout.hpp"
+
+#include <cmath>
+
+#include "caas/util/text.hpp"
+
+namespace caas::report {
+
+namespace {
+
+// The code point at text[i] and its length in bytes; invalid bytes count as one narrow character.
+char32_t next_code_point(std::string_view text, std::size_t& i) {
+  const auto c = static_cast<unsigned char>(text[i]);
+  std::size_t len = 1;
+  if ((c & 0xE0) == 0xC0)
+    len = 2;
+  else if ((c & 0xF0) == 0xE0)
+    len = 3;
+  else if ((c & 0xF8) == 0xF0)
+    len = 4;
+  if (len == 1 || i + len > text.size()) {
+    ++i;
+    return c;
+  }
+  char32_t code = c & (0x7Fu >> len);
+  for (std::size_t k = 1; k < len; ++k) code = (code << 6) | (static_cast<unsigned char>(text[i + k]) & 0x3Fu);
+  i += len;
+  return code;
+}
+
+bool is_combining(char32_t c) {
+  return (c >= 0x0300 && c <= 0x036F) || (c >= 0x200B && c <= 0x200F) || (c >= 0xFE00 && c <= 0xFE0F);
+}
+
+bool is_wide(char32_t c) {
+  return (c >= 0x1100 && c <= 0x115F) || (c >= 0x2E80 && c <= 0xA4CF) || (c >= 0xAC00 && c <= 0xD7A3) ||
+         (c >= 0xF900 && c <= 0xFAFF) || (c >= 0xFE30 && c <= 0xFE4F) || (c >= 0xFF00 && c <= 0xFF60) ||
+         (c >= 0xFFE0 && c <= 0xFFE6) || (c >= 0x1F300 && c <= 0x1F64F) || (c >= 0x1F900 && c <= 0x1F9FF) ||
+         (c >= 0x20000 && c <= 0x3FFFD);
+}
+
+std::size_t char_width(char32_t c) { return is_combining(c) ? 0 : is_wide(c) ? 2 : 1; }
+
+// The longest prefix of `word` that fits in `width` columns (at least one character, so wrapping progresses).
+std::size_t fitting_prefix(std::string_view word, std::size_t width) {
+  std::size_t i = 0;
+  std::size_t used = 0;
+  while (i < word.size()) {
+    std::size_t next = i;
+    const std::size_t w = char_width(next_code_point(word, next));
+    if (used + w > width && i > 0) break;
+    used += w;
+    i = next;
+  }
+  return i;
+}
+
+}  // namespace
+
+std::size_t display_width(std::string_view text) {
+  std::size_t width = 0;
+  for (std::size_t i = 0; i < text.size();) {
+    width += char_width(next_code_point(text, i));
+  }
+  return width;
+}
+
+std::string pad(std::string_view text, std::size_t width, Align align) {
+  const std::size_t used = display_width(text);
+  const std::string fill(used < width ? width - used : 0, ' ');
+  return align == Align::left ? std::string(text) + fill : fill + std::string(text);
+}
+
+std::vector<std::string> wrap(std::string_view text, std::size_t width) {
+  std::vector<std::string> lines;
+  std::string line;
+  std::size_t line_width = 0;
+  std::size_t pos = 0;
+  if (width == 0) width = 1;
+  while (pos < text.size()) {
+    if (text[pos] == ' ') {
+      ++pos;
+      continue;
+    }
+    const std::size_t end = std::min(text.find(' ', pos), text.size());
+    std::string_view word = text.substr(pos, end - pos);
+    pos = end;
+    while (!word.empty()) {
+      const std::size_t w = display_width(word);
+      const std::size_t needed = line.empty() ? w : line_width + 1 + w;
+      if (needed <= width) {
+        if (!line.empty()) line += ' ';
+        line += word;
+        line_width = needed;
+        break;
+      }
+      if (!line.empty()) {
+        lines.push_back(std::move(line));
+        line.clear();
+        line_width = 0;
+        continue;
+      }
+      const std::size_t cut = fitting_prefix(word, width);  // a word wider than a whole line
+      lines.emplace_back(word.substr(0, cut));
+      word.remove_prefix(cut);
+    }
+  }
+  if (!line.empty() || lines.empty()) lines.push_back(std::move(line));
+  return lines;
+}
+
+std::string one_line(std::string_view text) {
+  std::string out;
+  bool space = false;
+  for (char c : text) {
+    if (c == ' ' || c == '\n' || c == '\r' || c == '\t') {
+      space = !out.empty();
+      continue;
+    }
+    if (space) out += ' ';
+    space = false;
+    out += c;
+  }
+  return out;
+}
+
+std::string format_usd(double value) {
+  if (!std::isfinite(value)) return "—";
+  std::string digits = util::format_fixed2(std::fabs(value));  // "1234.50"
+  const std::size_t dot = digits.find('.');
+  std::string grouped;
+  for (std::size_t i = 0; i < dot; ++i) {
+    if (i > 0 && (dot - i) % 3 == 0) grouped += ',';
+    grouped += digits[i];
+  }
+  const bool negative = value < 0 && digits != "0.00";
+  return std::string(negative ? "−$" : "$") + grouped + digits.substr(dot);
+}
+
+std::string Painter::operator()(std::string_view text, Style style) const {
+  if (!m_color || text.empty()) return std::string(text);
+  std::string_view code;
+  switch (style) {
+    case Style::bold: code = "1"; break;
+    case Style::dim: code = "2"; break;
+    case Style::red: code = "31"; break;
+    case Style::green: code = "32"; break;
+    case Style::yellow: code = "33"; break;
+    case Style::cyan: code = "36"; break;
+    case Style::bold_red: code = "1;31"; break;
+    case Style::bold_green: code = "1;32"; break;
+  }
+  return "\x1b[" + std::string(code) + "m" + std::string(text) + "\x1b[0m";
+}
+
+}  // namespace caas::report

@@ -1,0 +1,30 @@
+#pragma once
+// The parts of a workload's text report below its answer line and table: one block per target with the reasons
+// for and against it (+ −), its cost (~), notes (·) and blockers (✗); then assumptions, what would change the
+// answer, and findings. Split from render_text.cpp to keep each file small.
+#include <ostream>
+
+#include "caas/model/recommendation.hpp"
+#include "caas/report/report.hpp"
+#include "text_layout.hpp"
+
+namespace caas::report {
+
+// Lines stay within this many columns, except for URLs and file paths, which are never cut.
+constexpr std::size_t k_line_width = 100;
+
+struct TextContext {
+  Painter paint{false};
+  bool verbose = false;
+  Command command = Command::recommend;
+};
+
+// "AWS Lambda", or the id when the rule table gives no name; safe to print.
+std::string target_label(const model::Target& target);
+
+void write_target_blocks(std::ostream& out, const model::Recommendation& recommendation, const TextContext& context);
+void write_assumptions(std::ostream& out, const model::Recommendation& recommendation, const TextContext& context);
+void write_changes(std::ostream& out, const model::Recommendation& recommendation, const TextContext& context);
+void write_findings(std::ostream& out, const model::Recommendation& recommendation, const TextContext& context);
+
+}  // namespace caas::report

@@ -1,0 +1,121 @@
+// The command line end to end: exit codes, batches with broken files, standard input, rules commands.
+#include <catch2/catch.hpp>
+
+#include <nlohmann/json.hpp>
+
+#include "support/run_tool.hpp"
+
+using namespace caas::test;
+using nlohmann::json;
+
+TEST_CASE("cli: a folder with broken files reports every error, evaluates the rest and exits 2", "[cli][e2e]") {
+  const auto run = run_tool({"recommend", "tests/fixtures/batch", "-f", "json"});
+  CHECK(run.exit_code == 2);
+  const auto report = json::parse(run.out);
+  CHECK(report["summary"]["files"] == 5);
+  CHECK(report["summary"]["skipped"] == 1);
+  CHECK(report["summary"]["workloads"] == 2);
+  CHECK(report["summary"]["errors"] == 2);
+  CHECK(report["summary"]["exit_code"] == 2);
+  REQUIRE(report["results"].size() == 2);
+  CHECK(report["results"][0]["workload"]["file"] == "tests/fixtures/batch/good-function.yaml");
+  CHECK(report["results"][1]["workload"]["file"] == "tests/fixtures/batch/nested/long-job.yaml");
+  REQUIRE(report["errors"].size() == 2);
+  CHECK(report["errors"][0]["file"] == "tests/fixtures/batch/broken-typo.yaml");
+  CHECK(report["errors"][0]["line"] == 5);
+  CHECK(report["errors"][0]["column"] == 3);
+  CHECK(report["errors"][1]["file"] == "tests/fixtures/batch/nested/not-yaml.yml");
+}
+
+TEST_CASE("cli: errors are printed compiler-style with the source line, a caret and did-you-mean", "[cli][e2e]") {
+  const auto run = run_tool({"validate", "tests/fixtures/batch/broken-typo.yaml"});
+  CHECK(run.exit_code == 2);
+  const auto all = run.out + run.err;
+  CHECK(all.find("tests/fixtures/batch/broken-typo.yaml:5:3: error:") != std::string::npos);
+  CHECK(all.find("did you mean 'memory'?") != std::string::npos);
+  CHECK(all.find("^~~~~~") != std::string::npos);
+}
+
+TEST_CASE("cli: a missing path is exit 2, and the other inputs are still reported", "[cli][e2e]") {
+  const auto run = run_tool({"recommend", "no/such/file.yaml", "tests/fixtures/batch/good-function.yaml", "-f", "json"});
+  CHECK(run.exit_code == 2);
+  const auto report = json::parse(run.out);
+  CHECK(report["results"].size() == 1);
+  CHECK(report["errors"][0]["file"] == "no/such/file.yaml");
+}
+
+TEST_CASE("cli: a file named on the command line must be a workload", "[cli][e2e]") {
+  const auto run = run_tool({"recommend", "tests/fixtures/batch/nested/not-a-workload.yaml", "-f", "json"});
+  CHECK(run.exit_code == 2);
+  CHECK(json::parse(run.out)["errors"][0]["message"].get<std::string>().find("not a workload") != std::string::npos);
+}
+
+TEST_CASE("cli: standard input is read with -", "[cli][e2e]") {
+  const auto run = run_tool({"recommend", "-", "-f", "json"}, "name: from-stdin\nkind: job\nexecution: {duration: 2h}\n");
+  CHECK(run.exit_code == 0);
+  const auto report = json::parse(run.out);
+  CHECK(report["results"][0]["workload"]["file"] == "-");
+  CHECK(report["results"][0]["workload"]["name"] == "from-stdin");
+}
+
+TEST_CASE("cli: check fails on an infeasible runs_on, recommend does not by default", "[cli][e2e]") {
+  const auto file = "tests/fixtures/batch/nested/long-job.yaml";
+  CHECK(run_tool({"check", file, "-f", "json"}).exit_code == 1);
+  CHECK(run_tool({"check", file, "--fail-on", "none"}).exit_code == 0);
+  CHECK(run_tool({"recommend", file}).exit_code == 0);
+  CHECK(run_tool({"recommend", file, "--fail-on", "error"}).exit_code == 1);
+  const auto report = json::parse(run_tool({"check", file, "-f", "json"}).out);
+  const auto& finding = report["results"][0]["findings"][0];
+  CHECK(finding["severity"] == "error");
+  CHECK(finding["rule"] == "check-runs-on-infeasible");
+  CHECK(finding["line"] == 3);
+  CHECK(finding["field"] == "runs_on");
+}
+
+TEST_CASE("cli: bad options are exit 2 with CLI11's message", "[cli][e2e]") {
+  CHECK(run_tool({"recommend", "examples", "--no-such-option"}).exit_code == 2);
+  CHECK(run_tool({"recommend", "examples", "--fail-on", "sometimes"}).exit_code == 2);
+  CHECK(run_tool({"recommend", "examples", "-f", "yaml"}).exit_code == 2);
+  CHECK(run_tool({"recommend", "examples", "-f", "text", "-f", "json"}).exit_code == 2);
+  CHECK(run_tool({"frobnicate"}).exit_code == 2);
+}
+
+TEST_CASE("cli: rules list and show, and an unknown rule id", "[cli][e2e]") {
+  const auto list = run_tool({"rules", "list", "-f", "json"});
+  CHECK(list.exit_code == 0);
+  CHECK(json::parse(list.out).size() > 30);
+  const auto show = run_tool({"rules", "show", "lambda-max-duration"});
+  CHECK(show.exit_code == 0);
+  CHECK(show.out.find("15m") != std::string::npos);
+  const auto unknown = run_tool({"rules", "show", "lambda-max-duration2"});
+  CHECK(unknown.exit_code == 2);
+  CHECK(unknown.err.find("did you mean 'lambda-max-duration'?") != std::string::npos);
+}
+
+TEST_CASE("cli: --version names the tool, rule revision and pricing date", "[cli][e2e]") {
+  const auto run = run_tool({"--version"});
+  CHECK(run.exit_code == 0);
+  CHECK(run.out.rfind("caas-advisor 0.1.0 (rules ", 0) == 0);
+}
+
+TEST_CASE("cli: a user's rule file adds a policy and --disable removes a rule", "[cli][e2e]") {
+  const auto policy = run_tool({"recommend", "-", "-f", "json", "--rules", "tests/fixtures/pci-policy.yaml"},
+                               "name: card-api\nkind: function\nx-pci: true\ntriggers: [http]\n");
+  REQUIRE(policy.exit_code == 0);
+  const auto report = json::parse(policy.out);
+  for (const auto& r : report["results"][0]["ranking"])
+    if (r["target"] == "lambda") CHECK(r["feasible"] == false);
+  const auto disabled =
+      run_tool({"recommend", "tests/fixtures/batch/nested/long-job.yaml", "-f", "json", "--disable", "lambda-max-duration"});
+  const auto d = json::parse(disabled.out);
+  for (const auto& r : d["results"][0]["ranking"])
+    if (r["target"] == "lambda") CHECK(r["feasible"] == true);
+  CHECK(run_tool({"recommend", "examples", "--disable", "no-such-rule"}).exit_code == 2);
+}
+
+TEST_CASE("cli: a bad user rule file is exit 2 with a located message", "[cli][e2e]") {
+  const auto run = run_tool({"recommend", "examples", "--rules", "tests/fixtures/bad-rules.yaml"});
+  CHECK(run.exit_code == 2);
+  CHECK(run.err.find("tests/fixtures/bad-rules.yaml:7:") != std::string::npos);
+  CHECK(run.err.find("did you mean 'traffic.pattern'?") != std::string::npos);
+}
