@@ -79,7 +79,7 @@ std::optional<Context> load_context(const Options& options, Io& io) {
     if (!text) {
       io.err << options.pricing_file << ": error: " << error << '\n';
       ok = false;
-    } else if (auto loaded = cost::load_prices(*text, options.pricing_file); !loaded) {
+    } else if (auto loaded = cost::load_price_overlay(*text, options.pricing_file, context.prices); !loaded) {
       print_all(io, loaded.error());
       ok = false;
     } else {

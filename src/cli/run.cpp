@@ -9,6 +9,7 @@
 #include "cli/batch.hpp"
 #include "cli/commands.hpp"
 #include "cli/outputs.hpp"
+#include "cli/status.hpp"
 
 namespace caas::cli {
 
@@ -84,7 +85,14 @@ int run_evaluation(report::Command command, const Options& options, Io& io) {
   auto outputs = open_outputs(options, render, io);
   if (!outputs) return 2;
   std::vector<report::Renderer*> renderers;
-  for (auto& output : *outputs) renderers.push_back(output.renderer.get());
+  bool text_on_stdout = false;
+  for (auto& output : *outputs) {
+    renderers.push_back(output.renderer.get());
+    text_on_stdout = text_on_stdout || (output.path.empty() && output.format == "text");
+  }
+  const auto status = make_status_renderer(
+      io.err, {!text_on_stdout, options.quiet, options.verbose, use_color(options, io, io.err_is_terminal)});
+  renderers.push_back(status.get());
 
   const auto inputs = expand_inputs(options);
   const int code = run_batch(inputs, *context, settings, renderers, io);
@@ -120,8 +128,8 @@ int run_unchecked(int argc, const char* const* argv, Io& io) {
   auto* rules_app = app.add_subcommand("rules", "The rule table: rules list, rules show ID");
   rules_app->require_subcommand(1);
   auto* list = rules_app->add_subcommand("list", "Every rule: id, target, effect, weight, condition, source");
-  list->add_option("-f,--format", rule_command.format, "text, json or markdown")
-      ->check(CLI::IsMember({"text", "json", "markdown"}));
+  std::vector<std::string> rule_formats(report::rule_formats().begin(), report::rule_formats().end());
+  list->add_option("-f,--format", rule_command.format, "text, json or markdown")->check(CLI::IsMember(rule_formats));
   add_rule_options(*list, options);
   auto* show = rules_app->add_subcommand("show", "One rule in full");
   show->add_option("id", rule_command.id, "Rule id")->required();

@@ -62,18 +62,16 @@ bool estimate_lambda(const CostInputs& in, const RegionPrices& prices, double sc
                      std::string& summary) {
   if (in.gpus > 0) return unknown(bill, reason, "Lambda offers no GPUs");
   const bool job = in.kind == WorkloadKind::job;
-  const bool always_on = in.kind == WorkloadKind::service || in.kind == WorkloadKind::worker;
   const auto events = monthly_events(in, scale);
-  if (!events && !always_on)
-    return unknown(
-        bill, reason,
-        job ? "a job's cost needs traffic.runs_per_month" : "a function's cost needs traffic.requests_per_month");
-  const double invocations = events.value_or(0);
+  // Lambda bills per request: without traffic there is no honest estimate (its "always-on minimum" would be $0,
+  // which would win the cost term by default), so the cost is unknown and the cost term drops out for all.
+  if (!events)
+    return unknown(bill, reason,
+                   job ? "a job's cost on Lambda needs traffic.runs_per_month"
+                       : "Lambda bills per request: its cost needs traffic.requests_per_month");
+  const double invocations = *events;
   double duration = 0;
-  if (!events) {
-    bill.assume("traffic.requests_per_month", "unknown",
-                "without traffic the cost is the always-on minimum: on Lambda, nothing but provisioned concurrency");
-  } else if (in.duration) {
+  if (in.duration) {
     duration = *in.duration;
   } else if (in.kind == WorkloadKind::service) {
     duration = k_default_service_duration;

@@ -319,7 +319,7 @@ TEST_CASE("cost: unknown when no honest estimate is possible, with the reason", 
   for (auto target : {"lambda", "fargate", "ec2"}) {
     const auto r = cost::estimate_cost(function.build(), target, us_east_1());
     CHECK_FALSE(r.estimate);
-    CHECK(r.unknown_reason == "a function's cost needs traffic.requests_per_month");
+    CHECK(r.unknown_reason.find("needs traffic.requests_per_month") != std::string::npos);
   }
   auto job = Workload("job");
   job.count("traffic.runs_per_month", 10);
@@ -338,7 +338,8 @@ TEST_CASE("cost: a service without traffic costs its always-on minimum", "[cost]
   const auto fargate = estimate(w.build(), "fargate");
   CHECK(fargate.summary == "1 × 0.25 vCPU / 0.5 GiB task (arm64), all month");
   CHECK(assumes(fargate, "traffic.requests_per_month"));
-  CHECK(estimate(w.build(), "lambda").monthly_usd == 0);
+  // Lambda bills per request: without traffic its cost is unknown, not $0.
+  CHECK_FALSE(cost::estimate_cost(w.build(), "lambda", us_east_1()).estimate);
   w.text("operations.availability", "high");
   CHECK(estimate(w.build(), "ec2").summary == "2 × c7g.large (arm64), all month");
 }

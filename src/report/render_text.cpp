@@ -18,10 +18,6 @@ std::string_view ops_label(int ops_burden) {
   return "high";
 }
 
-std::string plural(int count, std::string_view noun) {
-  return fmt::format("{} {}{}", count, noun, count == 1 ? "" : "s");
-}
-
 // "thumbnailer → AWS Lambda" with the file on the right, or "no target fits".
 void write_answer(std::ostream& out, const model::Recommendation& recommendation, const TextContext& context) {
   const std::string name = escape_control(recommendation.name);
@@ -105,7 +101,7 @@ std::string paint_diagnostic(const util::Diagnostic& error, std::string text, co
 class TextRenderer final : public Renderer {
  public:
   TextRenderer(std::ostream& out, const RenderOptions& options)
-      : m_out(out), m_context{Painter(options.color), options.verbose, options.command}, m_quiet(options.quiet) {}
+      : m_out(out), m_context{Painter(options.color), options.verbose, options.command} {}
 
   void begin(const ToolInfo& /*tool*/) override {}
 
@@ -130,24 +126,12 @@ class TextRenderer final : public Renderer {
     m_after_result = false;
   }
 
-  void finish(const Summary& summary) override {
-    if (!m_quiet && (summary.files > 1 || summary.errors > 0)) {
-      if (m_written) m_out << '\n';
-      std::string line = plural(summary.files, "file") + ", " + plural(summary.workloads, "workload") + ", " +
-                         plural(summary.errors, "error");
-      if (summary.skipped > 0) line += fmt::format(", {} skipped", summary.skipped);
-      m_out << line << '\n';
-      if (m_context.verbose) {
-        for (const auto& file : summary.skipped_files) m_out << "  skipped " << escape_control(file) << '\n';
-      }
-    }
-    m_out.flush();
-  }
+  // The summary line is status, not report: the command line writes it to standard error.
+  void finish(const Summary& /*summary*/) override { m_out.flush(); }
 
  private:
   std::ostream& m_out;
   TextContext m_context;
-  bool m_quiet;
   bool m_written = false;
   bool m_after_result = false;
 };

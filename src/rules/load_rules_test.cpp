@@ -45,7 +45,7 @@ TEST_CASE("rule loader: reads targets and rules, sorted by id", "[rules]") {
   CHECK(set->rules[0].info.id == "a-first");
   CHECK(set->rules[0].info.targets == std::vector<std::string>{"lambda", "ec2"});
   CHECK(set->rules[0].info.weight == 2);
-  CHECK(set->rules[0].info.origin == "t.yaml:14");
+  CHECK(set->rules[0].info.origin == "t.yaml:13");
   REQUIRE(set->rules[0].examples.size() == 2);
   CHECK(set->rules[0].examples[0].should_match);
   CHECK(set->rules[0].examples[1].yaml.find("kind: service") != std::string::npos);
@@ -60,7 +60,7 @@ TEST_CASE("rule loader: an unknown key gets did-you-mean and a location", "[rule
   const auto& d = set.error().front();
   CHECK(d.code == "unknown-key");
   CHECK(d.hint == "did you mean 'weight'?");
-  CHECK(d.where.line == 18);
+  CHECK(d.where.line == 16);
   CHECK(d.where.column == 5);
 }
 
@@ -70,7 +70,7 @@ TEST_CASE("rule loader: a bad condition is located in the rule file", "[rules]")
   auto set = rules::load_rules(text, "t.yaml");
   REQUIRE_FALSE(set);
   const auto& d = set.error().front();
-  CHECK(d.where.line == 19);
+  CHECK(d.where.line == 17);
   CHECK(d.where.column == 11);
   CHECK(d.hint.find("execution.duration.max") != std::string::npos);
 }

@@ -1,0 +1,49 @@
+#include "cli/status.hpp"
+
+#include <fmt/format.h>
+
+#include "caas/util/text.hpp"
+
+namespace caas::cli {
+
+namespace {
+
+std::string plural(int count, std::string_view noun) {
+  return fmt::format("{} {}{}", count, noun, count == 1 ? "" : "s");
+}
+
+class StatusRenderer final : public report::Renderer {
+ public:
+  StatusRenderer(std::ostream& err, const StatusOptions& options) : m_err(err), m_options(options) {}
+
+  void begin(const report::ToolInfo& /*tool*/) override {}
+  void result(const model::Recommendation& /*recommendation*/) override {}
+  void error(const util::Diagnostic& error) override {
+    if (m_options.echo_errors) m_err << util::format_diagnostic(error);
+  }
+  void finish(const report::Summary& summary) override {
+    if (m_options.quiet) return;
+    if (summary.files > 1 || summary.errors > 0 || summary.skipped > 0) {
+      std::string line = plural(summary.files, "file") + ", " + plural(summary.workloads, "workload") + ", " +
+                         plural(summary.errors, "error");
+      if (summary.skipped > 0)
+        line += fmt::format(", {} skipped (not workloads{})", summary.skipped, m_options.verbose ? "" : "; -v lists them");
+      m_err << line << '\n';
+    }
+    if (m_options.verbose)
+      for (const auto& file : summary.skipped_files) m_err << "  skipped " << util::escape_control(file) << '\n';
+    m_err.flush();
+  }
+
+ private:
+  std::ostream& m_err;
+  StatusOptions m_options;
+};
+
+}  // namespace
+
+std::unique_ptr<report::Renderer> make_status_renderer(std::ostream& err, const StatusOptions& options) {
+  return std::make_unique<StatusRenderer>(err, options);
+}
+
+}  // namespace caas::cli
