@@ -1,39 +1,24 @@
 #include "cli/commands.hpp"
 
-#include "caas/util/suggest.hpp"
 #include "cli/context.hpp"
 
 namespace caas::cli {
 
-namespace {
-report::RuleTableView view_of(const rules::RuleSet& set) {
-  report::RuleTableView view;
-  view.revision = set.revision;
-  view.targets = set.targets;
-  for (const auto& rule : set.rules) view.rules.push_back(rule.info);
-  return view;
-}
-}  // namespace
-
-int list_rules(const RuleCommand& command, const Options& options, Io& io) {
-  auto context = load_context(options, io);
-  if (!context) return 2;
-  report::render_rule_list(io.out, view_of(context->rules), command.format);
-  return 0;
+std::vector<std::unique_ptr<Command>> make_commands() {
+  std::vector<std::unique_ptr<Command>> commands;
+  commands.push_back(make_rules_command());
+  return commands;
 }
 
-int show_rule(const RuleCommand& command, const Options& options, Io& io) {
-  auto context = load_context(options, io);
-  if (!context) return 2;
-  const auto* rule = context->rules.find_rule(command.id);
-  if (rule == nullptr) {
-    io.err << "caas-advisor: error: no rule '" << command.id << "'";
-    if (auto guess = util::did_you_mean(command.id, context->rules.rule_ids())) io.err << "; did you mean '" << *guess << "'?";
-    io.err << '\n';
-    return 2;
-  }
-  report::render_rule_detail(io.out, rule->info, command.format);
-  return 0;
+void add_rule_options(CLI::App& app, Options& options) {
+  app.add_option("--rules", options.rule_files, "Rule file to add (replaces built-in rules by id); repeatable")
+      ->type_name("FILE");
+  app.add_option("--disable", options.disabled, "Disable a rule by id; repeatable")->type_name("RULE");
+}
+
+void add_pricing_options(CLI::App& app, Options& options) {
+  app.add_option("--pricing", options.pricing_file, "Price file overriding the built-in prices")->type_name("FILE");
+  app.add_option("--region", options.region, "Pricing region, overriding the files' region")->type_name("REGION");
 }
 
 int print_version(const Options& options, Io& io) {

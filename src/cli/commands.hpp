@@ -1,18 +1,35 @@
 #pragma once
-// The commands that are not a batch evaluation: rules list/show, --version.
+// Commands other than the batch evaluations (recommend, check, validate): one class per command, one row each in
+// make_commands(). A command adds its subcommand and options to the app, and runs when the user named it.
+#include <CLI/CLI.hpp>
+
+#include <memory>
 #include <string>
+#include <vector>
 
 #include "cli/options.hpp"
 
 namespace caas::cli {
 
-struct RuleCommand {
-  std::string id;
-  std::string format = "text";
+class Command {
+ public:
+  virtual ~Command() = default;
+  // Adds the subcommand (and its own options) to `app`; `options` holds the shared ones (--rules, --pricing...).
+  virtual CLI::App* add_to(CLI::App& app, Options& options) = 0;
+  // Runs it; returns the exit code.
+  virtual int run(const Options& options, Io& io) = 0;
 };
 
-int list_rules(const RuleCommand& command, const Options& options, Io& io);
-int show_rule(const RuleCommand& command, const Options& options, Io& io);
+// Every such command, in the order --help lists them.
+std::vector<std::unique_ptr<Command>> make_commands();
+
+// Shared option groups, for commands to reuse.
+void add_rule_options(CLI::App& app, Options& options);
+void add_pricing_options(CLI::App& app, Options& options);
+
 int print_version(const Options& options, Io& io);
+
+// The rules commands (rules_command.cpp).
+std::unique_ptr<Command> make_rules_command();
 
 }  // namespace caas::cli

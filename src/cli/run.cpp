@@ -15,11 +15,6 @@ namespace caas::cli {
 
 namespace {
 
-void add_rule_options(CLI::App& app, Options& options) {
-  app.add_option("--rules", options.rule_files, "Rule file to add (replaces built-in rules by id); repeatable")
-      ->type_name("FILE");
-  app.add_option("--disable", options.disabled, "Disable a rule by id; repeatable")->type_name("RULE");
-}
 
 void add_shared_options(CLI::App& app, Options& options, bool with_paths) {
   if (with_paths)
@@ -30,8 +25,7 @@ void add_shared_options(CLI::App& app, Options& options, bool with_paths) {
                  "Output format, optionally to a file: text, json, ... (FMT or FMT=PATH); repeatable")
       ->type_name("FMT[=PATH]");
   add_rule_options(app, options);
-  app.add_option("--pricing", options.pricing_file, "Price file overriding the built-in prices")->type_name("FILE");
-  app.add_option("--region", options.region, "Pricing region, overriding the files' region")->type_name("REGION");
+  add_pricing_options(app, options);
   app.add_option("--include", options.include, "In folders, only files matching this glob; repeatable")
       ->type_name("GLOB");
   app.add_option("--exclude", options.exclude, "In folders, skip files matching this glob; repeatable")
@@ -124,17 +118,9 @@ int run_unchecked(int argc, const char* const* argv, Io& io) {
     evaluating.emplace_back(sub, row.command);
   }
 
-  RuleCommand rule_command;
-  auto* rules_app = app.add_subcommand("rules", "The rule table: rules list, rules show ID");
-  rules_app->require_subcommand(1);
-  auto* list = rules_app->add_subcommand("list", "Every rule: id, target, effect, weight, condition, source");
-  std::vector<std::string> rule_formats(report::rule_formats().begin(), report::rule_formats().end());
-  list->add_option("-f,--format", rule_command.format, "text, json or markdown")->check(CLI::IsMember(rule_formats));
-  add_rule_options(*list, options);
-  auto* show = rules_app->add_subcommand("show", "One rule in full");
-  show->add_option("id", rule_command.id, "Rule id")->required();
-  show->add_option("-f,--format", rule_command.format, "text or json")->check(CLI::IsMember({"text", "json"}));
-  add_rule_options(*show, options);
+  auto commands = make_commands();
+  std::vector<std::pair<CLI::App*, Command*>> others;
+  for (auto& command : commands) others.emplace_back(command->add_to(app, options), command.get());
 
   try {
     app.parse(argc, argv);
@@ -146,8 +132,8 @@ int run_unchecked(int argc, const char* const* argv, Io& io) {
   if (version) return print_version(options, io);
   for (const auto& [sub, command] : evaluating)
     if (sub->parsed()) return run_evaluation(command, options, io);
-  if (list->parsed()) return list_rules(rule_command, options, io);
-  if (show->parsed()) return show_rule(rule_command, options, io);
+  for (const auto& [sub, command] : others)
+    if (sub->parsed()) return command->run(options, io);
   io.out << app.help();
   return 2;
 }

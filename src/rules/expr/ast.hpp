@@ -44,6 +44,7 @@ enum class Op {
   div,
 };
 
+// One node of the compiled tree; the parser fills positions, the type checker kinds, slots and constants.
 struct Node {
   Op op = Op::constant;
   util::Kind kind = util::Kind::unknown;  // static type after checking; unknown: only known at evaluation

@@ -122,6 +122,8 @@ TEST_CASE("expr type check: arithmetic takes same kinds, scaling and ratios only
       {"2 / resources.memory > 1", "expr-type", 2, 1, "", "'/' needs a quantity divided by a number"},
       {"execution.duration.max + 5 > 1h", "expr-missing-unit", 25, 1, "give a unit, as in 15m or 30s", "bare number"},
       {"kind + 1 > 2", "expr-type", 0, 4, "", "'+' needs numbers or quantities"},
+      {"resources.cpu + 5m > 1h", "expr-type", 14, 1, "",
+       "'+' needs two values of the same kind, found 'resources.cpu' (a number) and '5m' (a duration)"},
   });
   for (const auto* ok : {"resources.memory / 2 > 1GiB", "resources.memory / 512MiB > 2", "2 * resources.memory > 1GiB",
                          "traffic.requests_per_month * 2 > 1M", "traffic.requests_per_month - 1000 > 1k"}) {
