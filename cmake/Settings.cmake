@@ -4,7 +4,7 @@ target_compile_features(caas_settings INTERFACE cxx_std_20)
 target_include_directories(caas_settings INTERFACE ${PROJECT_SOURCE_DIR}/include)
 target_compile_options(caas_settings INTERFACE
   -Wall -Wextra -Wpedantic -Wshadow -Wconversion -Wno-sign-conversion -Wnon-virtual-dtor
-  -Wold-style-cast -Wcast-align -Woverloaded-virtual -Wnull-dereference -Wimplicit-fallthrough)
+  -Wold-style-cast -Wcast-align -Woverloaded-virtual -Wimplicit-fallthrough)
 # GCC 12 at -O2/-O3 reports false -Wrestrict overlaps in std::string concatenation (GCC bug 105329).
 if(CMAKE_CXX_COMPILER_ID STREQUAL "GNU")
   target_compile_options(caas_settings INTERFACE -Wno-restrict)

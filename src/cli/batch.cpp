@@ -1,5 +1,6 @@
 #include "cli/batch.hpp"
 
+#include <array>
 #include <atomic>
 #include <condition_variable>
 #include <filesystem>
@@ -7,6 +8,8 @@
 #include <mutex>
 #include <optional>
 #include <thread>
+
+#include "caas/import/import.hpp"
 
 namespace caas::cli {
 
@@ -37,30 +40,71 @@ model::Recommendation validation_only(const parse::ParsedWorkload& parsed) {
   return rec;
 }
 
+// Results of a file in another format (docs/importers.md): each workload with where its values came from.
+FileOutcome evaluate_imported(import::ImportResult imported, const Input& input, const Context& context,
+                              const BatchSettings& settings) {
+  FileOutcome out;
+  out.errors = std::move(imported.errors);
+  if (imported.workloads.empty() && out.errors.empty()) {
+    if (!input.named) {
+      out.skipped = true;
+      return out;
+    }
+    std::string holds;
+    for (const auto& what : imported.not_workloads) holds += (holds.empty() ? "" : ", ") + what;
+    auto d = file_error(input.display, "no-workloads",
+                        "a " + std::string(import::to_string(imported.format)) +
+                            " file with nothing that runs code to advise on" +
+                            (holds.empty() ? std::string() : " (it holds " + holds + ")"));
+    d.where.line = 1;
+    d.where.column = 1;
+    out.errors.push_back(std::move(d));
+    return out;
+  }
+  for (const auto& workload : imported.workloads) {
+    model::Recommendation rec;
+    if (settings.command == report::Command::validate) {
+      rec = validation_only({workload.profile, workload.warnings});
+    } else {
+      rec = engine::recommend(workload.profile, workload.warnings, context.rules, settings.engine);
+    }
+    rec.source_format = workload.profile.source_format;
+    rec.imported = workload.provenance;
+    rec.unknown = workload.unknown_but_useful;
+    out.results.push_back(std::move(rec));
+  }
+  return out;
+}
+
 FileOutcome evaluate_file(const Input& input, const std::string& stdin_text, const Context& context,
                           const BatchSettings& settings) {
   FileOutcome out;
   std::string text;
+  const util::TextLimits read_limits{settings.limits.max_bytes, settings.limits.max_depth, "--max-file-size"};
   if (input.path == "-") {
-    text = stdin_text;
-  } else {
-    std::error_code ec;
-    const auto size = std::filesystem::file_size(input.path, ec);
-    if (!ec && size > settings.limits.max_bytes) {
+    if (stdin_text.size() > read_limits.max_bytes) {  // read_stdin stopped one byte past the limit
       out.errors.push_back(file_error(input.display, "too-large",
-                                      "the file is " + std::to_string(size) + " bytes, over the limit of " +
-                                          std::to_string(settings.limits.max_bytes) + " (--max-file-size)"));
+                                      "standard input holds more than " + std::to_string(read_limits.max_bytes) +
+                                          " bytes, larger than the limit (--max-file-size)"));
       return out;
     }
-    std::string error;
-    auto read = read_file(input.path, error);
+    text = stdin_text;
+  } else {
+    ReadError error;
+    auto read = read_input(input.path, read_limits, error);
     if (!read) {
-      out.errors.push_back(file_error(input.display, "unreadable-file", error));
+      out.errors.push_back(file_error(input.display, error.too_large ? "too-large" : "unreadable-file",
+                                      std::move(error.message)));
       return out;
     }
     text = std::move(*read);
   }
   auto parsed = parse::parse_file(text, input.display, settings.limits);
+  if (parsed.kind != parse::FileKind::workload) {
+    const import::Limits import_limits{settings.limits.max_bytes, settings.limits.max_depth, settings.limits.max_nodes};
+    if (auto imported = import::import_spec(text, input.display, import_limits))
+      return evaluate_imported(std::move(*imported), input, context, settings);
+  }
   switch (parsed.kind) {
     case parse::FileKind::broken:
       out.errors = std::move(parsed.errors);
@@ -87,6 +131,17 @@ FileOutcome evaluate_file(const Input& input, const std::string& stdin_text, con
     else out.results.push_back(engine::recommend(workload.profile, workload.warnings, context.rules, settings.engine));
   }
   return out;
+}
+
+// At most one byte past the limit: enough to know that standard input is too large without holding all of it.
+std::string read_stdin(std::istream& in, std::size_t max_bytes) {
+  std::string text;
+  std::array<char, 65536> chunk{};
+  while (text.size() <= max_bytes && in) {
+    in.read(chunk.data(), static_cast<std::streamsize>(std::min(chunk.size(), max_bytes + 1 - text.size())));
+    text.append(chunk.data(), static_cast<std::size_t>(in.gcount()));
+  }
+  return text;
 }
 
 FileOutcome evaluate_guarded(const Input& input, const std::string& stdin_text, const Context& context,
@@ -127,7 +182,7 @@ int run_batch(const Inputs& inputs, const Context& context, const BatchSettings&
               const std::vector<report::Renderer*>& renderers, Io& io) {
   std::string stdin_text;
   if (std::any_of(inputs.files.begin(), inputs.files.end(), [](const Input& i) { return i.path == "-"; }))
-    stdin_text.assign(std::istreambuf_iterator<char>(io.in), std::istreambuf_iterator<char>());
+    stdin_text = read_stdin(io.in, settings.limits.max_bytes);
 
   for (auto* r : renderers) r->begin(context.tool);
   report::Summary summary;

@@ -31,5 +31,11 @@ int print_version(const Options& options, Io& io);
 
 // The rules commands (rules_command.cpp).
 std::unique_ptr<Command> make_rules_command();
+// `import FILE` (import_command.cpp).
+std::unique_ptr<Command> make_import_command();
+// `cost FILE` (cost_command.cpp).
+std::unique_ptr<Command> make_cost_command();
+// `schema workload|report` (schema_command.cpp).
+std::unique_ptr<Command> make_schema_command();
 
 }  // namespace caas::cli

@@ -1,11 +1,19 @@
 #include "cli/context.hpp"
 
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <algorithm>
+#include <array>
 #include <cerrno>
+#include <cstdint>
 #include <cstring>
-#include <fstream>
-#include <sstream>
+#include <future>
 
 #include "caas/util/diagnostic.hpp"
+#include "caas/util/quantity.hpp"
+#include "caas/util/text.hpp"
 
 #ifndef CAAS_VERSION
 #define CAAS_VERSION "0.0.0"
@@ -15,19 +23,78 @@ namespace caas::cli {
 
 std::string tool_version() { return CAAS_VERSION; }
 
+namespace {
+
+// Closes a file descriptor on every way out.
+class Descriptor {
+ public:
+  explicit Descriptor(int fd) : m_fd(fd) {}
+  ~Descriptor() {
+    if (m_fd >= 0) ::close(m_fd);
+  }
+  Descriptor(const Descriptor&) = delete;
+  Descriptor& operator=(const Descriptor&) = delete;
+  int get() const { return m_fd; }
+
+ private:
+  int m_fd;
+};
+
+std::string over_limit(const std::string& what, const util::TextLimits& limits) {
+  std::string message =
+      what + ", larger than the limit of " + util::format_quantity(static_cast<double>(limits.max_bytes), util::Kind::size);
+  if (!limits.size_option.empty()) message += " (" + limits.size_option + ")";
+  return message;
+}
+
+}  // namespace
+
+std::optional<std::string> read_input(const std::string& path, const util::TextLimits& limits, ReadError& error) {
+  // Non-blocking open: a FIFO without a writer would otherwise wait forever in open().
+  const Descriptor fd(::open(path.c_str(), O_RDONLY | O_NONBLOCK | O_CLOEXEC | O_NOCTTY));
+  struct stat status {};
+  if (fd.get() < 0 || ::fstat(fd.get(), &status) != 0) {
+    error.message = std::string("cannot read: ") + std::strerror(errno);
+    return std::nullopt;
+  }
+  if (S_ISDIR(status.st_mode)) {
+    error.message = "cannot read: it is a folder";
+    return std::nullopt;
+  }
+  if (S_ISREG(status.st_mode) && static_cast<std::uintmax_t>(status.st_size) > limits.max_bytes) {
+    error.message = over_limit("the file is " + std::to_string(status.st_size) + " bytes", limits);
+    error.too_large = true;
+    return std::nullopt;
+  }
+  // Blocking again, so that a pipe is read to its end however slow its writer.
+  const int flags = ::fcntl(fd.get(), F_GETFL);
+  if (flags >= 0) ::fcntl(fd.get(), F_SETFL, flags & ~O_NONBLOCK);
+  std::string text;
+  std::array<char, 65536> chunk{};
+  for (;;) {
+    const std::size_t want = std::min(chunk.size(), limits.max_bytes + 1 - text.size());
+    const ssize_t got = ::read(fd.get(), chunk.data(), want);
+    if (got < 0 && errno == EINTR) continue;
+    if (got < 0) {
+      error.message = std::string("cannot read: ") + std::strerror(errno);
+      return std::nullopt;
+    }
+    if (got == 0) return text;
+    text.append(chunk.data(), static_cast<std::size_t>(got));
+    if (text.size() > limits.max_bytes) {
+      error.message = over_limit("it holds more than " + std::to_string(limits.max_bytes) + " bytes", limits);
+      error.too_large = true;
+      return std::nullopt;
+    }
+  }
+}
+
 std::optional<std::string> read_file(const std::string& path, std::string& error) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) {
-    error = std::string("cannot read: ") + std::strerror(errno);
-    return std::nullopt;
-  }
-  std::ostringstream buffer;
-  buffer << in.rdbuf();
-  if (in.bad()) {
-    error = "cannot read: read error";
-    return std::nullopt;
-  }
-  return std::move(buffer).str();
+  const util::TextLimits generous{64 * 1024 * 1024, 64, ""};
+  ReadError failure;
+  auto text = read_input(path, generous, failure);
+  if (!text) error = std::move(failure.message);
+  return text;
 }
 
 namespace {
@@ -38,6 +105,9 @@ void print_all(Io& io, const util::Diagnostics& diagnostics) {
 
 std::optional<Context> load_context(const Options& options, Io& io) {
   Context context;
+  // The two built-in tables are independent: the price table loads on a second thread while the rules load here,
+  // which takes a third off the start-up of a one-file run (docs/performance.md).
+  auto builtin_prices = std::async(std::launch::async, [] { return cost::load_builtin_prices(); });
   auto builtin = rules::load_builtin_rules();
   if (!builtin) {
     io.err << "caas-advisor: internal error: the built-in rule table does not load\n";
@@ -46,11 +116,13 @@ std::optional<Context> load_context(const Options& options, Io& io) {
   }
   context.rules = std::move(*builtin);
   bool ok = true;
+  // Rule and price files may come from a pull request too; they get the loaders' fixed limit.
+  const util::TextLimits table_limits{1024 * 1024, 64, ""};
   for (const auto& file : options.rule_files) {
-    std::string error;
-    const auto text = read_file(file, error);
+    ReadError error;
+    const auto text = read_input(file, table_limits, error);
     if (!text) {
-      io.err << file << ": error: " << error << '\n';
+      io.err << util::escape_control(file) << ": error: " << error.message << '\n';
       ok = false;
       continue;
     }
@@ -66,7 +138,7 @@ std::optional<Context> load_context(const Options& options, Io& io) {
     print_all(io, disabled.error());
     ok = false;
   }
-  auto prices = cost::load_builtin_prices();
+  auto prices = builtin_prices.get();
   if (!prices) {
     io.err << "caas-advisor: internal error: the built-in price table does not load\n";
     print_all(io, prices.error());
@@ -74,10 +146,10 @@ std::optional<Context> load_context(const Options& options, Io& io) {
   }
   context.prices = std::move(*prices);
   if (!options.pricing_file.empty()) {
-    std::string error;
-    const auto text = read_file(options.pricing_file, error);
+    ReadError error;
+    const auto text = read_input(options.pricing_file, table_limits, error);
     if (!text) {
-      io.err << options.pricing_file << ": error: " << error << '\n';
+      io.err << util::escape_control(options.pricing_file) << ": error: " << error.message << '\n';
       ok = false;
     } else if (auto loaded = cost::load_price_overlay(*text, options.pricing_file, context.prices); !loaded) {
       print_all(io, loaded.error());

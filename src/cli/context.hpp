@@ -5,6 +5,7 @@
 #include "caas/cost/price_table.hpp"
 #include "caas/report/report.hpp"
 #include "caas/rules/rule_set.hpp"
+#include "caas/util/raw_text.hpp"
 #include "cli/options.hpp"
 
 namespace caas::cli {
@@ -19,7 +20,18 @@ struct Context {
 // io.err in compiler style; nullopt means exit 2.
 std::optional<Context> load_context(const Options& options, Io& io);
 
-// Reads a whole file; nullopt with a message when it cannot be read.
+// Why a file could not be read; `too_large` when it holds more than the limit.
+struct ReadError {
+  std::string message;
+  bool too_large = false;
+};
+
+// Reads a whole file of at most `limits.max_bytes` bytes: a larger regular file is refused before reading, a stream
+// (pipe, FIFO, device) is read no further than one byte past the limit, and a FIFO that nobody writes to reads as
+// empty instead of waiting. nullopt with the reason when it cannot be read.
+std::optional<std::string> read_input(const std::string& path, const util::TextLimits& limits, ReadError& error);
+
+// read_input with a generous fixed limit, for callers whose parser applies the real one.
 std::optional<std::string> read_file(const std::string& path, std::string& error);
 
 std::string tool_version();

@@ -9,6 +9,7 @@
 
 #include "caas/cost/price_table.hpp"
 #include "caas/util/quantity.hpp"
+#include "caas/util/raw_text.hpp"
 #include "caas/util/suggest.hpp"
 #include "price_keys.hpp"
 
@@ -16,6 +17,40 @@ namespace caas::cost {
 namespace {
 
 enum class Completeness { complete, overlay };
+
+// A --pricing file may come from a pull request too: the same limits as workload files, with a fixed size.
+const util::TextLimits k_text_limits{1024 * 1024, 64, ""};
+constexpr std::size_t k_max_nodes = 100000;
+
+struct BudgetHit {
+  std::string code;
+  std::string message;
+  YAML::Mark mark;
+};
+
+// yaml-cpp shares an aliased node instead of copying it, but reading visits it at each use: count the nodes as a
+// reader meets them, so an alias bomb is refused in bounded time, and stop at the nesting limit.
+std::optional<BudgetHit> over_budget(const YAML::Node& node, int depth, std::size_t& left) {
+  if (left == 0)
+    return BudgetHit{"too-many-nodes",
+                     fmt::format("the YAML holds more than {} nodes (an alias counts its whole anchored value each "
+                                 "time it is used)",
+                                 k_max_nodes),
+                     node.Mark()};
+  --left;
+  if (!node.IsMap() && !node.IsSequence()) return std::nullopt;
+  if (depth + 1 > k_text_limits.max_depth)
+    return BudgetHit{"too-deep", util::too_deep_message(k_text_limits.max_depth), node.Mark()};
+  for (const auto& entry : node) {
+    if (node.IsSequence()) {
+      if (auto hit = over_budget(entry, depth + 1, left)) return hit;
+      continue;
+    }
+    if (auto hit = over_budget(entry.first, depth + 1, left)) return hit;
+    if (auto hit = over_budget(entry.second, depth + 1, left)) return hit;
+  }
+  return std::nullopt;
+}
 
 constexpr std::array<std::string_view, 5> k_confidences = {"DOC", "AWS-BLOG", "SECONDARY", "UNCONFIRMED", "assumption"};
 
@@ -358,12 +393,17 @@ std::optional<InstanceType> PriceLoader::read_instance(const YAML::Node& node) {
 util::Result<PriceTable> load(std::string_view text, const std::string& file, Completeness completeness,
                               const PriceTable* base) {
   PriceLoader loader(text, file, completeness, base);
+  if (auto problem = util::check_raw_text(text, file, k_text_limits)) return util::fail(util::Diagnostics{*problem});
   try {
     const auto documents = YAML::LoadAll(std::string(text));
     if (documents.size() != 1)
       return util::fail(util::make_error(
           "not-one-document", documents.empty() ? "the price file is empty" : "a price file holds one YAML document",
           {file, 1, 1}, text));
+    std::size_t budget = k_max_nodes;
+    if (auto hit = over_budget(documents.front(), 0, budget))
+      return util::fail(util::make_error(std::move(hit->code), std::move(hit->message),
+                                         {file, hit->mark.line + 1, hit->mark.column + 1}, text));
     return loader.load(documents.front());
   } catch (const YAML::Exception& e) {
     // yaml-cpp reports syntax errors (and bad conversions) as exceptions; they end at this module's edge.

@@ -4,6 +4,7 @@
 #include <algorithm>
 #include <map>
 
+#include "caas/engine/break_even.hpp"
 #include "engine/cost_term.hpp"
 #include "engine/judge.hpp"
 
@@ -45,7 +46,7 @@ model::Reason make_reason(const rules::Rule& rule, const rules::expr::Outcome& o
     const auto* field = field_at(profile, path);
     if (field == nullptr) continue;
     if (given(*field)) {
-      reason.fields.push_back(path);
+      reason.fields.emplace_back(path);
       if (reason.line == 0 && field->line > 0) {
         reason.line = field->line;
         reason.column = field->column;
@@ -54,7 +55,7 @@ model::Reason make_reason(const rules::Rule& rule, const rules::expr::Outcome& o
     if (field->origin == model::Origin::defaulted || field->origin == model::Origin::derived) {
       const char* why = field->origin == model::Origin::derived ? "not given; the longest run is taken as the typical one"
                                                                 : "default";
-      assumed.emplace(path, model::Assumption{path, field->written, why});
+      assumed.emplace(path, model::Assumption{std::string(path), field->written, why});
     }
   }
   if (reason.line == 0) {
@@ -77,6 +78,7 @@ model::Recommendation recommend(const model::WorkloadProfile& profile, const uti
   model::Recommendation rec;
   rec.name = profile.name;
   rec.file = profile.file;
+  if (const auto& runs_on = profile.at("runs_on"); runs_on.value.is_known()) rec.runs_on = runs_on.value.text;
   std::vector<model::TargetResult> results;
   results.reserve(rules.targets.size());
   for (const auto& target : rules.targets) {
@@ -131,6 +133,7 @@ model::Recommendation recommend(const model::WorkloadProfile& profile, const uti
   for (auto& [path, assumption] : assumed) rec.assumptions.push_back(std::move(assumption));
   add_warning_findings(profile, warnings, rec);
   if (options.explain_changes) explain_limits(rules, profile, rec);
+  if (options.explain_changes) explain_break_even(profile, options, rec);
   if (options.judge_runs_on) judge_runs_on(profile, rec);
   sort_findings(rec);
   return rec;

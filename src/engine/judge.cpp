@@ -29,9 +29,11 @@ const model::TargetResult* find_result(const model::Recommendation& rec, std::st
 
 std::string money(double usd) { return "$" + util::format_fixed2(usd); }
 
-// What the bound's field would have to be for the condition to be false.
+// What the bound's field would have to be for the condition to be false. Strings lose their quotes: a user
+// writes `windows`, not `"windows"`.
 std::string lifted_value(const rules::expr::Bound& bound) {
-  const auto literal = bound.literal;
+  const bool quoted = bound.literal.size() >= 2 && bound.literal.front() == '"' && bound.literal.back() == '"';
+  const auto literal = quoted ? bound.literal.substr(1, bound.literal.size() - 2) : bound.literal;
   if (bound.op == ">") return "at most " + literal;
   if (bound.op == ">=") return "below " + literal;
   if (bound.op == "<") return "at least " + literal;
@@ -61,9 +63,10 @@ void explain_limits(const rules::RuleSet& rules, const model::WorkloadProfile& p
       if (!bound) continue;
       const auto value = lifted_value(*bound);
       if (value.empty()) continue;
-      std::string message =
-          fmt::format("{} {} if {} were {}", result.target.name,
-                      result.blockers.size() == 1 ? "would fit" : "would lose one of its blockers", bound->path, value);
+      std::string message = result.blockers.size() == 1
+                                ? fmt::format("{} would fit if {} were {}", result.target.name, bound->path, value)
+                                : fmt::format("one of {}'s {} limits lifts if {} were {}", result.target.name,
+                                              result.blockers.size(), bound->path, value);
       rec.what_would_change.push_back({"limit", result.target.id, bound->path, value, std::move(message)});
     }
   }

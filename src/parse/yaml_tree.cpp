@@ -9,8 +9,7 @@
 #include <istream>
 #include <streambuf>
 
-#include "caas/util/quantity.hpp"
-#include "caas/util/text.hpp"
+#include "caas/util/raw_text.hpp"
 #include "reporter.hpp"
 
 namespace caas::parse {
@@ -47,10 +46,6 @@ int to_line(const YAML::Mark& mark) { return mark.line < 0 ? 0 : mark.line + 1; 
 int to_column(const YAML::Mark& mark) { return mark.column < 0 ? 0 : mark.column + 1; }
 
 // yaml-cpp tags a quoted or block scalar "!", a plain one "?"; an explicit !!str also makes a string.
-std::string too_deep_message(int max_depth) {
-  return concat({"maps and lists are nested more than ", std::to_string(max_depth), " levels deep"});
-}
-
 bool is_plain_tag(const std::string& tag) { return tag != "!" && tag != "tag:yaml.org,2002:str"; }
 
 class TreeBuilder final : public YAML::EventHandler {
@@ -107,7 +102,7 @@ class TreeBuilder final : public YAML::EventHandler {
   }
 
   [[noreturn]] void too_deep(const YAML::Mark& mark) const {
-    throw LimitHit{"too-deep", too_deep_message(m_limits.max_depth), mark};
+    throw LimitHit{"too-deep", util::too_deep_message(m_limits.max_depth), mark};
   }
 
   std::uint32_t new_node(NodeType type, const YAML::Mark& mark, YAML::anchor_t anchor) {
@@ -182,66 +177,6 @@ class TreeBuilder final : public YAML::EventHandler {
   std::size_t m_visited = 0;
 };
 
-// The 0-based offset of the first byte that is not valid UTF-8 (text known to be invalid).
-std::size_t first_invalid_utf8(std::string_view text) {
-  std::size_t i = 0;
-  while (i < text.size()) {
-    std::size_t length = 1;
-    while (length <= 4 && !util::is_valid_utf8(text.substr(i, length))) ++length;
-    if (length > 4 || i + length > text.size()) return i;
-    i += length;
-  }
-  return i;
-}
-
-// 1-based line and column of a byte offset.
-std::pair<int, int> position_of(std::string_view text, std::size_t offset) {
-  const auto before = text.substr(0, offset);
-  const int line = 1 + static_cast<int>(std::count(before.begin(), before.end(), '\n'));
-  const auto line_start = before.rfind('\n');
-  const auto column = line_start == std::string_view::npos ? offset : offset - line_start - 1;
-  return {line, static_cast<int>(column) + 1};
-}
-
-// Flow collections ([ and {) nest by recursion inside yaml-cpp; measure their depth without parsing first, skipping
-// quoted scalars and comments. Returns the offset of the bracket that goes too deep, or npos.
-std::size_t find_too_deep_flow(std::string_view text, int max_depth) {
-  int depth = 0;
-  char previous = '\n';
-  for (std::size_t i = 0; i < text.size(); ++i) {
-    const char c = text[i];
-    const bool at_token_start = previous == '\n' || previous == ' ' || previous == '\t' || previous == '[' ||
-                                previous == '{' || previous == ',' || previous == ':' || previous == '\r';
-    if (c == '#' && (previous == '\n' || previous == ' ' || previous == '\t')) {
-      while (i < text.size() && text[i] != '\n') ++i;
-      previous = '\n';
-      continue;
-    }
-    if ((c == '"' || c == '\'') && at_token_start) {
-      for (++i; i < text.size(); ++i) {
-        if (c == '"' && text[i] == '\\') {
-          ++i;
-        } else if (text[i] == c) {
-          if (c == '\'' && i + 1 < text.size() && text[i + 1] == '\'') {
-            ++i;
-          } else {
-            break;
-          }
-        }
-      }
-      previous = c;
-      continue;
-    }
-    if ((c == '[' || c == '{') && at_token_start) {
-      if (++depth > max_depth) return i;
-    } else if ((c == ']' || c == '}') && depth > 0) {
-      --depth;
-    }
-    previous = c;
-  }
-  return std::string_view::npos;
-}
-
 }  // namespace
 
 YamlRead read_yaml(std::string_view text, const std::string& file, const ParseLimits& limits) {
@@ -253,19 +188,9 @@ YamlRead read_yaml(std::string_view text, const std::string& file, const ParseLi
     read.tree = {};
     return std::move(read);
   };
-  if (text.size() > limits.max_bytes)
-    return stop(
-        "too-large",
-        concat({"the file is ", std::to_string(text.size()), " bytes, larger than the limit of ",
-                util::format_quantity(static_cast<double>(limits.max_bytes), util::Kind::size), " (--max-file-size)"}),
-        0, 0);
-  if (!util::is_valid_utf8(text)) {
-    const auto [line, column] = position_of(text, first_invalid_utf8(text));
-    return stop("not-utf8", "the file is not valid UTF-8", line, column);
-  }
-  if (const auto deep = find_too_deep_flow(text, limits.max_depth); deep != std::string_view::npos) {
-    const auto [line, column] = position_of(text, deep);
-    return stop("too-deep", too_deep_message(limits.max_depth), line, column);
+  if (auto problem = util::check_raw_text(text, file, {limits.max_bytes, limits.max_depth, "--max-file-size"})) {
+    read.errors.push_back(std::move(*problem));
+    return read;
   }
   try {
     ViewBuffer buffer(text);

@@ -7,6 +7,10 @@ const std::vector<Format>& formats() {
   static const std::vector<Format> table = {
       {"text", "for people at a terminal (default)", make_text_renderer},
       {"json", "the versioned report contract (caas-advisor/report/v1)", make_json_renderer},
+      {"markdown", "a pull-request comment or job summary, under GitHub's size limit", make_markdown_renderer},
+      {"sarif", "SARIF 2.1.0 for code scanning (GitHub)", make_sarif_renderer},
+      {"junit", "JUnit XML for CI test reports (GitLab, Jenkins)", make_junit_renderer},
+      {"github", "GitHub Actions annotations (workflow commands)", make_github_renderer},
   };
   return table;
 }

@@ -46,13 +46,20 @@ Decoded decode_utf8(std::string_view text, std::size_t i) {
 
 bool is_control(char32_t code) { return code < 0x20 || (code >= 0x7F && code < 0xA0); }
 
-}  // namespace
+// Plain printable ASCII other than the quote and the backslash is copied as it is.
+bool is_plain(unsigned char c) { return c >= 0x20 && c < 0x7F && c != '"' && c != '\\'; }
 
-std::string json_quote(std::string_view text) {
-  std::string out;
-  out.reserve(text.size() + 2);
+void append_quoted(std::string& out, std::string_view text) {
   out += '"';
   for (std::size_t i = 0; i < text.size();) {
+    // Most report text is plain ASCII: copy each run of it in one append instead of character by character.
+    std::size_t run = i;
+    while (run < text.size() && is_plain(static_cast<unsigned char>(text[run]))) ++run;
+    if (run > i) {
+      out.append(text.substr(i, run - i));
+      i = run;
+      if (i == text.size()) break;
+    }
     const Decoded d = decode_utf8(text, i);
     if (d.length == 0) {
       out += "\\ufffd";
@@ -76,12 +83,35 @@ std::string json_quote(std::string_view text) {
     i += d.length;
   }
   out += '"';
+}
+
+}  // namespace
+
+std::string json_quote(std::string_view text) {
+  std::string out;
+  out.reserve(text.size() + 2);
+  append_quoted(out, text);
   return out;
 }
 
+JsonWriter::~JsonWriter() { flush(); }
+
+void JsonWriter::flush() {
+  if (m_buffer.empty()) return;
+  // Straight to the stream buffer: the report is written in large pieces, without a sentry per piece. A short write
+  // marks the stream bad, as ostream::write would, so the caller's check of the output still sees it.
+  const auto size = static_cast<std::streamsize>(m_buffer.size());
+  if (m_out.rdbuf() == nullptr || m_out.rdbuf()->sputn(m_buffer.data(), size) != size) m_out.setstate(std::ios::badbit);
+  m_buffer.clear();
+}
+
+void JsonWriter::after_write() {
+  if (m_stack.size() <= k_flush_depth || m_buffer.size() >= k_flush_bytes) flush();
+}
+
 void JsonWriter::newline_indent(std::size_t depth) {
-  m_out << '\n';
-  for (std::size_t i = 0; i < depth; ++i) m_out << "  ";
+  m_buffer += '\n';
+  m_buffer.append(2 * depth, ' ');
 }
 
 void JsonWriter::before_value() {
@@ -90,47 +120,59 @@ void JsonWriter::before_value() {
     return;
   }
   if (m_stack.empty()) return;
-  if (!m_stack.back().first) m_out << ',';
+  if (!m_stack.back().first) m_buffer += ',';
   m_stack.back().first = false;
   newline_indent(m_stack.size());
 }
 
 void JsonWriter::raw(std::string_view literal) {
   before_value();
-  m_out << literal;
+  m_buffer.append(literal);
+  after_write();
 }
 
 void JsonWriter::begin_object() {
-  raw("{");
+  before_value();
+  m_buffer += '{';
   m_stack.push_back({});
+  after_write();
 }
 
 void JsonWriter::begin_array() {
-  raw("[");
+  before_value();
+  m_buffer += '[';
   m_stack.push_back({});
+  after_write();
 }
 
 void JsonWriter::end_object() {
   const bool empty = m_stack.back().first;
   m_stack.pop_back();
   if (!empty) newline_indent(m_stack.size());
-  m_out << '}';
+  m_buffer += '}';
+  after_write();
 }
 
 void JsonWriter::end_array() {
   const bool empty = m_stack.back().first;
   m_stack.pop_back();
   if (!empty) newline_indent(m_stack.size());
-  m_out << ']';
+  m_buffer += ']';
+  after_write();
 }
 
 void JsonWriter::key(std::string_view name) {
   before_value();
-  m_out << json_quote(name) << ": ";
+  append_quoted(m_buffer, name);
+  m_buffer += ": ";
   m_after_key = true;
 }
 
-void JsonWriter::string(std::string_view text) { raw(json_quote(text)); }
+void JsonWriter::string(std::string_view text) {
+  before_value();
+  append_quoted(m_buffer, text);
+  after_write();
+}
 
 void JsonWriter::string_or_null(std::string_view text) {
   if (text.empty())

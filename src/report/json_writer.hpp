@@ -12,9 +12,15 @@ namespace caas::report {
 // becomes U+FFFD, so the output is always valid UTF-8 and never carries a raw escape sequence.
 std::string json_quote(std::string_view text);
 
+// Collects the text in its own buffer and hands it to the stream in pieces, not character by character: when a
+// container opens or closes within the outer two levels (so a report streams one result at a time), every 64 KiB,
+// and when destroyed. So the stream must not be written to directly while a value is open.
 class JsonWriter {
  public:
   explicit JsonWriter(std::ostream& out) : m_out(out) {}
+  ~JsonWriter();
+  JsonWriter(const JsonWriter&) = delete;
+  JsonWriter& operator=(const JsonWriter&) = delete;
 
   void begin_object();
   void end_object();
@@ -36,11 +42,16 @@ class JsonWriter {
   struct Frame {
     bool first = true;
   };
+  static constexpr std::size_t k_flush_bytes = 64 * 1024;
+  static constexpr std::size_t k_flush_depth = 2;
   void before_value();
+  void after_write();
+  void flush();
   void raw(std::string_view literal);
   void newline_indent(std::size_t depth);
 
   std::ostream& m_out;
+  std::string m_buffer;
   std::vector<Frame> m_stack;
   bool m_after_key = false;
 };

@@ -3,20 +3,11 @@
 #include <cmath>
 #include <optional>
 
+#include "json_sections.hpp"
 #include "json_writer.hpp"
 #include "renderers.hpp"
 
 namespace caas::report {
-
-namespace {
-
-constexpr std::string_view k_schema = "caas-advisor/report/v1";
-
-void write_string_array(JsonWriter& json, const std::vector<std::string>& items) {
-  json.begin_array();
-  for (const auto& item : items) json.string(item);
-  json.end_array();
-}
 
 void write_assumption(JsonWriter& json, const model::Assumption& assumption) {
   json.begin_object();
@@ -55,6 +46,47 @@ void write_cost(JsonWriter& json, const std::optional<model::CostEstimate>& cost
   json.begin_array();
   for (const auto& assumption : cost->assumptions) write_assumption(json, assumption);
   json.end_array();
+  json.end_object();
+}
+
+namespace {
+
+constexpr std::string_view k_schema = "caas-advisor/report/v1";
+
+void write_string_array(JsonWriter& json, const std::vector<std::string>& items) {
+  json.begin_array();
+  for (const auto& item : items) json.string(item);
+  json.end_array();
+}
+
+// An extra key for imported workloads (docs/importers.md): the source format, where each value came from, and what
+// the file does not say.
+void write_imported(JsonWriter& json, const model::Recommendation& recommendation) {
+  json.key("imported");
+  json.begin_object();
+  json.key("format");
+  json.string(recommendation.source_format);
+  json.key("fields");
+  json.begin_array();
+  for (const auto& p : recommendation.imported) {
+    json.begin_object();
+    json.key("field");
+    json.string(p.field);
+    json.key("value");
+    json.string(p.value);
+    json.key("from");
+    json.string(p.original_key);
+    json.key("line");
+    json.number(p.line);
+    json.key("column");
+    json.number(p.column);
+    json.key("note");
+    json.string_or_null(p.note);
+    json.end_object();
+  }
+  json.end_array();
+  json.key("unknown");
+  write_string_array(json, recommendation.unknown);
   json.end_object();
 }
 
@@ -269,6 +301,7 @@ class JsonRenderer final : public Renderer {
     m_json.begin_array();
     for (const auto& finding : recommendation.findings) write_finding(m_json, finding);
     m_json.end_array();
+    if (!recommendation.source_format.empty()) write_imported(m_json, recommendation);
     m_json.end_object();
   }
 

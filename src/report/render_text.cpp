@@ -115,6 +115,7 @@ class TextRenderer final : public Renderer {
       write_changes(m_out, recommendation, m_context);
     }
     write_findings(m_out, recommendation, m_context);
+    write_imported(m_out, recommendation, m_context);
     m_written = true;
     m_after_result = true;
   }

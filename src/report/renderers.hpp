@@ -9,5 +9,9 @@ namespace caas::report {
 
 std::unique_ptr<Renderer> make_text_renderer(std::ostream& out, const RenderOptions& options);
 std::unique_ptr<Renderer> make_json_renderer(std::ostream& out, const RenderOptions& options);
+std::unique_ptr<Renderer> make_markdown_renderer(std::ostream& out, const RenderOptions& options);
+std::unique_ptr<Renderer> make_sarif_renderer(std::ostream& out, const RenderOptions& options);
+std::unique_ptr<Renderer> make_junit_renderer(std::ostream& out, const RenderOptions& options);
+std::unique_ptr<Renderer> make_github_renderer(std::ostream& out, const RenderOptions& options);
 
 }  // namespace caas::report

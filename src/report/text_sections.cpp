@@ -201,7 +201,8 @@ std::string heading(const model::TargetResult& result, const model::Recommendati
   return context.paint(name, Style::bold) + " — fits";
 }
 
-// A count as people read it: "2,000,000"; fractions and exponents as format_number writes them.
+}  // namespace
+
 std::string grouped(double value) {
   std::string digits = util::format_number(value);
   const std::size_t end = std::min(digits.find_first_of(".e"), digits.size());
@@ -210,7 +211,6 @@ std::string grouped(double value) {
   return digits;
 }
 
-// The line items of one target's cost, for `cost` and -v: item, quantity, unit, unit price, amount.
 void write_cost_items(std::ostream& out, const model::CostEstimate& cost, const TextContext& context) {
   constexpr std::size_t k_columns = 5;
   std::vector<std::array<std::string, k_columns>> lines;
@@ -229,8 +229,6 @@ void write_cost_items(std::ostream& out, const model::CostEstimate& cost, const 
   if (!cost.summary.empty()) total += " (" + escape_control(cost.summary) + ")";
   out << "    " << context.paint(total, Style::bold) << '\n';
 }
-
-}  // namespace
 
 std::string target_label(const model::Target& target) {
   return escape_control(target.name.empty() ? target.id : target.name);
@@ -333,6 +331,21 @@ void write_findings(std::ostream& out, const model::Recommendation& recommendati
   const Columns columns = measure(rows);
   out << '\n' << context.paint("Findings", Style::bold) << '\n';
   for (const Row& row : rows) write_row(out, row, columns, context);
+}
+
+void write_imported(std::ostream& out, const model::Recommendation& recommendation, const TextContext& context) {
+  if (recommendation.source_format.empty()) return;
+  out << '\n' << context.paint("Imported from " + escape_control(recommendation.source_format), Style::bold) << '\n';
+  for (const auto& p : recommendation.imported) {
+    std::string text =
+        escape_control(p.field) + " = " + escape_control(p.value) + " ← " + escape_control(p.original_key);
+    if (p.line > 0) text += fmt::format(" (line {})", p.line);
+    write_row(out, {"·", Style::dim, text, "", "", {}}, {}, context);
+  }
+  if (recommendation.unknown.empty()) return;
+  std::string unknown;
+  for (const auto& field : recommendation.unknown) unknown += (unknown.empty() ? "" : ", ") + escape_control(field);
+  write_row(out, {"?", Style::dim, "not in the file, would sharpen the advice: " + unknown, "", "", {}}, {}, context);
 }
 
 }  // namespace caas::report

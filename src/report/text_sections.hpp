@@ -25,6 +25,12 @@ std::string target_label(const model::Target& target);
 void write_target_blocks(std::ostream& out, const model::Recommendation& recommendation, const TextContext& context);
 void write_assumptions(std::ostream& out, const model::Recommendation& recommendation, const TextContext& context);
 void write_changes(std::ostream& out, const model::Recommendation& recommendation, const TextContext& context);
+// A count as people read it: "2,000,000"; fractions and exponents as format_number writes them.
+std::string grouped(double value);
+// The line items of one target's cost, for `cost` and -v: item, quantity, unit, unit price, amount; then the total.
+void write_cost_items(std::ostream& out, const model::CostEstimate& cost, const TextContext& context);
 void write_findings(std::ostream& out, const model::Recommendation& recommendation, const TextContext& context);
+// For a workload imported from another format: each field and the key it came from, then what the file leaves unknown.
+void write_imported(std::ostream& out, const model::Recommendation& recommendation, const TextContext& context);
 
 }  // namespace caas::report

@@ -6,6 +6,7 @@
 #include <set>
 
 #include "caas/rules/rule_set.hpp"
+#include "caas/util/raw_text.hpp"
 #include "caas/util/suggest.hpp"
 
 namespace caas::rules {
@@ -18,6 +19,39 @@ const std::vector<std::string_view> k_rule_keys = {"id",      "target", "effect"
                                                    "message", "source", "examples", "enabled"};
 const std::vector<std::string_view> k_example_keys = {"match", "no_match"};
 const std::vector<std::string_view> k_models = {"FaaS", "CaaS", "IaaS"};
+
+// Rule files may come from a pull request too: the same limits as workload files, with a fixed size.
+const util::TextLimits k_text_limits{1024 * 1024, 64, ""};
+constexpr std::size_t k_max_nodes = 100000;
+
+struct BudgetHit {
+  std::string code;
+  std::string message;
+  YAML::Mark mark;
+};
+
+// yaml-cpp shares an aliased node instead of copying it, but reading visits it at each use: count the nodes as a
+// reader meets them, so an alias bomb is refused in bounded time, and stop at the nesting limit.
+std::optional<BudgetHit> over_budget(const YAML::Node& node, int depth, std::size_t& left) {
+  if (left == 0)
+    return BudgetHit{"too-many-nodes",
+                     "the YAML holds more than " + std::to_string(k_max_nodes) +
+                         " nodes (an alias counts its whole anchored value each time it is used)",
+                     node.Mark()};
+  --left;
+  if (!node.IsMap() && !node.IsSequence()) return std::nullopt;
+  if (depth + 1 > k_text_limits.max_depth)
+    return BudgetHit{"too-deep", util::too_deep_message(k_text_limits.max_depth), node.Mark()};
+  for (const auto& entry : node) {
+    if (node.IsSequence()) {
+      if (auto hit = over_budget(entry, depth + 1, left)) return hit;
+      continue;
+    }
+    if (auto hit = over_budget(entry.first, depth + 1, left)) return hit;
+    if (auto hit = over_budget(entry.second, depth + 1, left)) return hit;
+  }
+  return std::nullopt;
+}
 
 // Reads one rule file, collecting every error.
 class RuleFileReader {
@@ -273,11 +307,17 @@ void RuleFileReader::read_rule(const YAML::Node& node) {
 }
 
 util::Result<RuleSet> RuleFileReader::read() {
+  if (auto problem = util::check_raw_text(m_text, m_file, k_text_limits)) return util::fail(util::Diagnostics{*problem});
   YAML::Node root;
   try {
     root = YAML::Load(std::string(m_text));
   } catch (const YAML::Exception& e) {
     return util::fail(util::make_error("yaml-syntax", e.msg, {m_file, e.mark.line + 1, e.mark.column + 1}, m_text));
+  }
+  std::size_t budget = k_max_nodes;
+  if (auto hit = over_budget(root, 0, budget)) {
+    error(hit->mark, std::move(hit->code), std::move(hit->message));
+    return util::fail(std::move(m_errors));
   }
   if (!check_map(root, k_top_keys, "a rule file")) return util::fail(std::move(m_errors));
   if (!root["version"] || root["version"].Scalar() != "1")

@@ -27,14 +27,14 @@ const expr::Schema& workload_schema() {
   return schema;
 }
 
-util::Value ProfileEnvironment::field(int slot) const {
-  if (slot < 0 || static_cast<std::size_t>(slot) >= m_profile.fields.size()) return {};
-  return m_profile.fields[static_cast<std::size_t>(slot)].value;
+const util::Value* ProfileEnvironment::field(int slot) const {
+  if (slot < 0 || static_cast<std::size_t>(slot) >= m_profile.fields.size()) return nullptr;
+  return &m_profile.fields[static_cast<std::size_t>(slot)].value;
 }
 
-util::Value ProfileEnvironment::extension(std::string_view name) const {
+const util::Value* ProfileEnvironment::extension(std::string_view name) const {
   const auto* value = m_profile.extension(name);
-  return value != nullptr ? value->value : util::Value{};
+  return value != nullptr ? &value->value : nullptr;
 }
 
 std::string interpolate(std::string_view message, const model::WorkloadProfile& profile) {
@@ -49,10 +49,14 @@ std::string interpolate(std::string_view message, const model::WorkloadProfile& 
     out.append(message.substr(i, open - i));
     const auto path = message.substr(open + 1, close - open - 1);
     const model::FieldValue* field = nullptr;
-    if (path.size() > 2 && path.substr(0, 2) == "x.") field = profile.extension(path.substr(2));
-    else if (const auto index = model::find_field(path)) field = &profile.at(*index);
-    if (field != nullptr && field->value.is_known()) out += field->written.empty() ? util::display(field->value) : field->written;
-    else out += "unknown";
+    if (path.size() > 2 && path.substr(0, 2) == "x.")
+      field = profile.extension(path.substr(2));
+    else if (const auto index = model::find_field(path))
+      field = &profile.at(*index);
+    if (field != nullptr && field->value.is_known())
+      out += field->written.empty() ? util::display(field->value) : field->written;
+    else
+      out += "unknown";
     i = close + 1;
   }
   out.append(message.substr(i));

@@ -34,7 +34,10 @@ Diagnostic make_error(std::string code, std::string message, SourceLocation wher
   Diagnostic d;
   d.code = std::move(code);
   d.message = std::move(message);
-  d.source_line = std::string(line_of(text, where.line));
+  // A very long line is not kept: a minified file's one line, copied under each of its errors, would cost memory
+  // and output quadratic in the file's size.
+  constexpr std::size_t k_max_source_line = 512;
+  if (const auto line = line_of(text, where.line); line.size() <= k_max_source_line) d.source_line = std::string(line);
   d.where = std::move(where);
   d.span = span < 1 ? 1 : span;
   return d;

@@ -74,14 +74,30 @@ struct Finding {
   std::string field;
 };
 
+// Where an imported value came from in a spec the user already has (serverless.yml, a Kubernetes manifest...):
+// the workload field it filled, the key path in the original file and where that key is.
+struct Provenance {
+  std::string field;         // workload path, "resources.memory"
+  std::string value;         // as the workload file would write it: "1536MiB", "lambda"
+  std::string original_key;  // "functions.resize.memorySize"
+  int line = 0;
+  int column = 0;
+  std::string note;          // how it was read: "1536MB (MiB, as AWS means it)"; empty when plain
+};
+
 struct Recommendation {
   std::string name;
   std::string file;
   std::optional<std::string> recommended;  // first feasible target id
+  std::string runs_on;                     // the target the workload names in runs_on; empty when it names none
   std::vector<TargetResult> ranking;       // every target, feasible first, in rank order
   std::vector<Assumption> assumptions;
   std::vector<Change> what_would_change;
   std::vector<Finding> findings;
+  // Set only for workloads imported from another format (docs/importers.md).
+  std::string source_format;         // "serverless", "kubernetes"...; empty for workload files
+  std::vector<Provenance> imported;  // in workload-field order
+  std::vector<std::string> unknown;  // workload paths the file does not give that would sharpen the advice
 };
 
 }  // namespace caas::model

@@ -63,8 +63,8 @@ const expr::Schema& workload_schema();
 class ProfileEnvironment final : public expr::Environment {
  public:
   explicit ProfileEnvironment(const model::WorkloadProfile& profile) : m_profile(profile) {}
-  util::Value field(int slot) const override;
-  util::Value extension(std::string_view name) const override;
+  const util::Value* field(int slot) const override;
+  const util::Value* extension(std::string_view name) const override;
 
  private:
   const model::WorkloadProfile& m_profile;

@@ -185,7 +185,7 @@ TEST_CASE("expr evaluator: known() tells presence and is never unknown", "[expr]
   CHECK(run("known(execution.startup)", env) == "true");
   CHECK(run("known(x.pci)", env) == "true");
   CHECK(must_compile("known(execution.startup)").evaluate(env).fields_read ==
-        std::vector<std::string>{"execution.startup"});
+        std::vector<std::string_view>{"execution.startup"});
 }
 
 TEST_CASE("expr evaluator: any() and all() test lists against lists", "[expr]") {
@@ -222,20 +222,20 @@ TEST_CASE("expr evaluator: lists fields read in order of appearance, skipping sh
   CHECK(both.paths() == std::vector<std::string>{"kind", "execution.duration.max"});
   auto outcome = both.evaluate(env);
   CHECK(outcome.truth == Truth::false_);
-  CHECK(outcome.fields_read == std::vector<std::string>{"kind"});
+  CHECK(outcome.fields_read == std::vector<std::string_view>{"kind"});
   env.fields[k_kind] = Value::of_string("job");
   outcome = both.evaluate(env);
-  CHECK(outcome.fields_read == std::vector<std::string>{"kind", "execution.duration.max"});
+  CHECK(outcome.fields_read == std::vector<std::string_view>{"kind", "execution.duration.max"});
 
   const auto repeated = must_compile("execution.duration.max > 1h or kind == \"job\" or execution.duration.max > 5m");
   CHECK(repeated.paths() == std::vector<std::string>{"execution.duration.max", "kind"});
   outcome = repeated.evaluate(env);
   CHECK(outcome.truth == Truth::true_);
-  CHECK(outcome.fields_read == std::vector<std::string>{"execution.duration.max", "kind"});
+  CHECK(outcome.fields_read == std::vector<std::string_view>{"execution.duration.max", "kind"});
 
   // Absent fields are still read: the caller keeps those the workload gives.
   const auto absent = must_compile("execution.startup > 1s or x.pci == true");
-  CHECK(absent.evaluate(env).fields_read == std::vector<std::string>{"execution.startup", "x.pci"});
+  CHECK(absent.evaluate(env).fields_read == std::vector<std::string_view>{"execution.startup", "x.pci"});
 }
 
 TEST_CASE("expr evaluator: an x.NAME value of the wrong kind is unknown, not an error", "[expr]") {
@@ -254,7 +254,7 @@ TEST_CASE("expr evaluator: an x.NAME value of the wrong kind is unknown, not an 
   CHECK(run("x.pci in [1, 2]", env) == "unknown");
   env.extensions["tier"] = Value::of_number(3);
   CHECK(run("x.tier >= 3 and x.tier * 2 == 6", env) == "true");
-  CHECK(pci.evaluate(env).fields_read == std::vector<std::string>{"x.pci"});
+  CHECK(pci.evaluate(env).fields_read == std::vector<std::string_view>{"x.pci"});
 }
 
 TEST_CASE("expr evaluator: evaluate_value returns the condition's value", "[expr]") {

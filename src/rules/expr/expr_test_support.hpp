@@ -57,13 +57,13 @@ class FakeEnvironment final : public Environment {
   std::map<int, util::Value> fields;
   std::map<std::string, util::Value, std::less<>> extensions;
 
-  util::Value field(int slot) const override {
+  const util::Value* field(int slot) const override {
     const auto found = fields.find(slot);
-    return found == fields.end() ? util::Value::unknown() : found->second;
+    return found == fields.end() ? nullptr : &found->second;
   }
-  util::Value extension(std::string_view name) const override {
+  const util::Value* extension(std::string_view name) const override {
     const auto found = extensions.find(name);
-    return found == extensions.end() ? util::Value::unknown() : found->second;
+    return found == extensions.end() ? nullptr : &found->second;
   }
 };
 

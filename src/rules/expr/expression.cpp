@@ -30,6 +30,9 @@ class ReadSet {
   std::vector<bool> m_large;
 };
 
+// What an absent field reads as.
+const Value k_unknown{};
+
 Truth truth_of(bool b) { return b ? Truth::true_ : Truth::false_; }
 Truth negate(Truth t) { return t == Truth::unknown ? t : truth_of(t == Truth::false_); }
 
@@ -141,14 +144,16 @@ class Evaluator {
   const Value& value(const Node& node, Value& scratch) {
     switch (node.op) {
       case Op::constant: return node.constant;
-      case Op::field:
+      case Op::field: {
         m_read.mark(node.path_index);
-        scratch = m_env.field(node.slot);
-        return scratch;
-      case Op::extension:
+        const Value* found = m_env.field(node.slot);
+        return found != nullptr ? *found : k_unknown;
+      }
+      case Op::extension: {
         m_read.mark(node.path_index);
-        scratch = m_env.extension(node.name);
-        return scratch;
+        const Value* found = m_env.extension(node.name);
+        return found != nullptr ? *found : k_unknown;
+      }
       case Op::list: {
         std::vector<Value> items;
         items.reserve(node.children.size());

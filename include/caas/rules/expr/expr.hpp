@@ -16,10 +16,10 @@ namespace caas::rules::expr {
 
 // What the schema says about a path.
 struct FieldType {
-  int slot = -1;                         // the caller's index for the path; -1 for x.NAME paths
-  util::Kind kind = util::Kind::unknown; // unknown: only known at evaluation (x.NAME)
-  util::Kind item_kind = util::Kind::unknown;   // for lists
-  std::vector<std::string> values;       // allowed string values of an enumeration (or its list items)
+  int slot = -1;                               // the caller's index for the path; -1 for x.NAME paths
+  util::Kind kind = util::Kind::unknown;       // unknown: only known at evaluation (x.NAME)
+  util::Kind item_kind = util::Kind::unknown;  // for lists
+  std::vector<std::string> values;             // allowed string values of an enumeration (or its list items)
 };
 
 // Resolves a path ("execution.duration.max", "x.pci") to its type, or nullopt when the path does not exist.
@@ -29,19 +29,22 @@ struct Schema {
   std::vector<std::string> paths;
 };
 
-// The values a condition reads.
+// The values a condition reads, by pointer so that evaluating a rule copies nothing; null when absent (read as
+// unknown). The pointers must stay valid while the evaluation runs.
 class Environment {
  public:
   virtual ~Environment() = default;
-  virtual util::Value field(int slot) const = 0;              // unknown when absent
-  virtual util::Value extension(std::string_view name) const = 0;  // x.NAME: NAME without "x."
+  virtual const util::Value* field(int slot) const = 0;
+  virtual const util::Value* extension(std::string_view name) const = 0;  // x.NAME: NAME without "x."
 };
 
 enum class Truth { false_, true_, unknown };
 
 struct Outcome {
   Truth truth = Truth::unknown;
-  std::vector<std::string> fields_read;  // paths read during evaluation, in the order they appear, no repeats
+  // Paths read during evaluation, in the order they appear, no repeats: views of the expression's paths(), valid
+  // while the expression lives.
+  std::vector<std::string_view> fields_read;
 };
 
 // A condition of the form `path OP literal` (or a bare boolean path, or `not path`): what "what would change

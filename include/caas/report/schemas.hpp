@@ -1,0 +1,15 @@
+#pragma once
+// JSON Schemas for `caas-advisor schema`: the workload file (generated from the field catalogue, so it never
+// disagrees with the parser) and the JSON report (docs/schemas/report.schema.json, compiled into the binary).
+#include <string>
+#include <string_view>
+
+namespace caas::report {
+
+// The workload file's schema (draft 2020-12), pretty-printed, ending with a newline.
+std::string workload_schema();
+
+// The JSON report's schema (draft 2020-12), exactly as the file in the repository holds it.
+std::string_view report_schema();
+
+}  // namespace caas::report

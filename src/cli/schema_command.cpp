@@ -1,0 +1,38 @@
+// `schema workload` and `schema report`: the JSON Schemas of the input file and of the JSON report, for editors
+// (YAML language servers) and for checking a report in CI.
+#include "caas/report/schemas.hpp"
+#include "cli/commands.hpp"
+
+namespace caas::cli {
+
+namespace {
+
+class SchemaCommand final : public Command {
+ public:
+  CLI::App* add_to(CLI::App& app, Options& /*options*/) override {
+    auto* schema = app.add_subcommand("schema", "JSON Schema of the workload file or of the JSON report");
+    schema->add_option("which", m_which, "workload or report")
+        ->required()
+        ->check(CLI::IsMember({"workload", "report"}))
+        ->type_name("workload|report");
+    return schema;
+  }
+
+  int run(const Options& /*options*/, Io& io) override {
+    if (m_which == "workload")
+      io.out << report::workload_schema();
+    else
+      io.out << report::report_schema();
+    io.out.flush();
+    return 0;
+  }
+
+ private:
+  std::string m_which;
+};
+
+}  // namespace
+
+std::unique_ptr<Command> make_schema_command() { return std::make_unique<SchemaCommand>(); }
+
+}  // namespace caas::cli

@@ -1,0 +1,226 @@
+// JUnit XML for CI dashboards (GitLab's test report, Jenkins): one <testsuite> per file, one <testcase> per check
+// or rule with a stable name that never holds message text (GitLab keeps only the first of two identical names),
+// passing cases included, input errors as <error>. A finding of severity error or warning is a <failure>; an info
+// finding passes and says what it noted.
+//
+// The <testsuites> root carries the totals, which are known only at the end: suites wait in memory up to a limit,
+// and a larger batch is streamed under a root without totals, so memory stays flat.
+#include <algorithm>
+#include <optional>
+#include <set>
+
+#include "caas/util/text.hpp"
+#include "renderers.hpp"
+
+namespace caas::report {
+
+namespace {
+
+constexpr std::size_t k_buffer_limit = 4 * 1024 * 1024;
+
+// Text for XML 1.0: control characters (which XML 1.0 cannot carry) and invalid UTF-8 become visible escapes, then
+// markup characters become entities. Works for element text and double-quoted attribute values alike.
+std::string xml(std::string_view text) {
+  const std::string safe = util::escape_control(text);
+  std::string out;
+  out.reserve(safe.size());
+  for (std::size_t i = 0; i < safe.size(); ++i) {
+    const char c = safe[i];
+    switch (c) {
+      case '&': out += "&amp;"; break;
+      case '<': out += "&lt;"; break;
+      case '>': out += "&gt;"; break;
+      case '"': out += "&quot;"; break;
+      default:
+        // U+FFFE and U+FFFF are valid UTF-8 but not XML characters.
+        if (c == '\xEF' && i + 2 < safe.size() && safe[i + 1] == '\xBF' &&
+            (safe[i + 2] == '\xBE' || safe[i + 2] == '\xBF')) {
+          out += safe[i + 2] == '\xBE' ? "\\ufffe" : "\\uffff";
+          i += 2;
+        } else {
+          out += c;
+        }
+    }
+  }
+  return out;
+}
+
+std::string location(std::string_view file, int line, int column) {
+  std::string text(file);
+  if (line > 0) text += ":" + std::to_string(line);
+  if (line > 0 && column > 0) text += ":" + std::to_string(column);
+  return text;
+}
+
+// The cases of one file, written when the next file starts.
+struct Suite {
+  std::string name;
+  std::string cases;
+  int tests = 0;
+  int failures = 0;
+  int errors = 0;
+  std::set<std::string> names;
+
+  // `base`, or when a case of that name exists, `base (qualifier)`, then a counter: unique within the suite.
+  std::string unique(const std::string& base, std::string_view qualifier) {
+    std::string candidate = base;
+    if (names.count(candidate) != 0 && !qualifier.empty()) candidate = base + " (" + std::string(qualifier) + ")";
+    for (int n = 2; names.count(candidate) != 0; ++n) candidate = base + " #" + std::to_string(n);
+    names.insert(candidate);
+    return candidate;
+  }
+
+  enum class Outcome { passed, failure, error };
+  struct Case {
+    std::string classname;
+    std::string name;
+    Outcome outcome = Outcome::passed;
+    std::string message;  // failure and error: the message attribute
+    std::string type;     // failure and error: the rule or error code
+    std::string text;     // the element's text; for a passing case, its system-out
+  };
+
+  void add(const Case& c) {
+    ++tests;
+    cases +=
+        "    <testcase classname=\"" + xml(c.classname) + "\" name=\"" + xml(c.name) + "\" file=\"" + xml(name) + "\"";
+    if (c.outcome == Outcome::passed && c.text.empty()) {
+      cases += "/>\n";
+      return;
+    }
+    cases += ">\n";
+    if (c.outcome == Outcome::passed) {
+      cases += "      <system-out>" + xml(c.text) + "</system-out>\n";
+    } else {
+      const std::string_view tag = c.outcome == Outcome::failure ? "failure" : "error";
+      (c.outcome == Outcome::failure ? failures : errors) += 1;
+      cases += "      <" + std::string(tag) + " message=\"" + xml(c.message) + "\" type=\"" + xml(c.type) + "\">" +
+               xml(c.text) + "</" + std::string(tag) + ">\n";
+    }
+    cases += "    </testcase>\n";
+  }
+};
+
+std::string infeasible_text(const model::TargetResult& target) {
+  std::string text = "infeasible:";
+  for (const auto& blocker : target.blockers) text += " " + blocker.rule + ": " + blocker.message + ";";
+  text.pop_back();
+  return text;
+}
+
+class JunitRenderer final : public Renderer {
+ public:
+  JunitRenderer(std::ostream& out, const RenderOptions& options) : m_out(out), m_command(options.command) {}
+
+  void begin(const ToolInfo& tool) override { m_tool = tool; }
+
+  void result(const model::Recommendation& recommendation) override {
+    Suite& suite = suite_for(recommendation.file);
+    const std::string classname = recommendation.file + "#" + recommendation.name;
+    suite.add({classname, suite.unique("parse", recommendation.name), Suite::Outcome::passed, {}, {}, {}});
+    std::vector<const model::TargetResult*> targets;
+    for (const auto& target : recommendation.ranking) targets.push_back(&target);
+    std::sort(targets.begin(), targets.end(), [](auto* a, auto* b) { return a->target.id < b->target.id; });
+    for (const auto* target : targets)
+      suite.add({classname,
+                 suite.unique("feasible: " + target->target.id, recommendation.name),
+                 Suite::Outcome::passed,
+                 {},
+                 {},
+                 target->feasible ? "" : infeasible_text(*target)});
+    bool judged = false;
+    for (const auto& finding : recommendation.findings) {
+      const bool check = finding.rule.rfind("check-", 0) == 0;
+      judged = judged || check;
+      const std::string name = check ? "check runs_on" : finding.rule;
+      const auto outcome = finding.severity == util::Severity::info ? Suite::Outcome::passed : Suite::Outcome::failure;
+      std::string text = std::string(util::to_string(finding.severity)) + " at " +
+                         location(finding.file, finding.line, finding.column);
+      if (!finding.field.empty()) text += " (" + finding.field + ")";
+      text += ": " + finding.message;
+      suite.add({classname, suite.unique(name, check ? recommendation.name : finding.field), outcome, finding.message,
+                 finding.rule, std::move(text)});
+    }
+    // A workload whose runs_on is the recommendation has no check finding: its check passed.
+    if (m_command == Command::check && !judged)
+      suite.add({classname,
+                 suite.unique("check runs_on", recommendation.name),
+                 Suite::Outcome::passed,
+                 {},
+                 {},
+                 "runs_on is the recommendation"});
+  }
+
+  void error(const util::Diagnostic& error) override {
+    Suite& suite = suite_for(error.where.file);
+    std::string message = error.message;
+    if (!error.hint.empty()) message += "; " + error.hint;
+    const std::string code = error.code.empty() ? "input-error" : error.code;
+    suite.add({error.where.file, suite.unique("parse: " + code, {}), Suite::Outcome::error, message, code,
+               location(error.where.file, error.where.line, error.where.column) + ": " + message});
+  }
+
+  void finish(const Summary& /*summary*/) override {
+    close_suite();
+    if (!m_streaming) {
+      m_out << "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n";
+      m_out << "<testsuites name=\"" << xml(m_tool.name) << "\" tests=\"" << m_tests << "\" failures=\"" << m_failures
+            << "\" errors=\"" << m_errors << "\">\n";
+      m_out << m_buffer;
+    }
+    m_out << "</testsuites>\n";
+    m_out.flush();
+  }
+
+ private:
+  Suite& suite_for(const std::string& file) {
+    if (!m_suite || m_suite->name != file) {
+      close_suite();
+      m_suite = Suite{};
+      m_suite->name = file;
+    }
+    return *m_suite;
+  }
+
+  void close_suite() {
+    if (!m_suite) return;
+    const Suite& s = *m_suite;
+    m_tests += s.tests;
+    m_failures += s.failures;
+    m_errors += s.errors;
+    std::string text = "  <testsuite name=\"" + xml(s.name) + "\" tests=\"" + std::to_string(s.tests) +
+                       "\" failures=\"" + std::to_string(s.failures) + "\" errors=\"" + std::to_string(s.errors) +
+                       "\" skipped=\"0\">\n" + s.cases + "  </testsuite>\n";
+    m_suite.reset();
+    if (m_streaming) {
+      m_out << text;
+      return;
+    }
+    m_buffer += text;
+    if (m_buffer.size() <= k_buffer_limit) return;
+    // Too large to wait for the totals: stream from here on, under a root that states none.
+    m_streaming = true;
+    m_out << "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<testsuites name=\"" << xml(m_tool.name) << "\">\n"
+          << m_buffer;
+    m_buffer.clear();
+    m_buffer.shrink_to_fit();
+  }
+
+  std::ostream& m_out;
+  Command m_command;
+  ToolInfo m_tool;
+  std::optional<Suite> m_suite;
+  std::string m_buffer;
+  bool m_streaming = false;
+  int m_tests = 0;
+  int m_failures = 0;
+  int m_errors = 0;
+};
+
+}  // namespace
+
+std::unique_ptr<Renderer> make_junit_renderer(std::ostream& out, const RenderOptions& options) {
+  return std::make_unique<JunitRenderer>(out, options);
+}
+
+}  // namespace caas::report

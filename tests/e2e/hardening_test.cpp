@@ -1,0 +1,206 @@
+// Hostile inputs end to end: symlinks, FIFOs and folders where files are expected, oversized streams, output files
+// that cannot be written, and control characters from inputs in every output format.
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <catch2/catch.hpp>
+
+#include <algorithm>
+#include <filesystem>
+#include <nlohmann/json.hpp>
+#include <string>
+#include <vector>
+
+#include "support/run_tool.hpp"
+
+using namespace caas::test;
+using nlohmann::json;
+namespace fs = std::filesystem;
+
+namespace {
+
+const std::string k_good = "apiVersion: caas-advisor/v1\nname: good\nkind: job\nexecution: {duration: 2h}\n";
+
+// A fresh folder of its own for one test case, removed at the end.
+class Scratch {
+ public:
+  explicit Scratch(const std::string& name)
+      : m_path(fs::temp_directory_path() / ("caas-hardening-" + std::to_string(getpid()) + "-" + name)) {
+    fs::remove_all(m_path);
+    fs::create_directories(m_path);
+  }
+  ~Scratch() {
+    std::error_code ec;
+    fs::remove_all(m_path, ec);
+  }
+  Scratch(const Scratch&) = delete;
+  Scratch& operator=(const Scratch&) = delete;
+  std::string operator/(const std::string& name) const { return (m_path / name).string(); }
+  std::string str() const { return m_path.string(); }
+
+ private:
+  fs::path m_path;
+};
+
+bool has_byte(const std::string& text, char byte) { return text.find(byte) != std::string::npos; }
+
+}  // namespace
+
+TEST_CASE("hardening: symlinks in folders are never followed, so a loop is harmless", "[hardening][e2e]") {
+  Scratch dir("symlinks");
+  write_text(dir / "real/good.yaml", k_good);
+  fs::create_directory_symlink("..", dir / "real/loop");                // a folder loop
+  fs::create_symlink("self.yaml", dir / "real/self.yaml");              // a link to itself
+  fs::create_symlink("good.yaml", dir / "real/alias.yaml");             // a link to a good file: not read twice
+  fs::create_symlink("/nonexistent/file.yaml", dir / "real/dangling.yaml");
+  const auto run = run_tool({"recommend", dir.str(), "-f", "json"});
+  CHECK(run.exit_code == 0);
+  const auto report = json::parse(run.out);
+  CHECK(report["summary"]["files"] == 1);
+  CHECK(report["summary"]["workloads"] == 1);
+  CHECK(report["errors"].empty());
+}
+
+TEST_CASE("hardening: a dangling symlink or a symlink loop named on the command line is an error, not a crash",
+          "[hardening][e2e]") {
+  Scratch dir("named-links");
+  fs::create_symlink(dir / "missing.yaml", dir / "dangling.yaml");
+  fs::create_symlink(dir / "loop.yaml", dir / "loop.yaml");
+  write_text(dir / "good.yaml", k_good);
+  const auto run =
+      run_tool({"recommend", dir / "dangling.yaml", dir / "loop.yaml", dir / "good.yaml", "-f", "json"});
+  CHECK(run.exit_code == 2);
+  const auto report = json::parse(run.out);
+  CHECK(report["summary"]["workloads"] == 1);
+  REQUIRE(report["errors"].size() == 2);
+  CHECK(report["errors"][0]["message"] == "cannot read: No such file or directory");
+  CHECK(report["errors"][1]["message"] == "cannot read: Too many levels of symbolic links");
+}
+
+TEST_CASE("hardening: a FIFO named like a workload in a folder is skipped without waiting for a writer",
+          "[hardening][e2e]") {
+  Scratch dir("fifo-folder");
+  write_text(dir / "good.yaml", k_good);
+  REQUIRE(mkfifo((dir / "pipe.yaml").c_str(), 0600) == 0);
+  const auto run = run_tool({"recommend", dir.str(), "-f", "json"});
+  CHECK(run.exit_code == 0);
+  CHECK(json::parse(run.out)["summary"]["files"] == 1);
+}
+
+TEST_CASE("hardening: a FIFO without a writer named on the command line reads as empty instead of hanging",
+          "[hardening][e2e]") {
+  Scratch dir("fifo-named");
+  REQUIRE(mkfifo((dir / "pipe.yaml").c_str(), 0600) == 0);
+  const auto run = run_tool({"recommend", dir / "pipe.yaml", "-f", "json"});
+  CHECK(run.exit_code == 2);
+  const auto report = json::parse(run.out);
+  REQUIRE(report["errors"].size() == 1);
+  CHECK(report["errors"][0]["message"].get<std::string>().rfind("not a workload file", 0) == 0);
+}
+
+TEST_CASE("hardening: a folder named like a workload file is searched as a folder", "[hardening][e2e]") {
+  Scratch dir("folder-named-yaml");
+  write_text(dir / "x.yaml/inner.yaml", k_good);
+  const auto run = run_tool({"recommend", dir.str(), "-f", "json"});
+  CHECK(run.exit_code == 0);
+  CHECK(json::parse(run.out)["summary"]["workloads"] == 1);
+}
+
+TEST_CASE("hardening: a workload file over --max-file-size is refused before it is read", "[hardening][e2e]") {
+  Scratch dir("max-size");
+  write_text(dir / "big.yaml", k_good + "description: " + std::string(3000, 'a') + "\n");
+  const auto run = run_tool({"validate", dir / "big.yaml", "--max-file-size", "2KiB", "-f", "json"});
+  CHECK(run.exit_code == 2);
+  const auto report = json::parse(run.out);
+  REQUIRE(report["errors"].size() == 1);
+  CHECK(report["errors"][0]["message"] == "the file is 3069 bytes, larger than the limit of 2KiB (--max-file-size)");
+  CHECK(run_tool({"validate", dir / "big.yaml", "--max-file-size", "4KiB"}).exit_code == 0);
+}
+
+TEST_CASE("hardening: standard input is read no further than one byte past the size limit", "[hardening][e2e]") {
+  const auto run = run_tool({"validate", "-", "-f", "json"}, k_good + "# " + std::string(3u << 20, 'x') + "\n");
+  CHECK(run.exit_code == 2);
+  const auto report = json::parse(run.out);
+  REQUIRE(report["errors"].size() == 1);
+  CHECK(report["errors"][0]["file"] == "-");
+  CHECK(report["errors"][0]["message"] ==
+        "standard input holds more than 1048576 bytes, larger than the limit (--max-file-size)");
+}
+
+TEST_CASE("hardening: rule and price files over 1 MiB are refused before they are read", "[hardening][e2e]") {
+  Scratch dir("big-tables");
+  write_text(dir / "rules.yaml", "version: 1\n# " + std::string(1u << 20, 'x') + "\n");
+  const auto rules = run_tool({"recommend", "examples/minimal-service.yaml", "--rules", dir / "rules.yaml"});
+  CHECK(rules.exit_code == 2);
+  CHECK(rules.err.find(dir / "rules.yaml" + ": error: the file is 1048590 bytes, larger than the limit of 1MiB\n") !=
+        std::string::npos);
+  const auto prices = run_tool({"recommend", "examples/minimal-service.yaml", "--pricing", dir / "rules.yaml"});
+  CHECK(prices.exit_code == 2);
+  CHECK(prices.err.find("larger than the limit of 1MiB") != std::string::npos);
+}
+
+TEST_CASE("hardening: evaluating never modifies an input file", "[hardening][e2e]") {
+  Scratch dir("untouched");
+  write_text(dir / "good.yaml", k_good);
+  write_text(dir / "broken.yaml", "apiVersion: caas-advisor/v1\nname: b\nkind: job\nmemroy: 1GiB\n");
+  const auto before_good = fs::last_write_time(dir / "good.yaml");
+  const auto before_broken = fs::last_write_time(dir / "broken.yaml");
+  CHECK(run_tool({"check", dir.str(), "-f", "json=" + (dir / "out.json")}).exit_code == 2);
+  CHECK(read_text(dir / "good.yaml") == k_good);
+  CHECK(read_text(dir / "broken.yaml") == "apiVersion: caas-advisor/v1\nname: b\nkind: job\nmemroy: 1GiB\n");
+  CHECK(fs::last_write_time(dir / "good.yaml") == before_good);
+  CHECK(fs::last_write_time(dir / "broken.yaml") == before_broken);
+}
+
+TEST_CASE("hardening: an output file that cannot be written is exit 2 and leaves nothing half-written",
+          "[hardening][e2e]") {
+  Scratch dir("outputs");
+  write_text(dir / "good.yaml", k_good);
+  const auto no_folder = run_tool({"recommend", dir / "good.yaml", "-f", "json=" + (dir / "missing/out.json")});
+  CHECK(no_folder.exit_code == 2);
+  CHECK(no_folder.err.find("cannot write the report") != std::string::npos);
+  CHECK_FALSE(fs::exists(dir / "missing"));
+
+  fs::create_directory(dir / "taken.json");  // a folder where the report should go: the rename fails
+  const auto taken = run_tool({"recommend", dir / "good.yaml", "-f", "json=" + (dir / "taken.json")});
+  CHECK(taken.exit_code == 2);
+  CHECK(fs::is_directory(dir / "taken.json"));
+  CHECK(fs::is_empty(dir / "taken.json"));
+  std::vector<std::string> left;
+  for (const auto& entry : fs::directory_iterator(dir.str())) left.push_back(entry.path().filename().string());
+  std::sort(left.begin(), left.end());
+  CHECK(left == std::vector<std::string>{"good.yaml", "taken.json"});  // no temporary file stays behind
+}
+
+TEST_CASE("hardening: control characters from workloads, rule files and file names are escaped in every format",
+          "[hardening][e2e]") {
+  Scratch dir("escapes");
+  // ESC, BEL and CR reach the output through a file name, a value echoed by a rule message, the rule file's own
+  // message and source, and an error message quoting an unknown key.
+  write_text(dir / "in/evil\x1b[31m.yaml",
+             "apiVersion: caas-advisor/v1\nname: evil\nkind: service\n"
+             "description: \"red \\e[31m bell \\a cr \\r title \\e]0;owned\\a\"\n");
+  write_text(dir / "in/broken.yaml", "apiVersion: caas-advisor/v1\nname: broken\nkind: job\n\"bad\\e[2Jkey\": 1\n");
+  write_text(dir / "rules.yaml",
+             "version: 1\nrules:\n  - id: echo-description\n    target: lambda\n    effect: note\n"
+             "    when: kind == \"service\"\n    message: \"described as {description} \\e[1mbold\\e[0m\"\n"
+             "    source: \"test \\a source\"\n");
+  for (const std::string format : {"text", "json", "markdown", "sarif", "junit", "github"}) {
+    INFO(format);
+    const auto run = run_tool(
+        {"check", dir / "in", "--rules", dir / "rules.yaml", "--color", "never", "-f", format, "--fail-on", "none"});
+    CHECK(run.exit_code == 2);  // the broken file
+    for (const char control : {'\x1b', '\x07', '\r'}) {
+      CHECK_FALSE(has_byte(run.out, control));
+      CHECK_FALSE(has_byte(run.err, control));
+    }
+    if (format == "json" || format == "sarif") {
+      CHECK(json::accept(run.out));
+      CHECK(run.out.find("\\u001b") != std::string::npos);
+      CHECK(run.out.find("\\u0007") != std::string::npos);
+    } else {
+      CHECK(run.out.find("\\x1b") != std::string::npos);
+      CHECK(run.out.find("\\x07") != std::string::npos);
+    }
+  }
+}

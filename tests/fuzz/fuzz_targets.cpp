@@ -1,0 +1,171 @@
+#include "fuzz_targets.hpp"
+
+#include <nlohmann/json.hpp>
+
+#include <sstream>
+#include <string>
+
+#include "caas/cost/price_table.hpp"
+#include "caas/engine/engine.hpp"
+#include "caas/parse/parse_workload.hpp"
+#include "caas/report/report.hpp"
+#include "caas/rules/rule_set.hpp"
+
+namespace caas::fuzz {
+
+namespace {
+
+void require(bool condition, const char* what) {
+  if (!condition) throw std::logic_error(what);
+}
+
+// A workload that sets most fields, so that conditions and prices read real values.
+constexpr std::string_view k_fixed_workload = R"(apiVersion: caas-advisor/v1
+name: fuzz-fixed
+kind: service
+runs_on: fargate
+triggers: [http]
+runtime: {language: go, version: "1.23"}
+execution:
+  duration: {typical: 15ms, max: 2s}
+  startup: 3s
+  payload_max: 256KiB
+  concurrency: 64
+resources: {cpu: 1, memory: 2GiB, ephemeral_storage: 2GiB}
+package: {type: image, size: 45MiB}
+traffic: {pattern: steady, requests_per_month: 600M, peak_rps: 400}
+latency: {p99: 50ms, cold_start_sensitive: true}
+state: {inter_container: true}
+operations: {ops_capacity: medium, availability: high}
+x-pci: true
+x-tier: 2
+)";
+
+const rules::RuleSet& builtin_rules() {
+  static const rules::RuleSet rules = [] {
+    auto loaded = rules::load_builtin_rules();
+    require(loaded.has_value(), "the built-in rule table loads");
+    return std::move(*loaded);
+  }();
+  return rules;
+}
+
+const cost::PriceTable& builtin_prices() {
+  static const cost::PriceTable prices = [] {
+    auto loaded = cost::load_builtin_prices();
+    require(loaded.has_value(), "the built-in price table loads");
+    return std::move(*loaded);
+  }();
+  return prices;
+}
+
+const model::WorkloadProfile& fixed_profile() {
+  static const model::WorkloadProfile profile = [] {
+    auto parsed = parse::parse_workload(k_fixed_workload, "fixed.yaml");
+    require(parsed.has_value(), "the fixed workload parses");
+    return std::move(parsed->profile);
+  }();
+  return profile;
+}
+
+void require_located(const util::Diagnostics& errors) {
+  for (const auto& e : errors) {
+    require(!e.code.empty() && !e.message.empty(), "every error has a code and a message");
+    require(e.where.line >= 0 && e.where.column >= 0, "no negative positions");
+  }
+}
+
+// Untrusted text never reaches the output raw: no control character but line breaks and tabs.
+void require_no_controls(const std::string& out, bool allow_tab) {
+  for (const char c : out) {
+    const auto byte = static_cast<unsigned char>(c);
+    require(byte >= 0x20 || c == '\n' || (allow_tab && c == '\t'), "no raw control characters in the output");
+    require(byte != 0x7f, "no raw DEL in the output");
+  }
+}
+
+void render_everywhere(const std::vector<model::Recommendation>& results, const util::Diagnostics& errors) {
+  for (const auto& format : report::formats()) {
+    std::ostringstream out;
+    {
+      report::RenderOptions options;
+      auto renderer = format.make(out, options);
+      renderer->begin({});
+      for (const auto& r : results) renderer->result(r);
+      for (const auto& e : errors) renderer->error(e);
+      renderer->finish({});
+    }
+    const auto text = out.str();
+    if (format.name == "json" || format.name == "sarif") {
+      require(nlohmann::json::accept(text), "JSON and SARIF output is valid JSON");
+    } else {
+      require_no_controls(text, format.name != "junit");
+    }
+  }
+}
+
+}  // namespace
+
+void run_workload_file(std::string_view data) {
+  const auto parsed = parse::parse_file(data, "fuzz.yaml");
+  require_located(parsed.errors);
+  require(parsed.kind != parse::FileKind::broken || !parsed.errors.empty(), "a broken file says why");
+  engine::EngineOptions options;
+  options.prices = &builtin_prices();
+  options.judge_runs_on = true;
+  std::vector<model::Recommendation> results;
+  for (const auto& workload : parsed.workloads)
+    results.push_back(engine::recommend(workload.profile, workload.warnings, builtin_rules(), options));
+  render_everywhere(results, parsed.errors);
+}
+
+void run_condition(std::string_view data) {
+  const rules::expr::Origin origin{"fuzz.yaml", 1, 1, data};
+  const auto compiled = rules::expr::compile(data, rules::workload_schema(), origin);
+  if (!compiled) {
+    require(!compiled.error().empty(), "a refused condition says why");
+    require_located(compiled.error());
+    return;
+  }
+  const model::WorkloadProfile empty;
+  for (const auto* profile : {&fixed_profile(), &empty}) {
+    const rules::ProfileEnvironment environment(*profile);
+    (void)compiled->evaluate(environment);
+  }
+  (void)compiled->bound();
+}
+
+void run_rule_file(std::string_view data) {
+  rules::LoadOptions options;
+  options.keep_examples = true;
+  options.base = &builtin_rules();
+  const auto loaded = rules::load_rules(data, "fuzz.yaml", options);
+  if (!loaded) {
+    require(!loaded.error().empty(), "a refused rule file says why");
+    require_located(loaded.error());
+    return;
+  }
+  const rules::ProfileEnvironment environment(fixed_profile());
+  for (const auto& rule : loaded->rules) (void)rule.when.evaluate(environment);
+  auto merged = builtin_rules();
+  rules::merge(merged, *loaded);
+  engine::EngineOptions engine_options;
+  (void)engine::recommend(fixed_profile(), {}, merged, engine_options);
+}
+
+void run_price_file(std::string_view data) {
+  const auto loaded = cost::load_price_overlay(data, "fuzz.yaml", builtin_prices());
+  if (!loaded) {
+    require(!loaded.error().empty(), "a refused price file says why");
+    require_located(loaded.error());
+    return;
+  }
+  auto merged = builtin_prices();
+  cost::merge(merged, *loaded);
+  engine::EngineOptions options;
+  options.prices = &merged;
+  const auto result = engine::recommend(fixed_profile(), {}, builtin_rules(), options);
+  render_everywhere({result}, {});
+}
+
+}  // namespace caas::fuzz
