@@ -68,6 +68,8 @@ FileOutcome evaluate_imported(import::ImportResult imported, const Input& input,
     } else {
       rec = engine::recommend(workload.profile, workload.warnings, context.rules, settings.engine);
     }
+    // The workload is named `file#name`, but its findings point into the real file, for SARIF and annotations.
+    for (auto& finding : rec.findings) finding.file = input.display;
     rec.source_format = workload.profile.source_format;
     rec.imported = workload.provenance;
     rec.unknown = workload.unknown_but_useful;

@@ -41,8 +41,8 @@ class Descriptor {
 };
 
 std::string over_limit(const std::string& what, const util::TextLimits& limits) {
-  std::string message =
-      what + ", larger than the limit of " + util::format_quantity(static_cast<double>(limits.max_bytes), util::Kind::size);
+  std::string message = what + ", larger than the limit of " +
+                        util::format_quantity(static_cast<double>(limits.max_bytes), util::Kind::size);
   if (!limits.size_option.empty()) message += " (" + limits.size_option + ")";
   return message;
 }
@@ -90,7 +90,7 @@ std::optional<std::string> read_input(const std::string& path, const util::TextL
 }
 
 std::optional<std::string> read_file(const std::string& path, std::string& error) {
-  const util::TextLimits generous{64 * 1024 * 1024, 64, ""};
+  const util::TextLimits generous{64 * util::k_mebibyte, 64, ""};
   ReadError failure;
   auto text = read_input(path, generous, failure);
   if (!text) error = std::move(failure.message);
@@ -117,7 +117,7 @@ std::optional<Context> load_context(const Options& options, Io& io) {
   context.rules = std::move(*builtin);
   bool ok = true;
   // Rule and price files may come from a pull request too; they get the loaders' fixed limit.
-  const util::TextLimits table_limits{1024 * 1024, 64, ""};
+  const util::TextLimits table_limits{util::k_mebibyte, 64, ""};
   for (const auto& file : options.rule_files) {
     ReadError error;
     const auto text = read_input(file, table_limits, error);

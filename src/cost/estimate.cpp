@@ -54,25 +54,25 @@ std::string_view text_of(const model::FieldValue& field) {
   return field.value.kind == util::Kind::string ? std::string_view(field.value.text) : std::string_view();
 }
 
-enum class TargetId { lambda, fargate, ec2 };
+// Indices into cost_targets().
+enum TargetId { k_lambda = 0, k_fargate = 1, k_ec2 = 2 };
 
-std::optional<TargetId> find_target(std::string_view id) {
-  if (id == "lambda") return TargetId::lambda;
-  if (id == "fargate") return TargetId::fargate;
-  if (id == "ec2") return TargetId::ec2;
-  return std::nullopt;
+int find_target(std::string_view id) {
+  if (id == "lambda") return k_lambda;
+  if (id == "fargate") return k_fargate;
+  if (id == "ec2") return k_ec2;
+  return -1;
 }
 
-bool run(TargetId id, const CostInputs& in, const RegionPrices& prices, double scale, Bill& bill, std::string& reason,
-         std::string& summary) {
+bool run(const PreparedCost& prepared, double scale, Bill& bill, std::string& reason, std::string& summary) {
   // Negative or NaN scales are not traffic; treat them as none.
   scale = scale > 0 ? scale : 0;
-  switch (id) {
-    case TargetId::lambda: return estimate_lambda(in, prices, scale, bill, reason, summary);
-    case TargetId::fargate: return estimate_fargate(in, prices, scale, bill, reason, summary);
-    case TargetId::ec2: return estimate_ec2(in, prices, scale, bill, reason, summary);
+  switch (prepared.target) {
+    case k_lambda: return estimate_lambda(prepared, scale, bill, reason, summary);
+    case k_fargate: return estimate_fargate(prepared, scale, bill, reason, summary);
+    case k_ec2: return estimate_ec2(prepared, scale, bill, reason, summary);
+    default: return false;
   }
-  return false;
 }
 
 }  // namespace
@@ -129,14 +129,14 @@ CostInputs read_cost_inputs(const model::WorkloadProfile& profile) {
 TargetCost estimate_cost(const CostInputs& inputs, std::string_view target, const RegionPrices& prices,
                          double traffic_scale) {
   TargetCost result;
-  const auto id = find_target(target);
-  if (!id) {
+  const auto prepared = prepare_cost(inputs, target, prices);
+  if (prepared.target < 0) {
     result.unknown_reason = fmt::format("no cost model for target `{}`", target);
     return result;
   }
   Bill bill(Detail::full);
   std::string summary;
-  if (!run(*id, inputs, prices, traffic_scale, bill, result.unknown_reason, summary)) return result;
+  if (!run(prepared, traffic_scale, bill, result.unknown_reason, summary)) return result;
   result.estimate = std::move(bill).finish(std::move(summary));
   return result;
 }
@@ -148,11 +148,27 @@ TargetCost estimate_cost(const model::WorkloadProfile& profile, std::string_view
 
 std::optional<double> estimate_monthly_usd(const CostInputs& inputs, std::string_view target,
                                            const RegionPrices& prices, double traffic_scale) {
-  const auto id = find_target(target);
-  if (!id) return std::nullopt;
+  return estimate_monthly_usd(prepare_cost(inputs, target, prices), traffic_scale);
+}
+
+PreparedCost prepare_cost(const CostInputs& inputs, std::string_view target, const RegionPrices& prices) {
+  PreparedCost prepared;
+  prepared.inputs = inputs;
+  prepared.target = find_target(target);
+  switch (prepared.target) {
+    case k_lambda: prepare_lambda(prepared, prices); break;
+    case k_fargate: prepare_fargate(prepared, prices); break;
+    case k_ec2: prepare_ec2(prepared, prices); break;
+    default: break;
+  }
+  return prepared;
+}
+
+std::optional<double> estimate_monthly_usd(const PreparedCost& prepared, double traffic_scale) {
+  if (prepared.target < 0 || !prepared.fits) return std::nullopt;
   Bill bill(Detail::total_only);
   std::string reason, summary;  // stay empty: nothing is written in total_only mode
-  if (!run(*id, inputs, prices, traffic_scale, bill, reason, summary)) return std::nullopt;
+  if (!run(prepared, traffic_scale, bill, reason, summary)) return std::nullopt;
   return bill.total();
 }
 
@@ -255,43 +271,57 @@ std::optional<double> job_hours(const CostInputs& in, double scale, Bill& bill, 
   return *runs * std::max(*in.duration, k_minimum_run_seconds) / 3600;
 }
 
-void apply_discounts(const CostInputs& in, const RegionPrices& prices, const DiscountKeys& keys, Bill& bill) {
-  const bool spot = in.interruptible && !keys.spot.empty();
+void prepare_discounts(const CostInputs& in, const RegionPrices& prices, const DiscountKeys& keys,
+                       PreparedPrices& out) {
+  out.spot = in.interruptible && !keys.spot.empty();
+  const bool plan = in.commitment != Commitment::none;
+  const std::size_t term = in.commitment == Commitment::three_years ? 1 : 0;
+  out.spot_percent = out.spot ? prices.price(keys.spot) : 0;
+  out.savings_plan_percent = plan ? prices.price(keys.savings_plan[term]) : 0;
+}
+
+void apply_discounts(const CostInputs& in, const PreparedPrices& prices, std::string_view savings_plan_name,
+                     Bill& bill) {
+  const bool spot = prices.spot;
   const bool plan = in.commitment != Commitment::none;
   if (!spot && !plan) return;
   const std::size_t term = in.commitment == Commitment::three_years ? 1 : 0;
-  const double spot_percent = spot ? prices.price(keys.spot) : 0;
-  const double plan_percent = plan ? prices.price(keys.savings_plan[term]) : 0;
+  const double spot_percent = prices.spot_percent;
+  const double plan_percent = prices.savings_plan_percent;
   const std::string_view plan_item = term ? "3 years" : "1 year";
   if (spot && (!plan || spot_percent >= plan_percent)) {
     bill.discount("Spot", spot_percent);
     if (plan && bill.detailed())
-      bill.assume(
-          "cost.commitment", term ? "3y" : "1y",
-          fmt::format("Spot and Savings Plans do not combine: Spot ({} % off) is cheaper than the {} ({} % "
-                      "off) and applies",
-                      util::format_number(spot_percent), keys.savings_plan_name, util::format_number(plan_percent)));
+      bill.assume("cost.commitment", term ? "3y" : "1y",
+                  fmt::format("Spot and Savings Plans do not combine: Spot ({} % off) is cheaper than the {} ({} % "
+                              "off) and applies",
+                              util::format_number(spot_percent), savings_plan_name, util::format_number(plan_percent)));
     return;
   }
   if (bill.detailed()) {
-    bill.discount(fmt::format("{}, {}", keys.savings_plan_name, plan_item), plan_percent);
+    bill.discount(fmt::format("{}, {}", savings_plan_name, plan_item), plan_percent);
     if (spot)
-      bill.assume(
-          "cost.interruptible", "true",
-          fmt::format("Spot and Savings Plans do not combine: the {} ({} % off) is cheaper than Spot ({} % "
-                      "off) and applies",
-                      keys.savings_plan_name, util::format_number(plan_percent), util::format_number(spot_percent)));
+      bill.assume("cost.interruptible", "true",
+                  fmt::format("Spot and Savings Plans do not combine: the {} ({} % off) is cheaper than Spot ({} % "
+                              "off) and applies",
+                              savings_plan_name, util::format_number(plan_percent), util::format_number(spot_percent)));
   } else {
     bill.discount({}, plan_percent);
   }
 }
 
-void add_load_balancer(const CostInputs& in, double scale, const RegionPrices& prices, Bill& bill) {
+void prepare_load_balancer(const CostInputs& in, const RegionPrices& prices, PreparedPrices& out) {
+  if (!in.http && !in.websocket) return;
+  out.front_door = prices.price(k_alb_hour);
+  out.front_door_capacity = prices.price(k_alb_lcu);
+}
+
+void add_load_balancer(const CostInputs& in, double scale, const PreparedPrices& prices, Bill& bill) {
   if (!in.http && !in.websocket) return;
   const double average_rps = monthly_events(in, scale).value_or(0) / k_seconds_per_month;
   const double lcus = std::max(1.0, average_rps / k_rps_per_lcu);
-  bill.add("load balancer", "ALB", k_hours_per_month, "ALB-hour", prices.price(k_alb_hour));
-  bill.add("load balancer capacity", "ALB", k_hours_per_month * lcus, "LCU-hour", prices.price(k_alb_lcu));
+  bill.add("load balancer", "ALB", k_hours_per_month, "ALB-hour", prices.front_door);
+  bill.add("load balancer capacity", "ALB", k_hours_per_month * lcus, "LCU-hour", prices.front_door_capacity);
   bill.assume("front_door", "Application Load Balancer",
               "http or websocket triggers need a front door; LCUs = max(1, average requests/s ÷ 250), at ten "
               "requests per connection");

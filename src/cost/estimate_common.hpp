@@ -58,10 +58,14 @@ struct DiscountKeys {
   ByArch savings_plan;                 // [0] 1 year, [1] 3 years
   std::string_view savings_plan_name;  // "Compute Savings Plan" | "EC2 Instance Savings Plan"
 };
-void apply_discounts(const CostInputs& in, const RegionPrices& prices, const DiscountKeys& keys, Bill& bill);
+// Looks up the discounts' percentages once (prepare_cost); apply_discounts then reads them.
+void prepare_discounts(const CostInputs& in, const RegionPrices& prices, const DiscountKeys& keys, PreparedPrices& out);
+void apply_discounts(const CostInputs& in, const PreparedPrices& prices, std::string_view savings_plan_name,
+                     Bill& bill);
 
 // An Application Load Balancer in front of Fargate or EC2, when the workload has http or websocket triggers.
-void add_load_balancer(const CostInputs& in, double scale, const RegionPrices& prices, Bill& bill);
+void prepare_load_balancer(const CostInputs& in, const RegionPrices& prices, PreparedPrices& out);
+void add_load_balancer(const CostInputs& in, double scale, const PreparedPrices& prices, Bill& bill);
 
 // "2.5M", "300k", "12": a count as a reader would say it.
 std::string format_count(double count);
@@ -88,11 +92,14 @@ struct InstanceNeed {
 // The cheapest instance type that covers the need (ties go to the earlier type in the table); nullptr when none.
 const InstanceType* cheapest_instance(const RegionPrices& prices, const InstanceNeed& need);
 
-bool estimate_lambda(const CostInputs& in, const RegionPrices& prices, double scale, Bill& bill, std::string& reason,
-                     std::string& summary);
-bool estimate_fargate(const CostInputs& in, const RegionPrices& prices, double scale, Bill& bill, std::string& reason,
+// Each target works out once what does not depend on traffic (prepare_*), then prices one traffic (estimate_*).
+// The full estimate and the fast total run the same code, so their totals are the same to the bit.
+void prepare_lambda(PreparedCost& prepared, const RegionPrices& prices);
+void prepare_fargate(PreparedCost& prepared, const RegionPrices& prices);
+void prepare_ec2(PreparedCost& prepared, const RegionPrices& prices);
+bool estimate_lambda(const PreparedCost& prepared, double scale, Bill& bill, std::string& reason, std::string& summary);
+bool estimate_fargate(const PreparedCost& prepared, double scale, Bill& bill, std::string& reason,
                       std::string& summary);
-bool estimate_ec2(const CostInputs& in, const RegionPrices& prices, double scale, Bill& bill, std::string& reason,
-                  std::string& summary);
+bool estimate_ec2(const PreparedCost& prepared, double scale, Bill& bill, std::string& reason, std::string& summary);
 
 }  // namespace caas::cost

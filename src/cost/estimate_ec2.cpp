@@ -27,21 +27,45 @@ const InstanceType* cheapest_instance(const RegionPrices& prices, const Instance
   return best;
 }
 
-bool estimate_ec2(const CostInputs& in, const RegionPrices& prices, double scale, Bill& bill, std::string& reason,
-                  std::string& summary) {
+namespace {
+
+InstanceNeed instance_need(const CostInputs& in, double license_per_vcpu_hour) {
   InstanceNeed need;
   need.vcpu = in.cpu.value_or(0);
   need.memory_gib = in.memory ? *in.memory / k_gib : k_default_memory_mib / 1024;
-  if (!in.memory) bill.assume("resources.memory", "512MiB", "the default memory for cost");
   need.gpus = in.gpus;
   // Windows runs on x86_64 only.
   need.architecture = in.windows ? Architecture::x86_64 : in.architecture;
   // Burstable types run out of CPU credits under steady load; an unknown shape may be steady, so they are left out.
   need.burstable_allowed = in.pattern != Pattern::unknown && in.pattern != Pattern::steady;
-  need.license_per_vcpu_hour = in.windows ? prices.price(k_ec2_windows_license) : 0;
-  const InstanceType* type = cheapest_instance(prices, need);
+  need.license_per_vcpu_hour = license_per_vcpu_hour;
+  return need;
+}
+
+}  // namespace
+
+void prepare_ec2(PreparedCost& prepared, const RegionPrices& prices) {
+  const auto& in = prepared.inputs;
+  auto& out = prepared.prices;
+  if (in.windows) out.licence_vcpu_hour = prices.price(k_ec2_windows_license);
+  // The type does not depend on traffic: chosen once here, not at every point of a break-even search.
+  prepared.instance = cheapest_instance(prices, instance_need(in, out.licence_vcpu_hour));
+  prepared.fits = prepared.instance != nullptr;
+  if (!prepared.fits) return;
+  out.root_volume_gib = prices.price(k_ec2_root_volume);
+  out.gp3_gib_month = prices.price(k_ec2_gp3);
+  prepare_discounts(in, prices, {k_ec2_spot, k_ec2_savings_plan, {}}, out);
+  prepare_load_balancer(in, prices, out);
+}
+
+bool estimate_ec2(const PreparedCost& prepared, double scale, Bill& bill, std::string& reason, std::string& summary) {
+  const auto& in = prepared.inputs;
+  const auto& prices = prepared.prices;
+  if (!in.memory) bill.assume("resources.memory", "512MiB", "the default memory for cost");
+  const InstanceType* type = prepared.instance;
   if (!type) {
     if (!bill.detailed()) return false;
+    const auto need = instance_need(in, prices.licence_vcpu_hour);
     return unknown(
         bill, reason,
         fmt::format("no instance type in the price table has {} vCPU, {} GiB and {} GPU{}",
@@ -80,13 +104,12 @@ bool estimate_ec2(const CostInputs& in, const RegionPrices& prices, double scale
   if (in.architecture == Architecture::any && !in.windows && type->architecture == "arm64")
     bill.assume("resources.architecture", "arm64", "any architecture will do, and the cheapest fitting type is arm64");
   bill.add("instances", type->name, instance_hours, "instance-hour", type->usd_per_hour, Share::compute);
-  if (in.windows)
-    bill.add("Windows licence", {}, instance_hours * type->vcpu, "vCPU-hour", prices.price(k_ec2_windows_license));
-  const double root_gib = prices.price(k_ec2_root_volume);
+  if (in.windows) bill.add("Windows licence", {}, instance_hours * type->vcpu, "vCPU-hour", prices.licence_vcpu_hour);
+  const double root_gib = prices.root_volume_gib;
   std::string volume;
   if (bill.detailed()) volume = fmt::format("gp3, {} GiB per instance", util::format_number(root_gib));
-  bill.add("root volume", volume, instance_hours / k_hours_per_month * root_gib, "GiB-month", prices.price(k_ec2_gp3));
-  apply_discounts(in, prices, {k_ec2_spot, k_ec2_savings_plan, "EC2 Instance Savings Plan"}, bill);
+  bill.add("root volume", volume, instance_hours / k_hours_per_month * root_gib, "GiB-month", prices.gp3_gib_month);
+  apply_discounts(in, prices, "EC2 Instance Savings Plan", bill);
   add_load_balancer(in, scale, prices, bill);
 
   if (!bill.detailed()) return true;

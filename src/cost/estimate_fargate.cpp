@@ -27,6 +27,12 @@ constexpr SizeRow k_size_rows[] = {
 
 constexpr double k_included_storage_gib = 20;
 
+double task_memory_mib(const CostInputs& in) { return in.memory ? *in.memory / k_mib : k_default_memory_mib; }
+
+Architecture task_architecture(const CostInputs& in) {
+  return !in.windows && in.architecture != Architecture::x86_64 ? Architecture::arm64 : Architecture::x86_64;
+}
+
 }  // namespace
 
 std::vector<TaskSize> fargate_task_sizes(bool windows) {
@@ -49,15 +55,34 @@ std::optional<TaskSize> fargate_task_size(double cpu, double memory_mib, bool wi
   return std::nullopt;
 }
 
-bool estimate_fargate(const CostInputs& in, const RegionPrices& prices, double scale, Bill& bill, std::string& reason,
+void prepare_fargate(PreparedCost& prepared, const RegionPrices& prices) {
+  const auto& in = prepared.inputs;
+  // No GPUs: unknown at any traffic, so nothing to look up.
+  prepared.fits = !(in.gpus > 0);
+  if (!prepared.fits) return;
+  const auto size = fargate_task_size(in.cpu.value_or(0), task_memory_mib(in), in.windows);
+  prepared.fits = size.has_value();
+  if (!size) return;
+  prepared.vcpu = size->vcpu;
+  prepared.memory_mib = size->memory_mib;
+  const std::size_t a = arch_index(task_architecture(in));
+  auto& out = prepared.prices;
+  out.compute = prices.price(in.windows ? k_fargate_windows_vcpu : k_fargate_vcpu[a]);
+  out.compute_memory = prices.price(in.windows ? k_fargate_windows_memory : k_fargate_memory[a]);
+  if (in.ephemeral_storage) out.ephemeral = prices.price(k_fargate_ephemeral);
+  if (in.windows) out.licence_vcpu_hour = prices.price(k_fargate_windows_license);
+  prepare_discounts(in, prices, {in.windows ? std::string_view() : k_fargate_spot, k_fargate_savings_plan, {}}, out);
+  prepare_load_balancer(in, prices, out);
+}
+
+bool estimate_fargate(const PreparedCost& prepared, double scale, Bill& bill, std::string& reason,
                       std::string& summary) {
+  const auto& in = prepared.inputs;
+  const auto& prices = prepared.prices;
   if (in.gpus > 0) return unknown(bill, reason, "Fargate offers no GPUs");
-  double memory_mib = k_default_memory_mib;
-  if (in.memory)
-    memory_mib = *in.memory / k_mib;
-  else
-    bill.assume("resources.memory", "512MiB", "the default memory for cost");
-  const auto size = fargate_task_size(in.cpu.value_or(0), memory_mib, in.windows);
+  const double memory_mib = task_memory_mib(in);
+  if (!in.memory) bill.assume("resources.memory", "512MiB", "the default memory for cost");
+  const auto size = prepared.fits ? std::optional(TaskSize{prepared.vcpu, prepared.memory_mib}) : std::nullopt;
   if (!size) {
     if (!bill.detailed()) return false;
     return unknown(
@@ -84,29 +109,22 @@ bool estimate_fargate(const CostInputs& in, const RegionPrices& prices, double s
     task_hours = tasks * k_hours_per_month;
   }
 
-  const Architecture arch =
-      !in.windows && in.architecture != Architecture::x86_64 ? Architecture::arm64 : Architecture::x86_64;
+  const Architecture arch = task_architecture(in);
   if (!in.windows && in.architecture == Architecture::any)
     bill.assume("resources.architecture", "arm64", "any architecture will do, and arm64 is cheaper on Fargate");
   const std::string_view label = in.windows ? "Windows" : arch_name(arch);
   const double gib = size->memory_mib / 1024;
-  const double vcpu_price = prices.price(in.windows ? k_fargate_windows_vcpu : k_fargate_vcpu[arch_index(arch)]);
-  const double gib_price = prices.price(in.windows ? k_fargate_windows_memory : k_fargate_memory[arch_index(arch)]);
-  bill.add("vCPU", label, task_hours * size->vcpu, "vCPU-hour", vcpu_price, Share::compute);
-  bill.add("memory", label, task_hours * gib, "GB-hour", gib_price, Share::compute);
+  bill.add("vCPU", label, task_hours * size->vcpu, "vCPU-hour", prices.compute, Share::compute);
+  bill.add("memory", label, task_hours * gib, "GB-hour", prices.compute_memory, Share::compute);
   if (in.ephemeral_storage) {
     const double extra_gib = *in.ephemeral_storage / k_gib - k_included_storage_gib;
     if (extra_gib > 0)
-      bill.add("ephemeral storage above 20 GiB", {}, task_hours * extra_gib, "GB-hour",
-               prices.price(k_fargate_ephemeral));
+      bill.add("ephemeral storage above 20 GiB", {}, task_hours * extra_gib, "GB-hour", prices.ephemeral);
   }
-  if (in.windows)
-    bill.add("Windows licence", {}, task_hours * size->vcpu, "vCPU-hour", prices.price(k_fargate_windows_license));
+  if (in.windows) bill.add("Windows licence", {}, task_hours * size->vcpu, "vCPU-hour", prices.licence_vcpu_hour);
   if (in.windows && in.interruptible)
     bill.assume("cost.interruptible", "true", "Fargate Spot runs Linux tasks only: on-demand prices apply");
-  apply_discounts(in, prices,
-                  {in.windows ? std::string_view() : k_fargate_spot, k_fargate_savings_plan, "Compute Savings Plan"},
-                  bill);
+  apply_discounts(in, prices, "Compute Savings Plan", bill);
   add_load_balancer(in, scale, prices, bill);
 
   if (!bill.detailed()) return true;

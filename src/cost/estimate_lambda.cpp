@@ -40,17 +40,21 @@ double function_memory_mib(const CostInputs& in, Bill& bill) {
   return mib;
 }
 
-void add_api_gateway(const CostInputs& in, double invocations, const RegionPrices& prices, Bill& bill) {
+Architecture function_architecture(const CostInputs& in) {
+  return in.architecture == Architecture::x86_64 ? Architecture::x86_64 : Architecture::arm64;
+}
+
+void add_api_gateway(const CostInputs& in, double invocations, const PreparedPrices& prices, Bill& bill) {
   const double millions = invocations / 1e6;
   if (in.websocket) {
-    bill.add("API Gateway WebSocket messages", {}, millions, "1M messages", prices.price(k_apigw_ws_messages));
+    bill.add("API Gateway WebSocket messages", {}, millions, "1M messages", prices.front_door);
     bill.add("API Gateway WebSocket connection-minutes", {}, millions, "1M connection-minutes",
-             prices.price(k_apigw_ws_connection_minutes));
+             prices.front_door_capacity);
     bill.assume("front_door", "API Gateway WebSocket API",
                 "one message per request, and one connection-minute per message (a connected client sends about "
                 "one message a minute); HTTP requests of the same workload are not priced separately");
   } else if (in.http) {
-    bill.add("API Gateway HTTP API", {}, millions, "1M requests", prices.price(k_apigw_http));
+    bill.add("API Gateway HTTP API", {}, millions, "1M requests", prices.front_door);
     bill.assume("front_door", "API Gateway HTTP API",
                 "http triggers need a front door; its first price tier (up to 300M requests a month)");
   }
@@ -58,8 +62,36 @@ void add_api_gateway(const CostInputs& in, double invocations, const RegionPrice
 
 }  // namespace
 
-bool estimate_lambda(const CostInputs& in, const RegionPrices& prices, double scale, Bill& bill, std::string& reason,
+void prepare_lambda(PreparedCost& prepared, const RegionPrices& prices) {
+  const auto& in = prepared.inputs;
+  // No GPUs: unknown at any traffic, so nothing to look up.
+  prepared.fits = !(in.gpus > 0);
+  if (!prepared.fits) return;
+  Bill silent(Detail::total_only);
+  prepared.memory_mib = function_memory_mib(in, silent);
+  const std::size_t a = arch_index(function_architecture(in));
+  auto& out = prepared.prices;
+  out.requests = prices.price(k_lambda_requests);
+  if (in.cold_start_sensitive) {
+    out.compute = prices.price(k_lambda_provisioned[a]);
+    out.compute_memory = prices.price(k_lambda_provisioned_duration[a]);
+  } else {
+    out.compute = prices.price(k_lambda_duration[a]);
+  }
+  if (in.ephemeral_storage) out.ephemeral = prices.price(k_lambda_ephemeral);
+  prepare_discounts(in, prices, {{}, k_lambda_savings_plan, {}}, out);
+  if (in.websocket) {
+    out.front_door = prices.price(k_apigw_ws_messages);
+    out.front_door_capacity = prices.price(k_apigw_ws_connection_minutes);
+  } else if (in.http) {
+    out.front_door = prices.price(k_apigw_http);
+  }
+}
+
+bool estimate_lambda(const PreparedCost& prepared, double scale, Bill& bill, std::string& reason,
                      std::string& summary) {
+  const auto& in = prepared.inputs;
+  const auto& prices = prepared.prices;
   if (in.gpus > 0) return unknown(bill, reason, "Lambda offers no GPUs");
   const bool job = in.kind == WorkloadKind::job;
   const auto events = monthly_events(in, scale);
@@ -80,14 +112,14 @@ bool estimate_lambda(const CostInputs& in, const RegionPrices& prices, double sc
     return unknown(bill, reason, "Lambda's cost needs execution.duration.typical (the time per invocation)");
   }
 
-  const double mib = function_memory_mib(in, bill);
+  // The same function both times; in full mode it also writes its assumptions.
+  const double mib = bill.detailed() ? function_memory_mib(in, bill) : prepared.memory_mib;
   const double gb = mib / 1024;
-  const Architecture arch = in.architecture == Architecture::x86_64 ? Architecture::x86_64 : Architecture::arm64;
+  const Architecture arch = function_architecture(in);
   if (in.architecture == Architecture::any)
     bill.assume("resources.architecture", "arm64", "any architecture will do, and arm64 is cheaper on Lambda");
-  const std::size_t a = arch_index(arch);
 
-  bill.add("requests", {}, invocations / 1e6, "1M requests", prices.price(k_lambda_requests));
+  bill.add("requests", {}, invocations / 1e6, "1M requests", prices.requests);
   const double gb_seconds = invocations * duration * gb;
   double provisioned = 0;
   if (in.cold_start_sensitive) {
@@ -97,23 +129,23 @@ bool estimate_lambda(const CostInputs& in, const RegionPrices& prices, double sc
     if (bill.detailed())
       qualifier =
           fmt::format("{} × {} MiB, {}", util::format_number(provisioned), util::format_number(mib), arch_name(arch));
-    bill.add("provisioned concurrency", qualifier, provisioned * gb * k_seconds_per_month, "GB-second",
-             prices.price(k_lambda_provisioned[a]), Share::compute);
-    bill.add("compute on provisioned concurrency", arch_name(arch), gb_seconds, "GB-second",
-             prices.price(k_lambda_provisioned_duration[a]), Share::compute);
+    bill.add("provisioned concurrency", qualifier, provisioned * gb * k_seconds_per_month, "GB-second", prices.compute,
+             Share::compute);
+    bill.add("compute on provisioned concurrency", arch_name(arch), gb_seconds, "GB-second", prices.compute_memory,
+             Share::compute);
     bill.assume("latency.cold_start_sensitive", "true",
                 "provisioned concurrency for the average concurrency (requests/s × duration, rounded up, at least 1), "
                 "all month");
   } else {
-    bill.add("compute", arch_name(arch), gb_seconds, "GB-second", prices.price(k_lambda_duration[a]), Share::compute);
+    bill.add("compute", arch_name(arch), gb_seconds, "GB-second", prices.compute, Share::compute);
   }
   if (in.ephemeral_storage) {
     const double extra_mib = std::min(*in.ephemeral_storage / k_mib, k_max_memory_mib) - k_free_ephemeral_mib;
     if (extra_mib > 0)
       bill.add("ephemeral storage above 512 MB", {}, invocations * duration * extra_mib / 1024, "GB-second",
-               prices.price(k_lambda_ephemeral));
+               prices.ephemeral);
   }
-  apply_discounts(in, prices, {{}, k_lambda_savings_plan, "Compute Savings Plan"}, bill);
+  apply_discounts(in, prices, "Compute Savings Plan", bill);
   add_api_gateway(in, invocations, prices, bill);
 
   if (!bill.detailed()) return true;

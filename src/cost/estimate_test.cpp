@@ -1,7 +1,10 @@
 #include <algorithm>
+#include <array>
 #include <catch2/catch.hpp>
 #include <chrono>
 #include <cmath>
+#include <cstring>
+#include <ctime>
 #include <numeric>
 
 #include "caas/cost/price_table.hpp"
@@ -420,6 +423,74 @@ TEST_CASE("cost: line items add up to the total, and the fast total matches the 
   }
 }
 
+namespace {
+
+// Many shapes of workload: every kind, OS, architecture, size, pattern, discount and front door in combination.
+std::vector<WorkloadProfile> many_profiles() {
+  std::vector<WorkloadProfile> profiles = varied_profiles();
+  const char* kinds[] = {"service", "worker", "job", "function"};
+  const char* architectures[] = {"x86_64", "arm64", "any"};
+  const char* patterns[] = {"steady", "spiky", "diurnal", "unpredictable"};
+  const char* commitments[] = {"none", "1y", "3y"};
+  int n = 0;
+  for (const char* kind : kinds)
+    for (const char* arch : architectures)
+      for (const char* pattern : patterns)
+        for (const char* commitment : commitments) {
+          ++n;
+          auto w = Workload(kind);
+          w.text("resources.architecture", arch).text("traffic.pattern", pattern).text("cost.commitment", commitment);
+          w.duration("execution.duration.typical", 0.02 * (n % 9 + 1) * (n % 4 == 0 ? 100 : 1));
+          w.count(std::string_view(kind) == "job" ? "traffic.runs_per_month" : "traffic.requests_per_month",
+                  1000.0 * (n % 13 + 1) * (n % 5 == 0 ? 1e4 : 1));
+          if (n % 2 == 0) w.size("resources.memory", (256.0 + 700 * (n % 11)) * k_mib);
+          if (n % 3 == 0) w.number("resources.cpu", 0.25 * (n % 7 + 1));
+          if (n % 5 == 1) w.number("resources.gpu", 1);
+          if (n % 7 == 2) w.text("runtime.os", "windows");
+          if (n % 4 == 1) w.flag("cost.interruptible", true);
+          if (n % 6 == 3) w.flag("latency.cold_start_sensitive", true).number("traffic.peak_rps", 40.0 * (n % 5 + 1));
+          if (n % 8 == 5) w.size("resources.ephemeral_storage", 30 * k_gib);
+          if (n % 3 == 1) w.number("execution.concurrency", n % 5 + 1);
+          if (n % 4 == 2) w.text("operations.availability", "high");
+          if (n % 5 == 2)
+            w.triggers({"http"});
+          else if (n % 5 == 4)
+            w.triggers({"websocket"});
+          profiles.push_back(w.build());
+        }
+  return profiles;
+}
+
+bool same_bits(double a, double b) { return std::memcmp(&a, &b, sizeof a) == 0; }
+
+}  // namespace
+
+TEST_CASE("cost: a prepared cost gives the full estimate's total to the bit, at every traffic", "[cost][property]") {
+  const auto profiles = many_profiles();
+  std::size_t priced = 0;
+  for (std::size_t p = 0; p < profiles.size(); ++p) {
+    const auto inputs = cost::read_cost_inputs(profiles[p]);
+    for (auto target : cost::cost_targets()) {
+      const auto prepared = cost::prepare_cost(inputs, target, us_east_1());
+      std::vector<double> scales = {0, -1, 1, 0.001, 1000, 1.0 / 3, 7.3e-6};
+      for (double scale = 0.001; scale <= 1000; scale *= 1.0 + 1.0 / 3) scales.push_back(scale);
+      for (const double scale : scales) {
+        INFO("profile " << p << ", " << target << ", scale " << scale);
+        const auto full = cost::estimate_cost(inputs, target, us_east_1(), scale);
+        const auto fast = cost::estimate_monthly_usd(inputs, target, us_east_1(), scale);
+        const auto once = cost::estimate_monthly_usd(prepared, scale);
+        REQUIRE(full.estimate.has_value() == fast.has_value());
+        REQUIRE(fast.has_value() == once.has_value());
+        if (!fast) continue;
+        ++priced;
+        CHECK(same_bits(*fast, full.estimate->monthly_usd));
+        CHECK(same_bits(*once, full.estimate->monthly_usd));
+      }
+    }
+  }
+  CHECK(priced > 10'000);  // most combinations are priced, on every target
+}
+
 TEST_CASE("fargate: the task size is the smallest valid one covering cpu and memory", "[cost][property]") {
   using cost::fargate_task_size;
   const auto size_of = [](double cpu, double mib, bool windows = false) {
@@ -487,4 +558,45 @@ TEST_CASE("cost: the fast total is quick enough for a break-even search", "[cost
       sink += cost::estimate_monthly_usd(inputs, target, us_east_1(), 1 + i % 100).value_or(0);
   const auto seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
   WARN("300,000 estimates in " << seconds << " s (" << sink << ")");
+}
+
+namespace {
+
+// Processor time per call of `estimate` (target, profile index, round) over the varied profiles, per target: the
+// machine may be shared, so wall time would measure the neighbours too.
+template <typename Estimate>
+void report_cpu_per_call(const char* what, std::size_t profiles, Estimate estimate) {
+  constexpr int k_rounds = 20'000;
+  for (std::size_t t = 0; t < cost::cost_targets().size(); ++t) {
+    double sink = 0;
+    const auto start = std::clock();
+    for (int i = 0; i < k_rounds; ++i)
+      for (std::size_t p = 0; p < profiles; ++p) sink += estimate(t, p, 1 + i % 7).value_or(0);
+    const double cpu = static_cast<double>(std::clock() - start) / CLOCKS_PER_SEC;
+    WARN(what << ", " << cost::cost_targets()[t] << ": " << cpu / (k_rounds * static_cast<double>(profiles)) * 1e6
+              << " µs of processor time per call (" << sink << ")");
+  }
+}
+
+}  // namespace
+
+TEST_CASE("cost: processor time of one total, per target", "[cost][.bench]") {
+  std::vector<cost::CostInputs> inputs;
+  for (const auto& profile : varied_profiles()) inputs.push_back(cost::read_cost_inputs(profile));
+  report_cpu_per_call("from inputs", inputs.size(), [&](std::size_t t, std::size_t p, double scale) {
+    return cost::estimate_monthly_usd(inputs[p], cost::cost_targets()[t], us_east_1(), scale);
+  });
+}
+
+TEST_CASE("cost: processor time of one total from a prepared cost, per target", "[cost][.bench]") {
+  std::vector<std::array<cost::PreparedCost, 3>> prepared;
+  for (const auto& profile : varied_profiles()) {
+    const auto inputs = cost::read_cost_inputs(profile);
+    prepared.push_back({cost::prepare_cost(inputs, "lambda", us_east_1()),
+                        cost::prepare_cost(inputs, "fargate", us_east_1()),
+                        cost::prepare_cost(inputs, "ec2", us_east_1())});
+  }
+  report_cpu_per_call("prepared", prepared.size(), [&](std::size_t t, std::size_t p, double scale) {
+    return cost::estimate_monthly_usd(prepared[p][t], scale);
+  });
 }

@@ -1,4 +1,5 @@
 // The price file loader: YAML text in, a checked PriceTable or located diagnostics out. yaml-cpp stays in this file.
+#include <yaml-cpp/depthguard.h>
 #include <yaml-cpp/yaml.h>
 
 #include <fmt/format.h>
@@ -19,7 +20,7 @@ namespace {
 enum class Completeness { complete, overlay };
 
 // A --pricing file may come from a pull request too: the same limits as workload files, with a fixed size.
-const util::TextLimits k_text_limits{1024 * 1024, 64, ""};
+const util::TextLimits k_text_limits{util::k_mebibyte, 64, ""};
 constexpr std::size_t k_max_nodes = 100000;
 
 struct BudgetHit {
@@ -405,6 +406,9 @@ util::Result<PriceTable> load(std::string_view text, const std::string& file, Co
       return util::fail(util::make_error(std::move(hit->code), std::move(hit->message),
                                          {file, hit->mark.line + 1, hit->mark.column + 1}, text));
     return loader.load(documents.front());
+  } catch (const YAML::DeepRecursion& e) {  // block nesting (`- - - -`), which the text check cannot see
+    return util::fail(util::make_error("too-deep", util::too_deep_message(k_text_limits.max_depth),
+                                       {file, e.mark.line + 1, e.mark.column + 1}, text));
   } catch (const YAML::Exception& e) {
     // yaml-cpp reports syntax errors (and bad conversions) as exceptions; they end at this module's edge.
     util::SourceLocation where{file, e.mark.is_null() ? 0 : e.mark.line + 1, e.mark.is_null() ? 0 : e.mark.column + 1};

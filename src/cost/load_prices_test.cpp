@@ -146,3 +146,31 @@ regions:
   CHECK(new_region.error().front().code == "missing-price");
   CHECK(new_region.error().front().where.line == 4);
 }
+
+TEST_CASE("prices: hostile price files are refused with a located error before they cost time or memory",
+          "[cost][prices][hardening]") {
+  auto base = cost::load_builtin_prices();
+  REQUIRE(base);
+  const auto only_error = [&](const std::string& text) {
+    auto loaded = cost::load_price_overlay(text, "hostile.yaml", *base);
+    REQUIRE_FALSE(loaded);
+    REQUIRE(loaded.error().size() == 1);
+    return loaded.error().front();
+  };
+  CHECK(only_error("version: 1\n# " + std::string(1u << 20, 'x') + "\n").code == "too-large");
+  CHECK(only_error("version: 1\ndate: \"\xff\"\n").code == "not-utf8");
+  CHECK(only_error("version: 1\nregions: " + std::string(100, '{') + std::string(100, '}') + "\n").code == "too-deep");
+  std::string dashes = "version: 1\nregions:\n  ";
+  for (int i = 0; i < 3000; ++i) dashes += "- ";
+  CHECK(only_error(dashes + "x\n").code == "too-deep");
+  std::string bomb = "version: 1\ndate: &a [x, x, x, x, x, x, x, x, x, x]\n";
+  for (char c = 'b'; c <= 'i'; ++c) {
+    const std::string prev(1, static_cast<char>(c - 1));
+    bomb += "x" + std::string(1, c) + ": &" + std::string(1, c) + " [";
+    for (int i = 0; i < 10; ++i) bomb += (i ? ", *" : "*") + prev;
+    bomb += "]\n";
+  }
+  const auto nodes = only_error(bomb);
+  CHECK(nodes.code == "too-many-nodes");
+  CHECK(nodes.where.line == 2);  // in the anchored value: yaml-cpp keeps no place for each use of an alias
+}

@@ -41,15 +41,15 @@ struct Point {
 
 class Search {
  public:
-  Search(const cost::CostInputs& inputs, const std::vector<std::string>& targets, const cost::RegionPrices& prices)
-      : m_inputs(inputs), m_targets(targets), m_prices(prices) {}
+  // One prepared cost per compared target, in the order of the targets.
+  explicit Search(const std::vector<cost::PreparedCost>& targets) : m_targets(targets) {}
 
   Point at(double scale) const {
     Point point;
     point.scale = scale;
     point.count = m_targets.size();
     for (std::size_t i = 0; i < point.count; ++i) {
-      const auto& usd = point.usd[i] = cost::estimate_monthly_usd(m_inputs, m_targets[i], m_prices, scale);
+      const auto& usd = point.usd[i] = cost::estimate_monthly_usd(m_targets[i], scale);
       if (usd && (point.cheapest < 0 || *usd < *point.usd[static_cast<std::size_t>(point.cheapest)]))
         point.cheapest = static_cast<int>(i);
     }
@@ -69,9 +69,7 @@ class Search {
   }
 
  private:
-  const cost::CostInputs& m_inputs;
-  const std::vector<std::string>& m_targets;
-  const cost::RegionPrices& m_prices;
+  const std::vector<cost::PreparedCost>& m_targets;
 };
 
 double usd_of(const Point& point, int index) { return point.usd[static_cast<std::size_t>(index)].value_or(0); }
@@ -211,11 +209,17 @@ std::optional<BreakEven> find_break_even(const cost::CostInputs& inputs, const s
   BreakEven result;
   result.field = job ? "traffic.runs_per_month" : "traffic.requests_per_month";
   result.events_per_month = *events;
-  for (const auto& target : targets)
-    if (result.targets.size() < k_max_compared && cost::estimate_monthly_usd(inputs, target, prices))
-      result.targets.push_back(target);
+  // What does not depend on traffic (the instance type, the task size, the prices) is worked out once per target.
+  std::vector<cost::PreparedCost> prepared;
+  for (const auto& target : targets) {
+    if (result.targets.size() >= k_max_compared) break;
+    auto cost = cost::prepare_cost(inputs, target, prices);
+    if (!cost::estimate_monthly_usd(cost)) continue;
+    result.targets.push_back(target);
+    prepared.push_back(std::move(cost));
+  }
   if (result.targets.size() < 2) return std::nullopt;
-  const Search search(inputs, result.targets, prices);
+  const Search search(prepared);
   Walk walk(search, result);
   // Every fourth point of the grid is priced; between them, only where a change could hide (Walk::between), down
   // to the grid's points and then to 1 %.
@@ -307,12 +311,14 @@ const std::vector<double>& cost_table_scales() {
 std::vector<CostAtScale> cost_table(const cost::CostInputs& inputs, const std::vector<std::string>& targets,
                                     const cost::RegionPrices& prices) {
   const auto& events = inputs.kind == cost::WorkloadKind::job ? inputs.runs_per_month : inputs.requests_per_month;
+  std::vector<cost::PreparedCost> prepared;
+  for (const auto& target : targets) prepared.push_back(cost::prepare_cost(inputs, target, prices));
   std::vector<CostAtScale> rows;
   for (const double scale : cost_table_scales()) {
     CostAtScale row;
     row.scale = scale;
     if (events) row.events_per_month = *events * scale;
-    for (const auto& target : targets) row.usd.push_back(cost::estimate_monthly_usd(inputs, target, prices, scale));
+    for (const auto& cost : prepared) row.usd.push_back(cost::estimate_monthly_usd(cost, scale));
     rows.push_back(std::move(row));
   }
   return rows;

@@ -65,8 +65,8 @@ void explain_limits(const rules::RuleSet& rules, const model::WorkloadProfile& p
       if (value.empty()) continue;
       std::string message = result.blockers.size() == 1
                                 ? fmt::format("{} would fit if {} were {}", result.target.name, bound->path, value)
-                                : fmt::format("one of {}'s {} limits lifts if {} were {}", result.target.name,
-                                              result.blockers.size(), bound->path, value);
+                                : fmt::format("this limit lifts if {} were {}; {} fits only with all {} lifted",
+                                              bound->path, value, result.target.name, result.blockers.size());
       rec.what_would_change.push_back({"limit", result.target.id, bound->path, value, std::move(message)});
     }
   }

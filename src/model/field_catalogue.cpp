@@ -24,6 +24,8 @@ util::Kind kind_of(FieldType type) {
 
 const std::vector<FieldSpec>& field_catalogue() {
   using T = FieldType;
+  // One row per field; rows stay on their lines so the table reads as a table.
+  // clang-format off
   static const std::vector<FieldSpec> fields = {
       {"apiVersion", T::enumeration, {"caas-advisor/v1"}, "", "format of the file; when present it must be `caas-advisor/v1`"},
       {"name", T::name, {}, "", "the workload's name: 1-63 characters of A-Z a-z 0-9 . _ -", false, true},
@@ -81,6 +83,7 @@ const std::vector<FieldSpec>& field_catalogue() {
        "willingness to commit to Savings Plans or reservations"},
       {"cost.interruptible", T::boolean, {}, "false", "may run on Spot capacity and be interrupted"},
   };
+  // clang-format on
   return fields;
 }
 

@@ -194,3 +194,16 @@ TEST_CASE("parse: a file above the size limit is refused before parsing", "[pars
   const auto file = caas::parse::parse_file(std::string(2000, '#'), "big.yaml", limits);
   CHECK(file.kind == FileKind::broken);
 }
+
+TEST_CASE("parse: a quoted value that is never closed is an error, not the rest of the file swallowed", "[parse]") {
+  const auto error = only_error(k_head + "description: \"never closed\nresources: {memory: 1GiB}\n");
+  CHECK(error.code == "yaml-syntax");
+  CHECK(error.message == "not valid YAML: this quoted value is never closed");
+  CHECK(error.where.line == 3);
+  CHECK(error.where.column == 14);
+  CHECK(only_error(k_head + "description: 'it''s never closed\n").where.column == 14);
+  // Closed quotes, escaped quotes and quotes inside block scalars are fine.
+  CHECK(parse_ok(k_head + "description: \"a \\\" quote\"\n").profile.text("description") == "a \" quote");
+  CHECK(parse_ok(k_head + "description: 'it''s'\n").profile.text("description") == "it's");
+  CHECK(parse_ok(k_head + "description: |\n  say \"hi\n").profile.text("description") == "say \"hi\n");
+}

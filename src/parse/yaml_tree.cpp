@@ -177,6 +177,32 @@ class TreeBuilder final : public YAML::EventHandler {
   std::size_t m_visited = 0;
 };
 
+// yaml-cpp accepts a quoted scalar that is never closed, reading the rest of the file into it. Such a scalar is
+// the last one read, so check that one from its opening quote: a missing quote is an error, not keys swallowed.
+const YamlNode* find_unclosed_quote(const YamlTree& tree, std::string_view text) {
+  const auto last = std::find_if(tree.nodes.rbegin(), tree.nodes.rend(),
+                                 [](const YamlNode& node) { return node.type == NodeType::scalar; });
+  if (last == tree.nodes.rend() || last->plain || last->line < 1 || last->column < 1) return nullptr;
+  std::size_t open = 0;
+  for (int line = 1; line < last->line && open != std::string_view::npos; ++line) {
+    open = text.find('\n', open);
+    if (open != std::string_view::npos) ++open;
+  }
+  if (open == std::string_view::npos) return nullptr;
+  open += static_cast<std::size_t>(last->column - 1);
+  if (open >= text.size() || (text[open] != '"' && text[open] != '\'')) return nullptr;  // a block scalar
+  const char quote = text[open];
+  for (std::size_t i = open + 1; i < text.size(); ++i) {
+    if (quote == '"' && text[i] == '\\') {
+      ++i;
+    } else if (text[i] == quote) {
+      if (quote == '"' || i + 1 >= text.size() || text[i + 1] != '\'') return nullptr;
+      ++i;  // '' is a quote inside single quotes
+    }
+  }
+  return &*last;
+}
+
 }  // namespace
 
 YamlRead read_yaml(std::string_view text, const std::string& file, const ParseLimits& limits) {
@@ -199,6 +225,8 @@ YamlRead read_yaml(std::string_view text, const std::string& file, const ParseLi
     TreeBuilder builder(read.tree, limits);
     while (parser.HandleNextDocument(builder)) {
     }
+    if (const auto* open = find_unclosed_quote(read.tree, text))
+      return stop("yaml-syntax", "not valid YAML: this quoted value is never closed", open->line, open->column);
   } catch (const LimitHit& hit) {
     return stop(hit.code, hit.message, to_line(hit.mark), to_column(hit.mark));
   } catch (const YAML::Exception& e) {

@@ -15,7 +15,6 @@ namespace caas::report {
 namespace {
 
 constexpr std::string_view k_sarif_schema = "https://json.schemastore.org/sarif-2.1.0.json";
-constexpr std::string_view k_information_uri = "https://github.com/caas-advisor/caas-advisor";
 constexpr std::string_view k_fingerprint_key = "caasAdvisor/v1";
 
 // A rule as the driver declares it.
@@ -227,8 +226,6 @@ class SarifRenderer final : public Renderer {
     m_json.string(m_tool.version);
     m_json.key("semanticVersion");
     m_json.string(m_tool.version);
-    m_json.key("informationUri");
-    m_json.string(k_information_uri);
     m_json.key("rules");
     m_json.begin_array();
     for (const auto& rule : m_rules) write_rule(rule);

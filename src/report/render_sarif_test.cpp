@@ -57,7 +57,6 @@ TEST_CASE("sarif: one run, a named driver, and every ruleId declared with descri
   const json& driver = run["tool"]["driver"];
   CHECK(driver["name"] == "caas-advisor");
   CHECK(driver["version"] == "0.1.0");
-  CHECK(driver["informationUri"].get<std::string>().rfind("https://", 0) == 0);
   std::vector<std::string> declared;
   for (const auto& rule : driver["rules"]) {
     declared.push_back(rule["id"]);

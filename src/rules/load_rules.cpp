@@ -1,4 +1,5 @@
 // Rule files (rules-v1) to RuleSets: strict keys, compiled and type-checked conditions, located errors.
+#include <yaml-cpp/depthguard.h>
 #include <yaml-cpp/yaml.h>
 
 #include <algorithm>
@@ -15,13 +16,13 @@ namespace {
 
 const std::vector<std::string_view> k_top_keys = {"version", "revision", "targets", "rules"};
 const std::vector<std::string_view> k_target_keys = {"id", "name", "model", "ops_burden"};
-const std::vector<std::string_view> k_rule_keys = {"id",      "target", "effect", "weight",   "when",
+const std::vector<std::string_view> k_rule_keys = {"id",      "target", "effect",   "weight", "when",
                                                    "message", "source", "examples", "enabled"};
 const std::vector<std::string_view> k_example_keys = {"match", "no_match"};
 const std::vector<std::string_view> k_models = {"FaaS", "CaaS", "IaaS"};
 
 // Rule files may come from a pull request too: the same limits as workload files, with a fixed size.
-const util::TextLimits k_text_limits{1024 * 1024, 64, ""};
+const util::TextLimits k_text_limits{util::k_mebibyte, 64, ""};
 constexpr std::size_t k_max_nodes = 100000;
 
 struct BudgetHit {
@@ -63,8 +64,8 @@ class RuleFileReader {
 
  private:
   void error(const YAML::Mark& mark, std::string code, std::string message, int span = 1, std::string hint = {}) {
-    auto d = util::make_error(std::move(code), std::move(message), {m_file, mark.line + 1, mark.column + 1}, m_text,
-                              span);
+    auto d =
+        util::make_error(std::move(code), std::move(message), {m_file, mark.line + 1, mark.column + 1}, m_text, span);
     d.hint = std::move(hint);
     m_errors.push_back(std::move(d));
   }
@@ -229,7 +230,8 @@ void RuleFileReader::read_rule(const YAML::Node& node) {
     if (m_options.base == nullptr || m_options.base->find_rule(rule.info.id) == nullptr) {
       std::string hint;
       if (m_options.base != nullptr)
-        if (auto guess = util::did_you_mean(rule.info.id, m_options.base->rule_ids())) hint = "did you mean '" + *guess + "'?";
+        if (auto guess = util::did_you_mean(rule.info.id, m_options.base->rule_ids()))
+          hint = "did you mean '" + *guess + "'?";
       error(id_node.Mark(), "unknown-rule", "cannot disable unknown rule '" + rule.info.id + "'",
             static_cast<int>(rule.info.id.size()), hint);
     }
@@ -264,8 +266,8 @@ void RuleFileReader::read_rule(const YAML::Node& node) {
     if (!found) {
       std::string hint;
       if (auto guess = util::did_you_mean(text, names)) hint = "did you mean '" + *guess + "'?";
-      error(effect.Mark(), "bad-value", "effect must be exclude, prefer, avoid or note",
-            static_cast<int>(text.size()), hint);
+      error(effect.Mark(), "bad-value", "effect must be exclude, prefer, avoid or note", static_cast<int>(text.size()),
+            hint);
     }
   }
   const bool weighted = rule.info.effect == model::Effect::prefer || rule.info.effect == model::Effect::avoid;
@@ -280,8 +282,8 @@ void RuleFileReader::read_rule(const YAML::Node& node) {
     }
     if (!weighted) error(weight.Mark(), "bad-value", "only prefer and avoid rules have a weight");
   } else if (weighted && node["effect"]) {
-    error(node.Mark(), "missing-field", "rule '" + rule.info.id + "' is " +
-                                            std::string(model::to_string(rule.info.effect)) + " and needs a weight");
+    error(node.Mark(), "missing-field",
+          "rule '" + rule.info.id + "' is " + std::string(model::to_string(rule.info.effect)) + " and needs a weight");
   }
   if (const auto when = node["when"]) {
     if (auto text = scalar(when, "when")) {
@@ -290,8 +292,10 @@ void RuleFileReader::read_rule(const YAML::Node& node) {
       const int quote = when.Tag() == "!" ? 1 : 0;
       expr::Origin origin{m_file, when.Mark().line + 1, when.Mark().column + 1 + quote, m_text};
       auto compiled = expr::compile(*text, workload_schema(), origin);
-      if (compiled) rule.when = std::move(*compiled);
-      else m_errors.insert(m_errors.end(), compiled.error().begin(), compiled.error().end());
+      if (compiled)
+        rule.when = std::move(*compiled);
+      else
+        m_errors.insert(m_errors.end(), compiled.error().begin(), compiled.error().end());
     }
   }
   if (const auto message = node["message"]) {
@@ -300,17 +304,22 @@ void RuleFileReader::read_rule(const YAML::Node& node) {
   }
   if (const auto source = node["source"]) {
     rule.info.source = scalar(source, "source").value_or("");
-    if (rule.info.source.empty()) error(source.Mark(), "bad-value", "a rule's source must say where its fact comes from");
+    if (rule.info.source.empty())
+      error(source.Mark(), "bad-value", "a rule's source must say where its fact comes from");
   }
   if (const auto examples = node["examples"]) read_examples(examples, rule);
   m_set.rules.push_back(std::move(rule));
 }
 
 util::Result<RuleSet> RuleFileReader::read() {
-  if (auto problem = util::check_raw_text(m_text, m_file, k_text_limits)) return util::fail(util::Diagnostics{*problem});
+  if (auto problem = util::check_raw_text(m_text, m_file, k_text_limits))
+    return util::fail(util::Diagnostics{*problem});
   YAML::Node root;
   try {
     root = YAML::Load(std::string(m_text));
+  } catch (const YAML::DeepRecursion& e) {  // block nesting (`- - - -`), which the text check cannot see
+    return util::fail(util::make_error("too-deep", util::too_deep_message(k_text_limits.max_depth),
+                                       {m_file, e.mark.line + 1, e.mark.column + 1}, m_text));
   } catch (const YAML::Exception& e) {
     return util::fail(util::make_error("yaml-syntax", e.msg, {m_file, e.mark.line + 1, e.mark.column + 1}, m_text));
   }
@@ -324,12 +333,14 @@ util::Result<RuleSet> RuleFileReader::read() {
     error(root["version"] ? root["version"].Mark() : root.Mark(), "bad-version", "a rule file needs 'version: 1'");
   if (const auto revision = root["revision"]) m_set.revision = scalar(revision, "revision").value_or("");
   if (const auto targets = root["targets"]) {
-    if (!targets.IsSequence()) error(targets.Mark(), "bad-type", "targets must be a list");
+    if (!targets.IsSequence())
+      error(targets.Mark(), "bad-type", "targets must be a list");
     else
       for (const auto& target : targets) read_target(target);
   }
   if (const auto rules = root["rules"]) {
-    if (!rules.IsSequence()) error(rules.Mark(), "bad-type", "rules must be a list");
+    if (!rules.IsSequence())
+      error(rules.Mark(), "bad-type", "rules must be a list");
     else
       for (const auto& rule : rules) read_rule(rule);
   }
@@ -344,8 +355,7 @@ util::Result<RuleSet> RuleFileReader::read() {
     error(mark, "unknown-target", "unknown target '" + id + "'", 1, hint);
   }
   if (!m_errors.empty()) return util::fail(std::move(m_errors));
-  std::sort(m_set.rules.begin(), m_set.rules.end(),
-            [](const Rule& a, const Rule& b) { return a.info.id < b.info.id; });
+  std::sort(m_set.rules.begin(), m_set.rules.end(), [](const Rule& a, const Rule& b) { return a.info.id < b.info.id; });
   return std::move(m_set);
 }
 

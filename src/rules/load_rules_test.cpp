@@ -101,7 +101,8 @@ rules:
     when: x.pci == true
     message: "PCI"
     source: "policy"
-)", "mine.yaml", {false, &*base});
+)",
+                                   "mine.yaml", {false, &*base});
   REQUIRE(overlay);
   rules::merge(*base, std::move(*overlay));
   REQUIRE(base->rules.size() == 2);
@@ -129,6 +130,39 @@ TEST_CASE("interpolate: fills paths with the text the user wrote", "[rules]") {
   max.value = util::Value::of_quantity(util::Kind::duration, 7200);
   max.origin = model::Origin::written;
   max.written = "120m";
-  CHECK(rules::interpolate("runs up to {execution.duration.max}; {resources.memory}", p) ==
-        "runs up to 120m; unknown");
+  CHECK(rules::interpolate("runs up to {execution.duration.max}; {resources.memory}", p) == "runs up to 120m; unknown");
+}
+
+TEST_CASE("rules loader: hostile files are refused with a located error before they cost time or memory",
+          "[rules][hardening]") {
+  const auto only_error = [](const std::string& text) {
+    auto loaded = rules::load_rules(text, "hostile.yaml");
+    REQUIRE_FALSE(loaded);
+    REQUIRE(loaded.error().size() == 1);
+    return loaded.error().front();
+  };
+  CHECK(only_error("version: 1\n# " + std::string(1u << 20, 'x') + "\n").code == "too-large");
+  const auto utf8 = only_error("version: 1\nrevision: \"caf\xe9\"\n");
+  CHECK(utf8.code == "not-utf8");
+  CHECK(utf8.where.line == 2);
+  CHECK(utf8.where.column == 15);
+  const auto flow = only_error("version: 1\nrules: " + std::string(100, '[') + std::string(100, ']') + "\n");
+  CHECK(flow.code == "too-deep");
+  CHECK(flow.where.column == 8 + 64);
+  std::string dashes = "version: 1\nrules:\n  ";
+  for (int i = 0; i < 3000; ++i) dashes += "- ";
+  CHECK(only_error(dashes + "x\n").code == "too-deep");
+  std::string block = "version: 1\nrules:\n";
+  for (int i = 1; i <= 70; ++i) block += std::string(static_cast<std::size_t>(i) * 2, ' ') + "- k:\n";
+  CHECK(only_error(block).code == "too-deep");
+  std::string bomb = "version: 1\nrevision: &a [x, x, x, x, x, x, x, x, x, x]\n";
+  for (char c = 'b'; c <= 'i'; ++c) {
+    const std::string prev(1, static_cast<char>(c - 1));
+    bomb += "x" + std::string(1, c) + ": &" + std::string(1, c) + " [";
+    for (int i = 0; i < 10; ++i) bomb += (i ? ", *" : "*") + prev;
+    bomb += "]\n";
+  }
+  const auto nodes = only_error(bomb);
+  CHECK(nodes.code == "too-many-nodes");
+  CHECK(nodes.message.find("100000 nodes") != std::string::npos);
 }

@@ -33,8 +33,10 @@ void merge(RuleSet& base, RuleSet overlay) {
   for (auto& target : overlay.targets) {
     auto it = std::find_if(base.targets.begin(), base.targets.end(),
                            [&](const model::Target& t) { return t.id == target.id; });
-    if (it != base.targets.end()) *it = std::move(target);
-    else base.targets.push_back(std::move(target));
+    if (it != base.targets.end())
+      *it = std::move(target);
+    else
+      base.targets.push_back(std::move(target));
   }
   for (auto& rule : overlay.rules) {
     auto it = std::lower_bound(base.rules.begin(), base.rules.end(), rule.info.id,
@@ -44,8 +46,10 @@ void merge(RuleSet& base, RuleSet overlay) {
       if (exists) it->info.enabled = false;
       continue;
     }
-    if (exists) *it = std::move(rule);
-    else base.rules.insert(it, std::move(rule));
+    if (exists)
+      *it = std::move(rule);
+    else
+      base.rules.insert(it, std::move(rule));
   }
   if (!overlay.revision.empty() && overlay.revision != base.revision) base.revision += "+" + overlay.revision;
 }
@@ -76,8 +80,10 @@ util::Result<RuleSet> load_builtin_rules(const LoadOptions& options) {
     o.base = first ? nullptr : &merged;
     auto loaded = load_rules(file.text, std::string(file.name), o);
     if (!loaded) return util::fail(std::move(loaded.error()));
-    if (first) merged = std::move(*loaded);
-    else merge(merged, std::move(*loaded));
+    if (first)
+      merged = std::move(*loaded);
+    else
+      merge(merged, std::move(*loaded));
     first = false;
   }
   return merged;

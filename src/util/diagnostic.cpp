@@ -57,9 +57,10 @@ std::string format_diagnostic(const Diagnostic& d) {
   if (!d.source_line.empty() && d.where.line > 0) {
     // Escape first, then place the caret under the escaped text so columns still line up.
     const std::string shown = escape_control(d.source_line);
-    const std::string prefix =
-        escape_control(std::string_view(d.source_line).substr(0, std::min<std::size_t>(d.source_line.size(),
-                                                                 static_cast<std::size_t>(std::max(d.where.column - 1, 0)))));
+    const std::string prefix = escape_control(
+        std::string_view(d.source_line)
+            .substr(0, std::min<std::size_t>(d.source_line.size(),
+                                             static_cast<std::size_t>(std::max(d.where.column - 1, 0)))));
     const std::string gutter = fmt::format("{:>5}", d.where.line);
     out += fmt::format("{} | {}\n", gutter, shown);
     if (d.where.column > 0) {

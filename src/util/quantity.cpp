@@ -26,24 +26,19 @@ bool is_quantity(Kind kind) { return kind == Kind::duration || kind == Kind::siz
 
 namespace {
 constexpr double k_kibi = 1024.0;
+constexpr double k_mebi = k_kibi * k_kibi;
+constexpr double k_gibi = k_mebi * k_kibi;
+constexpr double k_tebi = k_gibi * k_kibi;
 
 const std::vector<Unit> k_durations = {{"ms", Kind::duration, 0.001}, {"s", Kind::duration, 1},
                                        {"m", Kind::duration, 60},     {"min", Kind::duration, 60},
                                        {"h", Kind::duration, 3600},   {"d", Kind::duration, 86400}};
 const std::vector<Unit> k_sizes = {
-    {"B", Kind::size, 1},
-    {"KB", Kind::size, 1e3},
-    {"MB", Kind::size, 1e6},
-    {"GB", Kind::size, 1e9},
-    {"TB", Kind::size, 1e12},
-    {"KiB", Kind::size, k_kibi},
-    {"MiB", Kind::size, k_kibi * k_kibi},
-    {"GiB", Kind::size, k_kibi * k_kibi * k_kibi},
-    {"TiB", Kind::size, k_kibi * k_kibi * k_kibi * k_kibi},
-    {"Ki", Kind::size, k_kibi},
-    {"Mi", Kind::size, k_kibi * k_kibi},
-    {"Gi", Kind::size, k_kibi * k_kibi * k_kibi},
-    {"Ti", Kind::size, k_kibi * k_kibi * k_kibi * k_kibi}};
+    {"B", Kind::size, 1},        {"KB", Kind::size, 1e3},     {"MB", Kind::size, 1e6},     {"GB", Kind::size, 1e9},
+    {"TB", Kind::size, 1e12},    {"KiB", Kind::size, k_kibi}, {"MiB", Kind::size, k_mebi}, {"GiB", Kind::size, k_gibi},
+    {"TiB", Kind::size, k_tebi}, {"Ki", Kind::size, k_kibi},  {"Mi", Kind::size, k_mebi},  {"Gi", Kind::size, k_gibi},
+    {"Ti", Kind::size, k_tebi},
+};
 const std::vector<Unit> k_counts = {{"k", Kind::count, 1e3}, {"M", Kind::count, 1e6}, {"B", Kind::count, 1e9}};
 const std::vector<Unit> k_none;
 
@@ -122,19 +117,20 @@ QuantityParse parse_quantity(std::string_view text, Kind kind, Spacing spacing) 
   if (text.empty()) return fail(std::string(what) + " is empty", 0);
   if (text[0] == '-') return fail("negative values are not allowed", 0);
   std::size_t i = 0;
-  while (i < text.size() && (std::isdigit(static_cast<unsigned char>(text[i])) || text[i] == '.' || text[i] == '+' ||
-                             ((text[i] == 'e' || text[i] == 'E') && i + 1 < text.size() &&
-                              (std::isdigit(static_cast<unsigned char>(text[i + 1])) || text[i + 1] == '+' ||
-                               text[i + 1] == '-')) ||
-                             ((text[i] == '-') && i > 0 && (text[i - 1] == 'e' || text[i - 1] == 'E'))))
+  while (i < text.size() &&
+         (std::isdigit(static_cast<unsigned char>(text[i])) || text[i] == '.' || text[i] == '+' ||
+          ((text[i] == 'e' || text[i] == 'E') && i + 1 < text.size() &&
+           (std::isdigit(static_cast<unsigned char>(text[i + 1])) || text[i + 1] == '+' || text[i + 1] == '-')) ||
+          ((text[i] == '-') && i > 0 && (text[i - 1] == 'e' || text[i - 1] == 'E'))))
     ++i;
   const std::string_view number_text = text.substr(0, i);
   auto number = parse_plain_number(number_text);
   if (!number) {
-    if (text.find('_') != std::string_view::npos)
-      return fail("digit separators such as 1_000 are not accepted", 0);
+    if (text.find('_') != std::string_view::npos) return fail("digit separators such as 1_000 are not accepted", 0);
     return fail(std::string(what) + " must start with a number, as in " +
-                    (kind == Kind::duration ? "30s" : kind == Kind::size ? "512MiB" : "3M"),
+                    (kind == Kind::duration ? "30s"
+                     : kind == Kind::size   ? "512MiB"
+                                            : "3M"),
                 0);
   }
   std::size_t unit_start = i;
@@ -157,8 +153,7 @@ QuantityParse parse_quantity(std::string_view text, Kind kind, Spacing spacing) 
     for (const auto& u : units_of(kind)) names.push_back(u.symbol);
     std::string hint;
     if (auto guess = did_you_mean(symbol, names)) hint = "did you mean '" + *guess + "'?";
-    return fail("unknown unit '" + std::string(symbol) + "' for " + std::string(what) + "; expected " +
-                    unit_list(kind),
+    return fail("unknown unit '" + std::string(symbol) + "' for " + std::string(what) + "; expected " + unit_list(kind),
                 int(unit_start), hint);
   }
   out.value = *number * unit->factor;

@@ -9,7 +9,8 @@ TEST_CASE("raw text: plain YAML within the limits passes", "[util][hardening]") 
   CHECK_FALSE(check_raw_text("", "empty.yaml", {}));
 }
 
-TEST_CASE("raw text: a file over the byte limit is refused before anything else, naming the option", "[util][hardening]") {
+TEST_CASE("raw text: a file over the byte limit is refused before anything else, naming the option",
+          "[util][hardening]") {
   TextLimits limits;
   limits.max_bytes = 1024;
   const auto problem = check_raw_text(std::string(1025, '\xff'), "big.yaml", limits);

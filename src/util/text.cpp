@@ -14,10 +14,17 @@ std::size_t utf8_length(std::string_view text, std::size_t i) {
   std::size_t len = 0;
   unsigned min = 0;
   if (c < 0x80) return 1;
-  if ((c & 0xE0) == 0xC0) { len = 2; min = 0x80; }
-  else if ((c & 0xF0) == 0xE0) { len = 3; min = 0x800; }
-  else if ((c & 0xF8) == 0xF0) { len = 4; min = 0x10000; }
-  else return 0;
+  if ((c & 0xE0) == 0xC0) {
+    len = 2;
+    min = 0x80;
+  } else if ((c & 0xF0) == 0xE0) {
+    len = 3;
+    min = 0x800;
+  } else if ((c & 0xF8) == 0xF0) {
+    len = 4;
+    min = 0x10000;
+  } else
+    return 0;
   if (i + len > text.size()) return 0;
   unsigned code = c & (0x7F >> len);
   for (std::size_t k = 1; k < len; ++k) {
@@ -51,8 +58,10 @@ std::string escape_control(std::string_view text) {
       continue;
     }
     if (len == 1) {
-      if (c < 0x20 || c == 0x7F) out += fmt::format("\\x{:02x}", c);
-      else out += static_cast<char>(c);
+      if (c < 0x20 || c == 0x7F)
+        out += fmt::format("\\x{:02x}", c);
+      else
+        out += static_cast<char>(c);
     } else if (len == 2 && c == 0xC2 && static_cast<unsigned char>(text[i + 1]) < 0xA0) {
       out += fmt::format("\\u{:04x}", static_cast<unsigned char>(text[i + 1]));  // C1 controls
     } else {

@@ -21,7 +21,8 @@ TEST_CASE("quantity: sizes in decimal and binary units are exact", "[util]") {
   CHECK(parse_quantity("10240MiB", Kind::size, Spacing::tight).value == 10240.0 * 1024 * 1024);
   CHECK(parse_quantity("10Gi", Kind::size, Spacing::tight).value == 10.0 * 1024 * 1024 * 1024);
   CHECK(parse_quantity("50MB", Kind::size, Spacing::tight).value == 50e6);
-  CHECK(parse_quantity("1GB", Kind::size, Spacing::tight).value < parse_quantity("1GiB", Kind::size, Spacing::tight).value);
+  CHECK(parse_quantity("1GB", Kind::size, Spacing::tight).value <
+        parse_quantity("1GiB", Kind::size, Spacing::tight).value);
 }
 
 TEST_CASE("quantity: counts take k, M and B, or a whole number", "[util]") {
@@ -81,7 +82,8 @@ TEST_CASE("text: numbers print shortest and money to two decimals", "[util]") {
 }
 
 TEST_CASE("diagnostic: compiler-style with the source line and a caret", "[util]") {
-  auto d = make_error("unknown-key", "unknown key 'memroy' in resources", {"s.yaml", 2, 3}, "resources:\n  memroy: 1GiB\n", 6);
+  auto d = make_error("unknown-key", "unknown key 'memroy' in resources", {"s.yaml", 2, 3},
+                      "resources:\n  memroy: 1GiB\n", 6);
   d.hint = "did you mean 'memory'?";
   CHECK(format_diagnostic(d) ==
         "s.yaml:2:3: error: unknown key 'memroy' in resources; did you mean 'memory'?\n"

@@ -26,10 +26,10 @@ const std::string k_corpus = "tests/bad-inputs/";
 // One row of tests/bad-inputs/expected.tsv.
 struct BadInput {
   std::string file;
-  std::string role;        // workload, rules (--rules) or pricing (--pricing)
+  std::string role;  // workload, rules (--rules) or pricing (--pricing)
   int exit_code = 2;
-  std::string in_folder;   // in a folder: error (reported) or skipped (not a workload); "-" for rules and pricing
-  std::string first_error; // the first "file:line:col: error: ..." line the text report prints
+  std::string in_folder;    // in a folder: error (reported) or skipped (not a workload); "-" for rules and pricing
+  std::string first_error;  // the first "file:line:col: error: ..." line the text report prints
 };
 
 std::vector<BadInput> read_expectations() {
@@ -40,8 +40,7 @@ std::vector<BadInput> read_expectations() {
     if (line.empty() || line[0] == '#') continue;
     std::vector<std::string> cells;
     std::size_t start = 0;
-    for (std::size_t tab = 0; (tab = line.find('\t', start)) != std::string::npos && cells.size() < 4;
-         start = tab + 1)
+    for (std::size_t tab = 0; (tab = line.find('\t', start)) != std::string::npos && cells.size() < 4; start = tab + 1)
       cells.push_back(line.substr(start, tab - start));
     cells.push_back(line.substr(start));
     REQUIRE(cells.size() == 5);
@@ -101,8 +100,7 @@ TEST_CASE("bad inputs: a file over the default 1 MiB is refused before it is rea
   CHECK(run.exit_code == 2);
   const auto report = json::parse(run.out);
   REQUIRE(report["errors"].size() == 1);
-  CHECK(report["errors"][0]["message"] ==
-        "the file is 2097204 bytes, larger than the limit of 1MiB (--max-file-size)");
+  CHECK(report["errors"][0]["message"] == "the file is 2097204 bytes, larger than the limit of 1MiB (--max-file-size)");
 }
 
 TEST_CASE("bad inputs: in one folder with two good files, the good ones are evaluated and every bad one is named",
@@ -115,8 +113,10 @@ TEST_CASE("bad inputs: in one folder with two good files, the good ones are eval
   for (const auto& input : read_expectations()) {
     if (input.role != "workload") continue;
     fs::copy_file(source_dir() + "/" + k_corpus + input.file, dir / input.file);
-    if (input.in_folder == "error") reported.insert(input.file);
-    else ++skipped;
+    if (input.in_folder == "error")
+      reported.insert(input.file);
+    else
+      ++skipped;
   }
   fs::copy_file(source_dir() + "/examples/photo-thumbnailer.yaml", dir / "good-1.yaml");
   fs::copy_file(source_dir() + "/examples/orders-api.yaml", dir / "good-2.yaml");

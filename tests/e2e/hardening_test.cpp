@@ -49,9 +49,9 @@ bool has_byte(const std::string& text, char byte) { return text.find(byte) != st
 TEST_CASE("hardening: symlinks in folders are never followed, so a loop is harmless", "[hardening][e2e]") {
   Scratch dir("symlinks");
   write_text(dir / "real/good.yaml", k_good);
-  fs::create_directory_symlink("..", dir / "real/loop");                // a folder loop
-  fs::create_symlink("self.yaml", dir / "real/self.yaml");              // a link to itself
-  fs::create_symlink("good.yaml", dir / "real/alias.yaml");             // a link to a good file: not read twice
+  fs::create_directory_symlink("..", dir / "real/loop");     // a folder loop
+  fs::create_symlink("self.yaml", dir / "real/self.yaml");   // a link to itself
+  fs::create_symlink("good.yaml", dir / "real/alias.yaml");  // a link to a good file: not read twice
   fs::create_symlink("/nonexistent/file.yaml", dir / "real/dangling.yaml");
   const auto run = run_tool({"recommend", dir.str(), "-f", "json"});
   CHECK(run.exit_code == 0);
@@ -67,8 +67,7 @@ TEST_CASE("hardening: a dangling symlink or a symlink loop named on the command 
   fs::create_symlink(dir / "missing.yaml", dir / "dangling.yaml");
   fs::create_symlink(dir / "loop.yaml", dir / "loop.yaml");
   write_text(dir / "good.yaml", k_good);
-  const auto run =
-      run_tool({"recommend", dir / "dangling.yaml", dir / "loop.yaml", dir / "good.yaml", "-f", "json"});
+  const auto run = run_tool({"recommend", dir / "dangling.yaml", dir / "loop.yaml", dir / "good.yaml", "-f", "json"});
   CHECK(run.exit_code == 2);
   const auto report = json::parse(run.out);
   CHECK(report["summary"]["workloads"] == 1);

@@ -42,30 +42,30 @@ x-tier: 2
 )";
 
 const rules::RuleSet& builtin_rules() {
-  static const rules::RuleSet rules = [] {
+  static const rules::RuleSet k_rules = [] {
     auto loaded = rules::load_builtin_rules();
     require(loaded.has_value(), "the built-in rule table loads");
     return std::move(*loaded);
   }();
-  return rules;
+  return k_rules;
 }
 
 const cost::PriceTable& builtin_prices() {
-  static const cost::PriceTable prices = [] {
+  static const cost::PriceTable k_prices = [] {
     auto loaded = cost::load_builtin_prices();
     require(loaded.has_value(), "the built-in price table loads");
     return std::move(*loaded);
   }();
-  return prices;
+  return k_prices;
 }
 
 const model::WorkloadProfile& fixed_profile() {
-  static const model::WorkloadProfile profile = [] {
+  static const model::WorkloadProfile k_profile = [] {
     auto parsed = parse::parse_workload(k_fixed_workload, "fixed.yaml");
     require(parsed.has_value(), "the fixed workload parses");
     return std::move(parsed->profile);
   }();
-  return profile;
+  return k_profile;
 }
 
 void require_located(const util::Diagnostics& errors) {

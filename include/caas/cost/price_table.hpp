@@ -129,4 +129,38 @@ TargetCost estimate_cost(const CostInputs& inputs, std::string_view target, cons
 std::optional<double> estimate_monthly_usd(const CostInputs& inputs, std::string_view target,
                                            const RegionPrices& prices, double traffic_scale = 1.0);
 
+// The prices one target's estimate reads, looked up by key once; zero where the workload does not use them.
+struct PreparedPrices {
+  double requests = 0;           // Lambda, per 1M requests
+  double compute = 0;            // Lambda GB-second (on demand, or provisioned concurrency); Fargate vCPU-hour
+  double compute_memory = 0;     // Lambda GB-second on provisioned concurrency; Fargate GB-hour
+  double ephemeral = 0;          // Lambda GB-second, Fargate GB-hour above what is included
+  double licence_vcpu_hour = 0;  // Windows, on Fargate or EC2
+  double root_volume_gib = 0;    // EC2
+  double gp3_gib_month = 0;      // EC2
+  bool spot = false;             // Spot is on offer to this workload (interruptible, and the target sells it)
+  double spot_percent = 0;
+  double savings_plan_percent = 0;  // for the workload's commitment term
+  double front_door = 0;            // ALB-hour; API Gateway per 1M HTTP requests or WebSocket messages
+  double front_door_capacity = 0;   // LCU-hour; API Gateway per 1M WebSocket connection-minutes
+};
+
+// Everything about one target's cost that does not depend on traffic, worked out once: the break-even search asks
+// for 100 to 250 totals of the same workload at different traffic. It points into the price table it was prepared
+// from (the EC2 instance type), which must outlive it and stay unchanged.
+struct PreparedCost {
+  CostInputs inputs;
+  int target = -1;        // index into cost_targets(); -1 when the target has no cost model
+  bool fits = true;       // false when nothing the target sells covers the workload (a GPU, task size, type)
+  double vcpu = 0;        // Fargate: the task size
+  double memory_mib = 0;  // Lambda: the function's memory; Fargate: the task size
+  const InstanceType* instance = nullptr;  // EC2: the cheapest fitting type
+  PreparedPrices prices;
+};
+
+PreparedCost prepare_cost(const CostInputs& inputs, std::string_view target, const RegionPrices& prices);
+
+// Exactly estimate_monthly_usd(inputs, target, prices, traffic_scale) for what `prepared` was prepared from.
+std::optional<double> estimate_monthly_usd(const PreparedCost& prepared, double traffic_scale = 1.0);
+
 }  // namespace caas::cost

@@ -11,27 +11,27 @@ namespace caas::model {
 
 // How a field is written in a workload file.
 enum class FieldType {
-  text,       // free string
-  name,       // 1-63 chars of A-Z a-z 0-9 . _ -
+  text,  // free string
+  name,  // 1-63 chars of A-Z a-z 0-9 . _ -
   enumeration,
   enum_list,  // a list of enumeration values
   boolean,
   duration,
   size,
   count,
-  rate,       // number (requests per second)
-  money,      // number (US dollars)
-  cpu,        // vCPUs, or Kubernetes millicores ("500m")
-  integer,    // whole number >= 0
+  rate,     // number (requests per second)
+  money,    // number (US dollars)
+  cpu,      // vCPUs, or Kubernetes millicores ("500m")
+  integer,  // whole number >= 0
 };
 
 struct FieldSpec {
-  std::string_view path;                 // "execution.duration.max"
+  std::string_view path;  // "execution.duration.max"
   FieldType type;
   std::vector<std::string_view> values;  // allowed values of an enumeration or enum_list
   std::string_view default_value;        // default seen by rules, as written in a file; empty when none
   std::string_view description;
-  bool positive = false;                 // zero is a contradiction (memory, cpu, duration, concurrency)
+  bool positive = false;  // zero is a contradiction (memory, cpu, duration, concurrency)
   bool required = false;
 };
 

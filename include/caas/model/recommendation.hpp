@@ -15,7 +15,7 @@ struct Reason {
   std::string rule;
   Effect effect = Effect::note;
   double weight = 0;
-  std::string message;              // interpolated, ready to show
+  std::string message;  // interpolated, ready to show
   std::string source;
   std::vector<std::string> fields;  // paths read that the workload gives, in condition order
   int line = 0;                     // location of the first field (or the workload's kind line)
@@ -23,9 +23,9 @@ struct Reason {
 };
 
 struct CostItem {
-  std::string item;      // "requests", "compute (GB-seconds, arm64)"
+  std::string item;  // "requests", "compute (GB-seconds, arm64)"
   double quantity = 0;
-  std::string unit;      // "request", "GB-second"
+  std::string unit;  // "request", "GB-second"
   double unit_price_usd = 0;
   double usd = 0;
 };
@@ -47,26 +47,26 @@ struct TargetResult {
   Target target;
   int rank = 0;
   bool feasible = true;
-  double score = 0;       // meaningful when feasible
-  double cost_points = 0; // the cost term's share of the score
-  std::optional<CostEstimate> cost;      // nullopt when it cannot be estimated
-  std::string cost_unknown_reason;       // why cost is nullopt
-  std::vector<Reason> reasons;           // prefer, avoid and note rules that fired, in rule order
-  std::vector<Reason> blockers;          // exclude rules that fired
+  double score = 0;                  // meaningful when feasible
+  double cost_points = 0;            // the cost term's share of the score
+  std::optional<CostEstimate> cost;  // nullopt when it cannot be estimated
+  std::string cost_unknown_reason;   // why cost is nullopt
+  std::vector<Reason> reasons;       // prefer, avoid and note rules that fired, in rule order
+  std::vector<Reason> blockers;      // exclude rules that fired
 };
 
 // "What would change this": a break-even in traffic, or a limit that keeps a target out.
 struct Change {
-  std::string kind;     // "break_even" | "limit"
+  std::string kind;  // "break_even" | "limit"
   std::string target;
   std::string field;
-  std::string value;    // the value that would do it, as a user would write it
+  std::string value;  // the value that would do it, as a user would write it
   std::string message;
 };
 
 struct Finding {
   util::Severity severity = util::Severity::info;
-  std::string rule;     // rule or check id
+  std::string rule;  // rule or check id
   std::string message;
   std::string file;
   int line = 0;
@@ -82,7 +82,7 @@ struct Provenance {
   std::string original_key;  // "functions.resize.memorySize"
   int line = 0;
   int column = 0;
-  std::string note;          // how it was read: "1536MB (MiB, as AWS means it)"; empty when plain
+  std::string note;  // how it was read: "1536MB (MiB, as AWS means it)"; empty when plain
 };
 
 struct Recommendation {

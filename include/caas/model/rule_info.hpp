@@ -8,10 +8,10 @@ namespace caas::model {
 
 // A place a workload can run: EC2, Fargate, Lambda (defined by the rule table, not in code).
 struct Target {
-  std::string id;       // "lambda"
-  std::string name;     // "AWS Lambda"
-  std::string model;    // FaaS | CaaS | IaaS
-  int ops_burden = 1;   // 1 (least) .. 3 (most)
+  std::string id;      // "lambda"
+  std::string name;    // "AWS Lambda"
+  std::string model;   // FaaS | CaaS | IaaS
+  int ops_burden = 1;  // 1 (least) .. 3 (most)
 };
 
 enum class Effect { exclude, prefer, avoid, note };
@@ -24,11 +24,11 @@ struct RuleInfo {
   std::string id;
   std::vector<std::string> targets;
   Effect effect = Effect::note;
-  double weight = 0;       // prefer/avoid only
-  std::string condition;   // the `when` text
-  std::string message;     // with {path} placeholders
-  std::string source;      // URL or "seed: ..."
-  std::string origin;      // rule file and line: "rules/aws.yaml:42"
+  double weight = 0;      // prefer/avoid only
+  std::string condition;  // the `when` text
+  std::string message;    // with {path} placeholders
+  std::string source;     // URL or "seed: ..."
+  std::string origin;     // rule file and line: "rules/aws.yaml:42"
   bool enabled = true;
 };
 

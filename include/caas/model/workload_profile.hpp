@@ -16,20 +16,20 @@ namespace caas::model {
 enum class Origin { absent, written, defaulted, derived };
 
 struct FieldValue {
-  util::Value value;       // unknown when absent
+  util::Value value;  // unknown when absent
   Origin origin = Origin::absent;
-  std::string written;     // the text as the user wrote it (or the default), for messages
-  int line = 0;            // where it was written; 0 when defaulted or absent
+  std::string written;  // the text as the user wrote it (or the default), for messages
+  int line = 0;         // where it was written; 0 when defaulted or absent
   int column = 0;
 };
 
 struct WorkloadProfile {
-  std::string file;   // as shown in reports (relative to --path-base, or "-")
+  std::string file;  // as shown in reports (relative to --path-base, or "-")
   std::string name;
-  std::string source_format = "caas-advisor/v1";  // or the importer's format
-  std::vector<FieldValue> fields;  // one per field_catalogue() entry, same order
+  std::string source_format = "caas-advisor/v1";               // or the importer's format
+  std::vector<FieldValue> fields;                              // one per field_catalogue() entry, same order
   std::vector<std::pair<std::string, FieldValue>> extensions;  // x- keys as `x.NAME` names (pci_scope), sorted
-  int line = 1;       // where the workload starts (its `kind`, or the document)
+  int line = 1;  // where the workload starts (its `kind`, or the document)
   int column = 1;
 
   WorkloadProfile();

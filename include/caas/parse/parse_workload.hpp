@@ -10,9 +10,9 @@
 namespace caas::parse {
 
 struct ParseLimits {
-  std::size_t max_bytes = 1024 * 1024;  // --max-file-size
-  int max_depth = 64;                   // nesting of maps and lists
-  std::size_t max_nodes = 100000;       // nodes visited, aliases counted at each use
+  std::size_t max_bytes = std::size_t{1024} * 1024;  // --max-file-size
+  int max_depth = 64;                                // nesting of maps and lists
+  std::size_t max_nodes = 100000;                    // nodes visited, aliases counted at each use
 };
 
 // The result of parsing one workload file: the profile, plus warnings (contradictions) that do not stop it.

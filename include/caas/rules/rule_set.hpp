@@ -27,9 +27,9 @@ struct Rule {
 };
 
 struct RuleSet {
-  std::string revision;                 // reported as rules_version
-  std::vector<model::Target> targets;   // in the table's order
-  std::vector<Rule> rules;              // sorted by id, so file order never matters
+  std::string revision;                // reported as rules_version
+  std::vector<model::Target> targets;  // in the table's order
+  std::vector<Rule> rules;             // sorted by id, so file order never matters
 
   const model::Target* find_target(std::string_view id) const;
   const Rule* find_rule(std::string_view id) const;
@@ -37,8 +37,8 @@ struct RuleSet {
 };
 
 struct LoadOptions {
-  bool keep_examples = false;         // the rule-examples test needs them; a normal run does not
-  const RuleSet* base = nullptr;      // targets a user's file may name without defining them
+  bool keep_examples = false;     // the rule-examples test needs them; a normal run does not
+  const RuleSet* base = nullptr;  // targets a user's file may name without defining them
 };
 
 // Loads one rule file. Every error is located (file, line, column): unknown keys with did-you-mean, a bad condition,

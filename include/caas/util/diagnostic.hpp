@@ -19,8 +19,8 @@ struct SourceLocation {
 
 struct Diagnostic {
   Severity severity = Severity::error;
-  std::string code;         // stable, kebab-case: "unknown-key", "missing-unit", ...
-  std::string message;      // one sentence, no trailing period, no location
+  std::string code;     // stable, kebab-case: "unknown-key", "missing-unit", ...
+  std::string message;  // one sentence, no trailing period, no location
   SourceLocation where;
   std::string source_line;  // the text of the line, for the caret; empty when not known or over 512 bytes
   int span = 1;             // how many columns the caret underlines

@@ -12,9 +12,11 @@
 
 namespace caas::util {
 
+inline constexpr std::size_t k_mebibyte = std::size_t{1024} * 1024;
+
 struct TextLimits {
-  std::size_t max_bytes = 1024 * 1024;
-  int max_depth = 64;                          // nesting of maps and lists
+  std::size_t max_bytes = k_mebibyte;
+  int max_depth = 64;                           // nesting of maps and lists
   std::string size_option = "--max-file-size";  // named in the too-large message; empty for a fixed limit
 };
 
