@@ -45,7 +45,7 @@ TEST_CASE("raw text: flow nesting deeper than the limit is located at the bracke
   CHECK(problem->code == "too-deep");
   CHECK(problem->message == "maps and lists are nested more than 3 levels deep");
   CHECK(problem->where.line == 2);
-  CHECK(problem->where.column == 14);
+  CHECK(problem->where.column == 10);
   // Brackets in quoted scalars, in comments and inside plain words are not nesting.
   CHECK_FALSE(check_raw_text("a: \"[[[[\"\nb: '{{{{'  # [[[[[\nc: x[[[[\n", "w.yaml", limits));
   CHECK_FALSE(check_raw_text("a: 'it''s [[[[' \n", "w.yaml", limits));

@@ -112,7 +112,7 @@ TEST_CASE("hardening: a workload file over --max-file-size is refused before it 
   CHECK(run.exit_code == 2);
   const auto report = json::parse(run.out);
   REQUIRE(report["errors"].size() == 1);
-  CHECK(report["errors"][0]["message"] == "the file is 3069 bytes, larger than the limit of 2KiB (--max-file-size)");
+  CHECK(report["errors"][0]["message"] == "the file is 3089 bytes, larger than the limit of 2KiB (--max-file-size)");
   CHECK(run_tool({"validate", dir / "big.yaml", "--max-file-size", "4KiB"}).exit_code == 0);
 }
 
