@@ -33,12 +33,22 @@ seed() {
   rm -f "$dir"/README.md
 }
 
+status=0
 for target in "${targets[@]}"; do
   seed "$target"
   corpus=$build/corpus/$target
   mkdir -p "$corpus" "$build/fuzz-artifacts/$target"
   echo "== fuzz_$target for ${seconds}s" >&2
+  set +e
   "$build/tests/fuzz/fuzz_$target" "$corpus" "$build/seeds/$target" -dict=tests/fuzz/caas.dict \
     -max_total_time="$seconds" -timeout=10 -rss_limit_mb=2048 -print_final_stats=1 \
-    -artifact_prefix="$build/fuzz-artifacts/$target/" 2>&1 | tee "$build/fuzz-$target.log" | grep -E '^(#[0-9]+ +(INITED|DONE|pulse))|ERROR|SUMMARY|stat::' >&2 || true
+    -artifact_prefix="$build/fuzz-artifacts/$target/" 2>&1 | tee "$build/fuzz-$target.log" |
+    grep -E '^#[0-9]+[[:space:]]+(INITED|DONE)|ERROR|SUMMARY|stat::' >&2
+  result=${PIPESTATUS[0]}
+  set -e
+  if [ "$result" -ne 0 ]; then
+    echo "fuzz_$target found a problem: $build/fuzz-$target.log, input in $build/fuzz-artifacts/$target/" >&2
+    status=1
+  fi
 done
+exit $status

@@ -95,8 +95,8 @@ FileOutcome evaluate_file(const Input& input, const std::string& stdin_text, con
     ReadError error;
     auto read = read_input(input.path, read_limits, error);
     if (!read) {
-      out.errors.push_back(file_error(input.display, error.too_large ? "too-large" : "unreadable-file",
-                                      std::move(error.message)));
+      out.errors.push_back(
+          file_error(input.display, error.too_large ? "too-large" : "unreadable-file", std::move(error.message)));
       return out;
     }
     text = std::move(*read);
@@ -108,9 +108,7 @@ FileOutcome evaluate_file(const Input& input, const std::string& stdin_text, con
       return evaluate_imported(std::move(*imported), input, context, settings);
   }
   switch (parsed.kind) {
-    case parse::FileKind::broken:
-      out.errors = std::move(parsed.errors);
-      return out;
+    case parse::FileKind::broken: out.errors = std::move(parsed.errors); return out;
     case parse::FileKind::other:
       if (!input.named) {
         out.skipped = true;
@@ -129,8 +127,10 @@ FileOutcome evaluate_file(const Input& input, const std::string& stdin_text, con
   }
   out.errors = std::move(parsed.errors);
   for (const auto& workload : parsed.workloads) {
-    if (settings.command == report::Command::validate) out.results.push_back(validation_only(workload));
-    else out.results.push_back(engine::recommend(workload.profile, workload.warnings, context.rules, settings.engine));
+    if (settings.command == report::Command::validate)
+      out.results.push_back(validation_only(workload));
+    else
+      out.results.push_back(engine::recommend(workload.profile, workload.warnings, context.rules, settings.engine));
   }
   return out;
 }
@@ -153,9 +153,9 @@ FileOutcome evaluate_guarded(const Input& input, const std::string& stdin_text, 
   } catch (const std::exception& e) {
     FileOutcome out;
     out.internal_error = true;
-    out.errors.push_back(file_error(input.display, "internal-error",
-                                    std::string("internal error (a bug; please report it with this file): ") +
-                                        e.what()));
+    out.errors.push_back(
+        file_error(input.display, "internal-error",
+                   std::string("internal error (a bug; please report it with this file): ") + e.what()));
     return out;
   }
 }
@@ -167,8 +167,8 @@ class ProgressBar {
     if (!m_enabled || (done % 64 != 0 && done != m_total)) return;
     constexpr std::size_t k_width = 30;
     const std::size_t filled = m_total == 0 ? k_width : done * k_width / m_total;
-    m_err << "\r[" << std::string(filled, '#') << std::string(k_width - filled, ' ') << "] " << done << '/'
-          << m_total << std::flush;
+    m_err << "\r[" << std::string(filled, '#') << std::string(k_width - filled, ' ') << "] " << done << '/' << m_total
+          << std::flush;
     if (done == m_total) m_err << "\r\x1b[2K" << std::flush;
   }
 
@@ -206,10 +206,14 @@ int run_batch(const Inputs& inputs, const Context& context, const BatchSettings&
       ++summary.workloads;
       if (settings.command != report::Command::validate) {
         const auto target = rec.recommended.value_or("none");
-        if (target == "lambda") ++summary.by_lambda;
-        else if (target == "fargate") ++summary.by_fargate;
-        else if (target == "ec2") ++summary.by_ec2;
-        else ++summary.by_none;
+        if (target == "lambda")
+          ++summary.by_lambda;
+        else if (target == "fargate")
+          ++summary.by_fargate;
+        else if (target == "ec2")
+          ++summary.by_ec2;
+        else
+          ++summary.by_none;
       }
       for (const auto& f : rec.findings)
         if (!settings.fail_never && f.severity <= settings.fail_on) failed_finding = true;

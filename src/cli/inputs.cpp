@@ -36,9 +36,8 @@ bool is_spec_extension(const fs::path& path) {
 }
 
 bool selected(const Options& options, const std::string& display) {
-  if (!options.include.empty() &&
-      std::none_of(options.include.begin(), options.include.end(),
-                   [&](const std::string& p) { return glob_matches(p, display); }))
+  if (!options.include.empty() && std::none_of(options.include.begin(), options.include.end(),
+                                               [&](const std::string& p) { return glob_matches(p, display); }))
     return false;
   return std::none_of(options.exclude.begin(), options.exclude.end(),
                       [&](const std::string& p) { return glob_matches(p, display); });
@@ -57,8 +56,8 @@ void walk(const fs::path& folder, const Options& options, Inputs& out) {
   std::error_code ec;
   fs::directory_iterator it(folder, ec);
   if (ec) {
-    out.errors.push_back(path_error(display_path(folder.string(), options.path_base),
-                                    "cannot read folder: " + ec.message()));
+    out.errors.push_back(
+        path_error(display_path(folder.string(), options.path_base), "cannot read folder: " + ec.message()));
     return;
   }
   std::vector<fs::directory_entry> entries;

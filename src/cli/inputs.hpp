@@ -16,8 +16,8 @@ struct Input {
 };
 
 struct Inputs {
-  std::vector<Input> files;   // in report order: sorted within each folder, command-line order between arguments
-  util::Diagnostics errors;   // missing paths, unreadable folders
+  std::vector<Input> files;  // in report order: sorted within each folder, command-line order between arguments
+  util::Diagnostics errors;  // missing paths, unreadable folders
 };
 
 Inputs expand_inputs(const Options& options);

@@ -8,7 +8,11 @@
 
 int main(int argc, char** argv) {
   std::ios::sync_with_stdio(false);
-  caas::cli::Io io{std::cin, std::cout, std::cerr, isatty(STDOUT_FILENO) != 0, isatty(STDERR_FILENO) != 0,
+  caas::cli::Io io{std::cin,
+                   std::cout,
+                   std::cerr,
+                   isatty(STDOUT_FILENO) != 0,
+                   isatty(STDERR_FILENO) != 0,
                    [](const char* name) -> std::optional<std::string> {
                      const char* value = std::getenv(name);
                      if (value == nullptr) return std::nullopt;

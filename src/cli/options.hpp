@@ -19,7 +19,7 @@ struct Options {
   std::vector<std::string> exclude;
   std::string path_base;
   std::string max_file_size = "1MiB";
-  int jobs = 0;  // 0: the number of CPUs
+  int jobs = 0;         // 0: the number of CPUs
   std::string fail_on;  // empty: the command's default
   std::string color = "auto";
   bool quiet = false;

@@ -14,8 +14,7 @@ bool use_color(const Options& options, Io& io, bool is_terminal) {
   return is_terminal;
 }
 
-std::optional<std::vector<Output>> open_outputs(const Options& options, const report::RenderOptions& render,
-                                                Io& io) {
+std::optional<std::vector<Output>> open_outputs(const Options& options, const report::RenderOptions& render, Io& io) {
   std::vector<Output> outputs;
   std::vector<std::string> specs = options.formats.empty() ? std::vector<std::string>{"text"} : options.formats;
   int to_stdout = 0;

@@ -21,8 +21,7 @@ struct Output {
 
 // Opens every output named by --format (default: text on standard output). Errors are printed; nullopt means
 // exit 2.
-std::optional<std::vector<Output>> open_outputs(const Options& options, const report::RenderOptions& render,
-                                                Io& io);
+std::optional<std::vector<Output>> open_outputs(const Options& options, const report::RenderOptions& render, Io& io);
 
 // Closes the files and renames them into place; a failure is printed and returns false.
 bool commit_outputs(std::vector<Output>& outputs, Io& io);

@@ -41,7 +41,8 @@ class RulesCommand final : public Command {
     const auto* rule = context->rules.find_rule(m_id);
     if (rule == nullptr) {
       io.err << "caas-advisor: error: no rule '" << m_id << "'";
-      if (auto guess = util::did_you_mean(m_id, context->rules.rule_ids())) io.err << "; did you mean '" << *guess << "'?";
+      if (auto guess = util::did_you_mean(m_id, context->rules.rule_ids()))
+        io.err << "; did you mean '" << *guess << "'?";
       io.err << '\n';
       return 2;
     }

@@ -15,7 +15,6 @@ namespace caas::cli {
 
 namespace {
 
-
 void add_shared_options(CLI::App& app, Options& options, bool with_paths) {
   if (with_paths)
     app.add_option("paths", options.paths, "Workload files, folders, or - for standard input")
@@ -47,8 +46,7 @@ void add_shared_options(CLI::App& app, Options& options, bool with_paths) {
 int run_evaluation(report::Command command, const Options& options, Io& io) {
   const auto size = util::parse_quantity(options.max_file_size, util::Kind::size, util::Spacing::tight);
   if (size.error) {
-    io.err << "caas-advisor: error: --max-file-size " << options.max_file_size << ": " << size.error->message
-           << '\n';
+    io.err << "caas-advisor: error: --max-file-size " << options.max_file_size << ": " << size.error->message << '\n';
     return 2;
   }
   auto context = load_context(options, io);
@@ -61,11 +59,11 @@ int run_evaluation(report::Command command, const Options& options, Io& io) {
   settings.engine.region_override = options.region;
   settings.engine.judge_runs_on = command == report::Command::check;
   settings.jobs = options.jobs > 0 ? options.jobs : static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
-  const std::string fail_on = !options.fail_on.empty() ? options.fail_on
+  const std::string fail_on = !options.fail_on.empty()            ? options.fail_on
                               : command == report::Command::check ? "error"
                                                                   : "none";
   settings.fail_never = fail_on == "none";
-  settings.fail_on = fail_on == "info" ? util::Severity::info
+  settings.fail_on = fail_on == "info"      ? util::Severity::info
                      : fail_on == "warning" ? util::Severity::warning
                                             : util::Severity::error;
   settings.progress = io.err_is_terminal && !options.quiet;

@@ -27,7 +27,8 @@ class StatusRenderer final : public report::Renderer {
       std::string line = plural(summary.files, "file") + ", " + plural(summary.workloads, "workload") + ", " +
                          plural(summary.errors, "error");
       if (summary.skipped > 0)
-        line += fmt::format(", {} skipped (not workloads{})", summary.skipped, m_options.verbose ? "" : "; -v lists them");
+        line +=
+            fmt::format(", {} skipped (not workloads{})", summary.skipped, m_options.verbose ? "" : "; -v lists them");
       m_err << line << '\n';
     }
     if (m_options.verbose)

@@ -53,8 +53,9 @@ model::Reason make_reason(const rules::Rule& rule, const rules::expr::Outcome& o
       }
     }
     if (field->origin == model::Origin::defaulted || field->origin == model::Origin::derived) {
-      const char* why = field->origin == model::Origin::derived ? "not given; the longest run is taken as the typical one"
-                                                                : "default";
+      const char* why = field->origin == model::Origin::derived
+                            ? "not given; the longest run is taken as the typical one"
+                            : "default";
       assumed.emplace(path, model::Assumption{std::string(path), field->written, why});
     }
   }
@@ -97,8 +98,10 @@ model::Recommendation recommend(const model::WorkloadProfile& profile, const uti
     for (auto& result : results) {
       if (std::find(rule.info.targets.begin(), rule.info.targets.end(), result.target.id) == rule.info.targets.end())
         continue;
-      if (rule.info.effect == model::Effect::exclude) result.blockers.push_back(reason);
-      else result.reasons.push_back(reason);
+      if (rule.info.effect == model::Effect::exclude)
+        result.blockers.push_back(reason);
+      else
+        result.reasons.push_back(reason);
     }
     if (rule.info.effect == model::Effect::note)
       rec.findings.push_back(model::Finding{util::Severity::info, reason.rule, reason.message, profile.file,

@@ -49,7 +49,8 @@ void add_warning_findings(const model::WorkloadProfile& profile, const util::Dia
                           model::Recommendation& rec) {
   for (const auto& warning : warnings)
     rec.findings.push_back({util::Severity::warning, warning.code, warning.message, profile.file, warning.where.line,
-                            warning.where.column, field_at_location(profile, warning.where.line, warning.where.column)});
+                            warning.where.column,
+                            field_at_location(profile, warning.where.line, warning.where.column)});
 }
 
 void explain_limits(const rules::RuleSet& rules, const model::WorkloadProfile& profile, model::Recommendation& rec) {
@@ -78,7 +79,8 @@ void judge_runs_on(const model::WorkloadProfile& profile, model::Recommendation&
   if (!rec.recommended) {
     std::string blockers;
     for (const auto& result : rec.ranking)
-      for (const auto& b : result.blockers) blockers += (blockers.empty() ? "" : "; ") + result.target.id + ": " + b.rule;
+      for (const auto& b : result.blockers)
+        blockers += (blockers.empty() ? "" : "; ") + result.target.id + ": " + b.rule;
     rec.findings.push_back({util::Severity::error, "check-no-feasible-target",
                             "no target can run this workload (" + blockers + ")", file, profile.line, profile.column,
                             "kind"});
@@ -96,16 +98,17 @@ void judge_runs_on(const model::WorkloadProfile& profile, model::Recommendation&
   if (!chosen->feasible) {
     std::string why;
     for (const auto& b : chosen->blockers) why += (why.empty() ? "" : "; ") + b.message + " [" + b.rule + "]";
-    rec.findings.push_back({util::Severity::error, "check-runs-on-infeasible",
-                            "runs_on " + chosen->target.id + ": " + chosen->target.name + " cannot run this workload: " +
-                                why,
-                            file, runs_on.line, runs_on.column, "runs_on"});
+    rec.findings.push_back(
+        {util::Severity::error, "check-runs-on-infeasible",
+         "runs_on " + chosen->target.id + ": " + chosen->target.name + " cannot run this workload: " + why, file,
+         runs_on.line, runs_on.column, "runs_on"});
     return;
   }
   if (chosen->target.id == best->target.id) return;
-  std::string message = fmt::format("runs_on {}: {} is recommended instead (score {} against {}, {} points ahead)",
-                                    chosen->target.id, best->target.name, util::format_fixed2(best->score),
-                                    util::format_fixed2(chosen->score), util::format_fixed2(best->score - chosen->score));
+  std::string message =
+      fmt::format("runs_on {}: {} is recommended instead (score {} against {}, {} points ahead)", chosen->target.id,
+                  best->target.name, util::format_fixed2(best->score), util::format_fixed2(chosen->score),
+                  util::format_fixed2(best->score - chosen->score));
   if (chosen->cost && best->cost) {
     const double diff = chosen->cost->monthly_usd - best->cost->monthly_usd;
     message += diff >= 0 ? fmt::format("; it would save {} a month", money(diff))

@@ -37,7 +37,8 @@ TEST_CASE("cli: errors are printed compiler-style with the source line, a caret 
 }
 
 TEST_CASE("cli: a missing path is exit 2, and the other inputs are still reported", "[cli][e2e]") {
-  const auto run = run_tool({"recommend", "no/such/file.yaml", "tests/fixtures/batch/good-function.yaml", "-f", "json"});
+  const auto run =
+      run_tool({"recommend", "no/such/file.yaml", "tests/fixtures/batch/good-function.yaml", "-f", "json"});
   CHECK(run.exit_code == 2);
   const auto report = json::parse(run.out);
   CHECK(report["results"].size() == 1);
@@ -51,7 +52,8 @@ TEST_CASE("cli: a file named on the command line must be a workload", "[cli][e2e
 }
 
 TEST_CASE("cli: standard input is read with -", "[cli][e2e]") {
-  const auto run = run_tool({"recommend", "-", "-f", "json"}, "name: from-stdin\nkind: job\nexecution: {duration: 2h}\n");
+  const auto run =
+      run_tool({"recommend", "-", "-f", "json"}, "name: from-stdin\nkind: job\nexecution: {duration: 2h}\n");
   CHECK(run.exit_code == 0);
   const auto report = json::parse(run.out);
   CHECK(report["results"][0]["workload"]["file"] == "-");
@@ -63,7 +65,7 @@ TEST_CASE("cli: check fails on an infeasible runs_on, recommend does not by defa
   CHECK(run_tool({"check", file, "-f", "json"}).exit_code == 1);
   CHECK(run_tool({"check", file, "--fail-on", "none"}).exit_code == 0);
   CHECK(run_tool({"recommend", file}).exit_code == 0);
-  CHECK(run_tool({"recommend", file, "--fail-on", "error"}).exit_code == 0);  // only check judges runs_on
+  CHECK(run_tool({"recommend", file, "--fail-on", "error"}).exit_code == 0);    // only check judges runs_on
   CHECK(run_tool({"recommend", file, "--fail-on", "warning"}).exit_code == 1);  // a contradiction warning
   const auto report = json::parse(run_tool({"check", file, "-f", "json"}).out);
   const auto& finding = report["results"][0]["findings"][0];
@@ -106,8 +108,8 @@ TEST_CASE("cli: a user's rule file adds a policy and --disable removes a rule", 
   const auto report = json::parse(policy.out);
   for (const auto& r : report["results"][0]["ranking"])
     if (r["target"] == "lambda") CHECK(r["feasible"] == false);
-  const auto disabled =
-      run_tool({"recommend", "tests/fixtures/batch/nested/long-job.yaml", "-f", "json", "--disable", "lambda-max-duration"});
+  const auto disabled = run_tool(
+      {"recommend", "tests/fixtures/batch/nested/long-job.yaml", "-f", "json", "--disable", "lambda-max-duration"});
   const auto d = json::parse(disabled.out);
   for (const auto& r : d["results"][0]["ranking"])
     if (r["target"] == "lambda") CHECK(r["feasible"] == true);
