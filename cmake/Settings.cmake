@@ -33,5 +33,6 @@ function(caas_module name)
     # A module's own test binary, for quick runs while working on it (the suite is tests/caas_tests).
     add_executable(caas_tests_${name} EXCLUDE_FROM_ALL ${M_TESTS})
     target_link_libraries(caas_tests_${name} PRIVATE caas_test_main caas_${name} ${M_PRIVATE_DEPS})
+    target_include_directories(caas_tests_${name} PRIVATE ${PROJECT_SOURCE_DIR}/src)  # as tests/caas_tests
   endif()
 endfunction()

@@ -1,4 +1,6 @@
 #include <algorithm>
+#include <map>
+#include <set>
 
 #include "caas/import/import.hpp"
 #include "mappers.hpp"
@@ -51,11 +53,13 @@ bool mentions_manifest_keys(std::string_view text) {
 
 // Two workloads of one file with one name (a Deployment and a Job both called "web") become "web" and "web-2".
 void name_uniquely(ImportResult& result, const std::string& file) {
-  std::vector<std::string> seen;
+  std::set<std::string> seen;
+  std::map<std::string, int> next_suffix;  // per name: suffixes below it are taken, so a thousand "web"s stay fast
   for (auto& workload : result.workloads) {
     auto& profile = workload.profile;
     auto name = profile.name;
-    for (int n = 2; std::find(seen.begin(), seen.end(), name) != seen.end(); ++n) {
+    int& n = next_suffix.try_emplace(profile.name, 2).first->second;
+    for (; seen.count(name) != 0; ++n) {
       const auto suffix = "-" + std::to_string(n);
       name = profile.name.substr(0, 63 - suffix.size()) + suffix;
     }
@@ -63,7 +67,7 @@ void name_uniquely(ImportResult& result, const std::string& file) {
       profile.name = name;
       profile.file = file + "#" + name;
     }
-    seen.push_back(name);
+    seen.insert(name);
   }
 }
 

@@ -13,8 +13,8 @@ std::string_view to_string(Effect effect) {
 }
 
 const std::vector<Effect>& all_effects() {
-  static const std::vector<Effect> effects = {Effect::exclude, Effect::prefer, Effect::avoid, Effect::note};
-  return effects;
+  static const std::vector<Effect> k_effects = {Effect::exclude, Effect::prefer, Effect::avoid, Effect::note};
+  return k_effects;
 }
 
 }  // namespace caas::model

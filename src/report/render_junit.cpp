@@ -6,6 +6,7 @@
 // The <testsuites> root carries the totals, which are known only at the end: suites wait in memory up to a limit,
 // and a larger batch is streamed under a root without totals, so memory stays flat.
 #include <algorithm>
+#include <map>
 #include <optional>
 #include <set>
 
@@ -60,12 +61,14 @@ struct Suite {
   int failures = 0;
   int errors = 0;
   std::set<std::string> names;
+  std::map<std::string, int> next_counter;  // per base: numbers below it are taken, so thousands of errors stay linear
 
   // `base`, or when a case of that name exists, `base (qualifier)`, then a counter: unique within the suite.
   std::string unique(const std::string& base, std::string_view qualifier) {
     std::string candidate = base;
     if (names.count(candidate) != 0 && !qualifier.empty()) candidate = base + " (" + std::string(qualifier) + ")";
-    for (int n = 2; names.count(candidate) != 0; ++n) candidate = base + " #" + std::to_string(n);
+    int& n = next_counter.try_emplace(base, 2).first->second;
+    for (; names.count(candidate) != 0; ++n) candidate = base + " #" + std::to_string(n);
     names.insert(candidate);
     return candidate;
   }

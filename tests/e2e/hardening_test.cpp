@@ -203,3 +203,30 @@ TEST_CASE("hardening: control characters from workloads, rule files and file nam
     }
   }
 }
+
+TEST_CASE("hardening: thousands of imported workloads with one name are named uniquely in linear time",
+          "[hardening][e2e]") {
+  Scratch dir("many-names");
+  std::string manifest;
+  for (int i = 0; i < 2000; ++i)
+    manifest += "apiVersion: apps/v1\nkind: Deployment\nmetadata: {name: web}\nspec:\n  template:\n    spec:\n"
+                "      containers: [{name: web, image: nginx}]\n---\n";
+  write_text(dir / "k8s.yaml", manifest);
+  const auto run = run_tool({"validate", dir / "k8s.yaml", "-f", "json"});
+  CHECK(run.exit_code == 0);
+  const auto report = json::parse(run.out);
+  REQUIRE(report["results"].size() == 2000);
+  CHECK(report["results"][0]["workload"]["name"] == "web");
+  CHECK(report["results"][1]["workload"]["name"] == "web-2");
+  CHECK(report["results"][1999]["workload"]["name"] == "web-2000");
+}
+
+TEST_CASE("hardening: thousands of errors in one file stay fast in the JUnit report", "[hardening][e2e]") {
+  Scratch dir("many-errors");
+  std::string text = "{apiVersion: caas-advisor/v1, name: bad, kind: service";
+  for (int i = 0; i < 5000; ++i) text += ", k" + std::to_string(i) + ": 1";
+  write_text(dir / "wide.yaml", text + "}\n");
+  const auto run = run_tool({"validate", dir / "wide.yaml", "-f", "junit"});
+  CHECK(run.exit_code == 2);
+  CHECK(run.out.find("name=\"parse: unknown-key #5000\"") != std::string::npos);
+}

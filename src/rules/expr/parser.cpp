@@ -230,6 +230,7 @@ class Parser {
         std::find_if(table.begin(), table.end(), [&](const Function& f) { return f.name == name.text; });
     if (function == table.end()) {
       std::vector<std::string_view> names;
+      names.reserve(table.size());
       for (const auto& f : table) names.push_back(f.name);
       const auto guess = util::did_you_mean(name.text, names);
       return fail("expr-call", cat("unknown function ", quoted(name.text), "; expected known, any or all"), name,
