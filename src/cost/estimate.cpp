@@ -19,7 +19,7 @@ struct FieldIndex {
 };
 
 const FieldIndex& field_index() {
-  static const FieldIndex index = [] {
+  static const FieldIndex k_index = [] {
     const auto at = [](std::string_view path) { return model::find_field(path).value(); };
     return FieldIndex{at("kind"),
                       at("runtime.os"),
@@ -41,7 +41,7 @@ const FieldIndex& field_index() {
                       at("cost.interruptible"),
                       at("triggers")};
   }();
-  return index;
+  return k_index;
 }
 
 std::optional<double> number_of(const model::FieldValue& field) {
@@ -78,8 +78,8 @@ bool run(const PreparedCost& prepared, double scale, Bill& bill, std::string& re
 }  // namespace
 
 const std::vector<std::string_view>& cost_targets() {
-  static const std::vector<std::string_view> ids = {"lambda", "fargate", "ec2"};
-  return ids;
+  static const std::vector<std::string_view> k_ids = {"lambda", "fargate", "ec2"};
+  return k_ids;
 }
 
 CostInputs read_cost_inputs(const model::WorkloadProfile& profile) {
@@ -105,11 +105,11 @@ CostInputs read_cost_inputs(const model::WorkloadProfile& profile) {
   in.runs_per_month = number_of(at(f.runs));
   in.peak_rps = number_of(at(f.peak));
   const auto pattern = text_of(at(f.pattern));
-  constexpr std::pair<std::string_view, Pattern> patterns[] = {
+  constexpr std::pair<std::string_view, Pattern> k_patterns[] = {
       {"steady", Pattern::steady},       {"diurnal", Pattern::diurnal},
       {"spiky", Pattern::spiky},         {"unpredictable", Pattern::unpredictable},
       {"scheduled", Pattern::scheduled}, {"rare", Pattern::rare}};
-  for (const auto& [name, value] : patterns)
+  for (const auto& [name, value] : k_patterns)
     if (pattern == name) in.pattern = value;
   in.cold_start_sensitive = at(f.cold_start).value.kind == util::Kind::boolean && at(f.cold_start).value.as_bool();
   in.latency_target = in.cold_start_sensitive || at(f.p99).value.is_known();

@@ -1,9 +1,10 @@
 #include <algorithm>
 #include <array>
+#include <bit>
 #include <catch2/catch.hpp>
 #include <chrono>
 #include <cmath>
-#include <cstring>
+#include <cstdint>
 #include <ctime>
 #include <numeric>
 
@@ -59,12 +60,12 @@ class Workload {
 };
 
 const RegionPrices& us_east_1() {
-  static const cost::PriceTable table = [] {
+  static const cost::PriceTable k_table = [] {
     auto loaded = cost::load_builtin_prices();
     if (!loaded) throw std::runtime_error(util::format_diagnostic(loaded.error().front()));
     return *loaded;
   }();
-  return *table.find_region("us-east-1");
+  return *k_table.find_region("us-east-1");
 }
 
 model::CostEstimate estimate(const WorkloadProfile& profile, std::string_view target, double scale = 1) {
@@ -461,7 +462,7 @@ std::vector<WorkloadProfile> many_profiles() {
   return profiles;
 }
 
-bool same_bits(double a, double b) { return std::memcmp(&a, &b, sizeof a) == 0; }
+bool same_bits(double a, double b) { return std::bit_cast<std::uint64_t>(a) == std::bit_cast<std::uint64_t>(b); }
 
 }  // namespace
 

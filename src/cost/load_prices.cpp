@@ -12,6 +12,7 @@
 #include "caas/util/quantity.hpp"
 #include "caas/util/raw_text.hpp"
 #include "caas/util/suggest.hpp"
+#include "caas/util/yaml_guard.hpp"
 #include "price_keys.hpp"
 
 namespace caas::cost {
@@ -396,16 +397,20 @@ util::Result<PriceTable> load(std::string_view text, const std::string& file, Co
   PriceLoader loader(text, file, completeness, base);
   if (auto problem = util::check_raw_text(text, file, k_text_limits)) return util::fail(util::Diagnostics{*problem});
   try {
+    if (auto stalled = util::find_stalled_document(text))
+      return util::fail(util::make_error("yaml-syntax", std::string(util::k_stalled_document_message),
+                                         {file, stalled->first, stalled->second}, text));
     const auto documents = YAML::LoadAll(std::string(text));
     if (documents.size() != 1)
       return util::fail(util::make_error(
           "not-one-document", documents.empty() ? "the price file is empty" : "a price file holds one YAML document",
           {file, 1, 1}, text));
+    const auto& root = documents.front();
     std::size_t budget = k_max_nodes;
-    if (auto hit = over_budget(documents.front(), 0, budget))
+    if (auto hit = over_budget(root, 0, budget))
       return util::fail(util::make_error(std::move(hit->code), std::move(hit->message),
                                          {file, hit->mark.line + 1, hit->mark.column + 1}, text));
-    return loader.load(documents.front());
+    return loader.load(root);
   } catch (const YAML::DeepRecursion& e) {  // block nesting (`- - - -`), which the text check cannot see
     return util::fail(util::make_error("too-deep", util::too_deep_message(k_text_limits.max_depth),
                                        {file, e.mark.line + 1, e.mark.column + 1}, text));

@@ -4,7 +4,7 @@ namespace caas::cost {
 
 const std::vector<PriceKey>& price_keys() {
   // Tiers 2 and 3 are not used by the model (tiers are per account) but are kept so the file shows them.
-  static const std::vector<PriceKey> keys = {
+  static const std::vector<PriceKey> k_keys = {
       {"lambda.requests", "1M requests", Amount::usd},
       {"lambda.x86_64.duration.tier1", "GB-second", Amount::usd},
       {"lambda.x86_64.duration.tier2", "GB-second", Amount::usd},
@@ -42,7 +42,7 @@ const std::vector<PriceKey>& price_keys() {
       {"alb.hour", "ALB-hour", Amount::usd},
       {"alb.lcu_hour", "LCU-hour", Amount::usd},
   };
-  return keys;
+  return k_keys;
 }
 
 const PriceKey* find_price_key(std::string_view key) {

@@ -6,6 +6,7 @@
 
 #include "caas/util/quantity.hpp"
 #include "caas/util/text.hpp"
+#include "caas/util/yaml_guard.hpp"
 
 namespace caas::import {
 
@@ -139,6 +140,11 @@ SpecRead read_spec(std::string_view text, const std::string& file, const Limits&
     return read;
   }
   try {
+    if (auto stalled = util::find_stalled_document(text)) {
+      read.errors.push_back(located("yaml-syntax", std::string(util::k_stalled_document_message), file, text,
+                                    stalled->first, stalled->second));
+      return read;
+    }
     const auto nodes = YAML::LoadAll(std::string(text));
     Converter converter(limits);
     for (const auto& node : nodes) {

@@ -26,7 +26,7 @@ const std::vector<FieldSpec>& field_catalogue() {
   using T = FieldType;
   // One row per field; rows stay on their lines so the table reads as a table.
   // clang-format off
-  static const std::vector<FieldSpec> fields = {
+  static const std::vector<FieldSpec> k_fields = {
       {"apiVersion", T::enumeration, {"caas-advisor/v1"}, "", "format of the file; when present it must be `caas-advisor/v1`"},
       {"name", T::name, {}, "", "the workload's name: 1-63 characters of A-Z a-z 0-9 . _ -", false, true},
       {"description", T::text, {}, "", "free text"},
@@ -84,7 +84,7 @@ const std::vector<FieldSpec>& field_catalogue() {
       {"cost.interruptible", T::boolean, {}, "false", "may run on Spot capacity and be interrupted"},
   };
   // clang-format on
-  return fields;
+  return k_fields;
 }
 
 std::optional<std::size_t> find_field(std::string_view path) {

@@ -16,7 +16,7 @@ struct Fields {
   std::size_t kind, typical, max, requests, peak, runs, p99, cold_start, long_lived, size, unpacked;
 };
 const Fields& fields() {
-  static const Fields indexes = [] {
+  static const Fields k_indexes = [] {
     auto at = [](std::string_view path) { return *model::find_field(path); };
     return Fields{at("kind"),
                   at("execution.duration.typical"),
@@ -30,13 +30,13 @@ const Fields& fields() {
                   at("package.size"),
                   at("package.unpacked_size")};
   }();
-  return indexes;
+  return k_indexes;
 }
 
 bool written(const model::FieldValue& field) { return field.origin == model::Origin::written; }
 int span_of(const model::FieldValue& field) { return std::max(1, static_cast<int>(field.written.size())); }
 
-void warn(Reporter& report, std::string code, std::string message, const model::FieldValue& at) {
+void warn(Reporter& report, std::string_view code, std::string message, const model::FieldValue& at) {
   report.warning(concat({"contradiction-", code}), std::move(message), at.line, at.column, span_of(at));
 }
 

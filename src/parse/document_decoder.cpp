@@ -141,11 +141,11 @@ class DocumentDecoder {
 
   // `duration: 30s` means typical = max = 30s, both written at that node.
   void decode_duration_shorthand(const YamlNode& key, const YamlNode& value) {
-    static const auto typical_index = *model::find_field("execution.duration.typical");
-    static const auto max_index = *model::find_field("execution.duration.max");
-    auto& typical = m_profile.fields[typical_index];
-    if (decode_field({m_tree, key, value, k_duration_path}, m_catalogue[typical_index], typical, m_report))
-      m_profile.fields[max_index] = typical;
+    static const auto k_typical_index = *model::find_field("execution.duration.typical");
+    static const auto k_max_index = *model::find_field("execution.duration.max");
+    auto& typical = m_profile.fields[k_typical_index];
+    if (decode_field({m_tree, key, value, k_duration_path}, m_catalogue[k_typical_index], typical, m_report))
+      m_profile.fields[k_max_index] = typical;
   }
 
   void report_unknown(const YamlNode& key, const SchemaKey& section) {

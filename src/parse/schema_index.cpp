@@ -30,12 +30,12 @@ const SchemaKey* SchemaKey::find(std::string_view name) const {
 }
 
 const SchemaKey& schema_root() {
-  static const SchemaKey root = [] {
+  static const SchemaKey k_root = [] {
     SchemaKey top;
     fill(top);
     return top;
   }();
-  return root;
+  return k_root;
 }
 
 std::string one_of(const std::vector<std::string_view>& names) {

@@ -10,6 +10,7 @@
 #include <streambuf>
 
 #include "caas/util/raw_text.hpp"
+#include "caas/util/yaml_guard.hpp"
 #include "reporter.hpp"
 
 namespace caas::parse {
@@ -53,6 +54,10 @@ class TreeBuilder final : public YAML::EventHandler {
   TreeBuilder(YamlTree& tree, const ParseLimits& limits) : m_tree(tree), m_limits(limits) {}
 
   void OnDocumentStart(const YAML::Mark& mark) override {
+    // yaml-cpp 0.7 restarts a document at the same place forever on a ',' it cannot place (`[1],`).
+    if (!m_tree.documents.empty() && mark.pos == m_document_pos)
+      throw LimitHit{"yaml-syntax", std::string(util::k_stalled_document_message), mark};
+    m_document_pos = mark.pos;
     m_tree.documents.push_back({to_line(mark), to_column(mark), k_no_node});
     m_anchors.clear();
   }
@@ -175,6 +180,7 @@ class TreeBuilder final : public YAML::EventHandler {
   std::vector<int> m_height;             // nesting levels in a subtree
   std::vector<bool> m_done;
   std::size_t m_visited = 0;
+  int m_document_pos = -1;
 };
 
 // yaml-cpp accepts a quoted scalar that is never closed, reading the rest of the file into it. Such a scalar is

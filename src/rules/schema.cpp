@@ -7,7 +7,7 @@
 namespace caas::rules {
 
 const expr::Schema& workload_schema() {
-  static const expr::Schema schema = [] {
+  static const expr::Schema k_schema = [] {
     expr::Schema s;
     s.resolve = [](std::string_view path) -> std::optional<expr::FieldType> {
       if (path.size() > 2 && path.substr(0, 2) == "x.") return expr::FieldType{};  // typed at evaluation
@@ -24,7 +24,7 @@ const expr::Schema& workload_schema() {
     for (const auto& spec : model::field_catalogue()) s.paths.emplace_back(spec.path);
     return s;
   }();
-  return schema;
+  return k_schema;
 }
 
 const util::Value* ProfileEnvironment::field(int slot) const {

@@ -1,4 +1,5 @@
 #include "caas/util/raw_text.hpp"
+#include "caas/util/yaml_guard.hpp"
 
 #include <catch2/catch.hpp>
 
@@ -56,4 +57,15 @@ TEST_CASE("diagnostic: a very long source line is not kept under the error", "[u
   const std::string long_line(600, 'x');
   CHECK(make_error("c", "m", {"f", 1, 1}, long_line).source_line.empty());
   CHECK(make_error("c", "m", {"f", 1, 1}, "short: line").source_line == "short: line");
+}
+
+TEST_CASE("yaml guard: a ',' outside brackets, on which yaml-cpp would restart a document forever, is found",
+          "[util][hardening]") {
+  CHECK(find_stalled_document("[1],\n") == std::pair{1, 4});
+  CHECK(find_stalled_document("a: 1\n---\n{b: 2},\n") == std::pair{3, 7});
+  CHECK(find_stalled_document(",") == std::pair{1, 1});
+  // Several documents, syntax errors and flow collections with commas are not stalls.
+  CHECK_FALSE(find_stalled_document("a: [1, 2]\n---\nb: {c: 3, d: 4}\n"));
+  CHECK_FALSE(find_stalled_document("a: [1, 2\n"));
+  CHECK_FALSE(find_stalled_document(""));
 }

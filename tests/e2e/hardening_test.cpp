@@ -209,8 +209,9 @@ TEST_CASE("hardening: thousands of imported workloads with one name are named un
   Scratch dir("many-names");
   std::string manifest;
   for (int i = 0; i < 2000; ++i)
-    manifest += "apiVersion: apps/v1\nkind: Deployment\nmetadata: {name: web}\nspec:\n  template:\n    spec:\n"
-                "      containers: [{name: web, image: nginx}]\n---\n";
+    manifest +=
+        "apiVersion: apps/v1\nkind: Deployment\nmetadata: {name: web}\nspec:\n  template:\n    spec:\n"
+        "      containers: [{name: web, image: nginx}]\n---\n";
   write_text(dir / "k8s.yaml", manifest);
   const auto run = run_tool({"validate", dir / "k8s.yaml", "-f", "json"});
   CHECK(run.exit_code == 0);

@@ -25,7 +25,7 @@ enum FakeSlot : int {
 
 inline const Schema& fake_schema() {
   using util::Kind;
-  static const std::map<std::string, FieldType, std::less<>> fields = {
+  static const std::map<std::string, FieldType, std::less<>> k_fields = {
       {"execution.duration.max", {k_duration_max, Kind::duration, Kind::unknown, {}}},
       {"execution.startup", {k_startup, Kind::duration, Kind::unknown, {}}},
       {"resources.memory", {k_memory, Kind::size, Kind::unknown, {}}},
@@ -38,18 +38,18 @@ inline const Schema& fake_schema() {
       {"triggers", {k_triggers, Kind::list, Kind::string, {"http", "s3", "sqs", "sns", "eventbridge", "schedule"}}},
       {"region", {k_region, Kind::string, Kind::unknown, {}}},
   };
-  static const Schema schema = [] {
+  static const Schema k_schema = [] {
     Schema s;
     s.resolve = [](std::string_view path) -> std::optional<FieldType> {
       if (path.substr(0, 2) == "x." && path.size() > 2) return FieldType{};
-      const auto found = fields.find(path);
-      if (found == fields.end()) return std::nullopt;
+      const auto found = k_fields.find(path);
+      if (found == k_fields.end()) return std::nullopt;
       return found->second;
     };
-    for (const auto& [path, type] : fields) s.paths.push_back(path);
+    for (const auto& [path, type] : k_fields) s.paths.push_back(path);
     return s;
   }();
-  return schema;
+  return k_schema;
 }
 
 class FakeEnvironment final : public Environment {
@@ -69,6 +69,7 @@ class FakeEnvironment final : public Environment {
 
 inline util::Value strings(std::vector<std::string> words) {
   std::vector<util::Value> items;
+  items.reserve(words.size());
   for (auto& word : words) items.push_back(util::Value::of_string(std::move(word)));
   return util::Value::of_list(std::move(items), util::Kind::string);
 }

@@ -62,8 +62,8 @@ std::vector<std::string_view> all_unit_symbols() {
   std::vector<std::string_view> out;
   for (auto kind : {util::Kind::duration, util::Kind::size})
     for (const auto& unit : util::units_of(kind)) out.push_back(unit.symbol);
-  out.push_back("k");
-  out.push_back("M");
+  out.emplace_back("k");
+  out.emplace_back("M");
   return out;
 }
 

@@ -7,12 +7,12 @@ namespace caas::rules::expr {
 using util::Kind;
 
 const std::vector<Function>& functions() {
-  static const std::vector<Function> table = {
+  static const std::vector<Function> k_table = {
       {"known", Op::known, 1},  // known(path): the workload gives the field
       {"any", Op::any, 2},      // any(list, list): some item of the first is in the second
       {"all", Op::all, 2},      // all(list, list): every item of the first is in the second
   };
-  return table;
+  return k_table;
 }
 
 bool is_numeric(Kind kind) { return kind == Kind::number || util::is_quantity(kind); }
