@@ -393,10 +393,13 @@ std::optional<InstanceType> PriceLoader::read_instance(const YAML::Node& node) {
 }
 
 util::Result<PriceTable> load(std::string_view text, const std::string& file, Completeness completeness,
-                              const PriceTable* base) {
+                              const PriceTable* base, bool trusted = false) {
   PriceLoader loader(text, file, completeness, base);
   if (auto problem = util::check_raw_text(text, file, k_text_limits)) return util::fail(util::Diagnostics{*problem});
   try {
+    // The built-in table is one document of the project's own, read once; an outside file is first read for its
+    // documents without building them, since yaml-cpp never returns from some malformed ones.
+    if (trusted) return loader.load(YAML::Load(std::string(text)));
     if (auto stalled = util::find_stalled_document(text))
       return util::fail(util::make_error("yaml-syntax", std::string(util::k_stalled_document_message),
                                          {file, stalled->first, stalled->second}, text));
@@ -429,6 +432,19 @@ util::Result<PriceTable> load_prices(std::string_view text, const std::string& f
 
 util::Result<PriceTable> load_price_overlay(std::string_view text, const std::string& file, const PriceTable& base) {
   return load(text, file, Completeness::overlay, &base);
+}
+
+util::Result<PriceTable> load_builtin_prices() {
+  const auto& files = embedded_price_files();
+  if (files.empty()) return util::fail(util::make_error("no-prices", "no built-in price table", {}));
+  auto table = load(files.front().text, std::string(files.front().name), Completeness::complete, nullptr, true);
+  if (!table) return table;
+  for (std::size_t i = 1; i < files.size(); ++i) {
+    auto more = load(files[i].text, std::string(files[i].name), Completeness::complete, nullptr, true);
+    if (!more) return more;
+    merge(*table, std::move(*more));
+  }
+  return table;
 }
 
 }  // namespace caas::cost

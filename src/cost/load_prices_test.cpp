@@ -34,6 +34,16 @@ TEST_CASE("prices: the built-in table has every key, its instances, its date and
   }
 }
 
+TEST_CASE("prices: the built-in table, read once at start-up, also passes every check an outside file gets",
+          "[cost][prices]") {
+  for (const auto& file : cost::embedded_price_files()) {
+    INFO(file.name);
+    const auto checked = cost::load_prices(file.text, std::string(file.name));
+    REQUIRE(checked);
+    CHECK(checked->date == cost::load_builtin_prices()->date);
+  }
+}
+
 TEST_CASE("prices: an unknown region is not found", "[cost][prices]") {
   auto table = cost::load_builtin_prices();
   REQUIRE(table);

@@ -59,17 +59,4 @@ void merge(PriceTable& base, PriceTable overlay) {
   }
 }
 
-util::Result<PriceTable> load_builtin_prices() {
-  const auto& files = embedded_price_files();
-  if (files.empty()) return util::fail(util::make_error("no-prices", "no built-in price table", {}));
-  auto table = load_prices(files.front().text, std::string(files.front().name));
-  if (!table) return table;
-  for (std::size_t i = 1; i < files.size(); ++i) {
-    auto more = load_prices(files[i].text, std::string(files[i].name));
-    if (!more) return more;
-    merge(*table, std::move(*more));
-  }
-  return table;
-}
-
 }  // namespace caas::cost

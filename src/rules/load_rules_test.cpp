@@ -166,3 +166,33 @@ TEST_CASE("rules loader: hostile files are refused with a located error before t
   CHECK(nodes.code == "too-many-nodes");
   CHECK(nodes.message.find("100000 nodes") != std::string::npos);
 }
+
+TEST_CASE(
+    "built-in rules: a normal run, which reads the table without its examples, gets the same rules at the "
+    "same lines",
+    "[rules]") {
+  const auto plain = rules::load_builtin_rules();
+  const auto full = rules::load_builtin_rules({true, nullptr});
+  REQUIRE(plain);
+  REQUIRE(full);
+  CHECK(plain->revision == full->revision);
+  CHECK(plain->targets.size() == full->targets.size());
+  REQUIRE(plain->rules.size() == full->rules.size());
+  std::size_t examples = 0;
+  for (std::size_t i = 0; i < plain->rules.size(); ++i) {
+    const auto& a = plain->rules[i].info;
+    const auto& b = full->rules[i].info;
+    INFO(b.id);
+    CHECK(a.id == b.id);
+    CHECK(a.targets == b.targets);
+    CHECK(a.effect == b.effect);
+    CHECK(a.weight == b.weight);
+    CHECK(a.condition == b.condition);
+    CHECK(a.message == b.message);
+    CHECK(a.source == b.source);
+    CHECK(a.origin == b.origin);
+    CHECK(plain->rules[i].examples.empty());
+    examples += full->rules[i].examples.size();
+  }
+  CHECK(examples >= 2 * full->rules.size());
+}
