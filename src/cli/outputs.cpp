@@ -14,6 +14,13 @@ bool use_color(const Options& options, Io& io, bool is_terminal) {
   return is_terminal;
 }
 
+bool show_progress(const Options& options, Io& io) {
+  if (!io.err_is_terminal || options.quiet) return false;
+  if (const auto ci = io.getenv("CI"); ci && !ci->empty() && *ci != "false" && *ci != "0") return false;
+  if (const auto term = io.getenv("TERM"); term && *term == "dumb") return false;
+  return true;
+}
+
 std::optional<std::vector<Output>> open_outputs(const Options& options, const report::RenderOptions& render, Io& io) {
   std::vector<Output> outputs;
   std::vector<std::string> specs = options.formats.empty() ? std::vector<std::string>{"text"} : options.formats;

@@ -32,4 +32,8 @@ void discard_outputs(std::vector<Output>& outputs);
 // Colour on a stream: an explicit --color wins, then NO_COLOR, then whether it is a terminal.
 bool use_color(const Options& options, Io& io, bool is_terminal);
 
+// The progress bar of a large batch: only on a terminal, never with --quiet, and never in a CI job (CI set, as
+// GitHub Actions, GitLab and most others set it, even when they give the job a pseudo-terminal) or on TERM=dumb.
+bool show_progress(const Options& options, Io& io);
+
 }  // namespace caas::cli

@@ -66,7 +66,7 @@ int run_evaluation(report::Command command, const Options& options, Io& io) {
   settings.fail_on = fail_on == "info"      ? util::Severity::info
                      : fail_on == "warning" ? util::Severity::warning
                                             : util::Severity::error;
-  settings.progress = io.err_is_terminal && !options.quiet;
+  settings.progress = show_progress(options, io);
 
   report::RenderOptions render;
   render.color = use_color(options, io, io.out_is_terminal);

@@ -1,5 +1,8 @@
 #include <catch2/catch.hpp>
 
+#include <filesystem>
+#include <fstream>
+#include <map>
 #include <sstream>
 
 #include "caas/cli/run.hpp"
@@ -15,11 +18,12 @@ struct Captured {
   std::string err;
 };
 
-Captured run(std::vector<const char*> args, std::optional<std::string> no_color = std::nullopt, bool terminal = false) {
+Captured run(std::vector<const char*> args, std::optional<std::string> no_color = std::nullopt, bool terminal = false,
+             bool err_terminal = false) {
   std::istringstream in;
   std::ostringstream out;
   std::ostringstream err;
-  cli::Io io{in, out, err, terminal, false, [&](const char* name) -> std::optional<std::string> {
+  cli::Io io{in, out, err, terminal, err_terminal, [&](const char* name) -> std::optional<std::string> {
                if (std::string(name) == "NO_COLOR") return no_color;
                return std::nullopt;
              }};
@@ -55,6 +59,48 @@ TEST_CASE("cli run: colour follows --color, then NO_COLOR, then the terminal", "
   options.color = "auto";
   CHECK(cli::use_color(options, plain, true));
   CHECK_FALSE(cli::use_color(options, plain, false));
+}
+
+TEST_CASE("cli run: the progress bar is for a person at a terminal, never for a pipe, --quiet or a CI job", "[cli]") {
+  std::istringstream in;
+  std::ostringstream out;
+  std::map<std::string, std::string> env;
+  auto lookup = [&](const char* name) -> std::optional<std::string> {
+    const auto it = env.find(name);
+    return it == env.end() ? std::nullopt : std::optional<std::string>(it->second);
+  };
+  cli::Io terminal{in, out, out, false, true, lookup};
+  cli::Io pipe{in, out, out, false, false, lookup};
+  cli::Options options;
+  CHECK(cli::show_progress(options, terminal));
+  CHECK_FALSE(cli::show_progress(options, pipe));
+  options.quiet = true;
+  CHECK_FALSE(cli::show_progress(options, terminal));
+  options.quiet = false;
+  env["CI"] = "true";
+  CHECK_FALSE(cli::show_progress(options, terminal));
+  env["CI"] = "false";
+  CHECK(cli::show_progress(options, terminal));
+  env["TERM"] = "dumb";
+  CHECK_FALSE(cli::show_progress(options, terminal));
+}
+
+TEST_CASE("cli run: a large batch draws its progress on a terminal's standard error, and a pipe gets none", "[cli]") {
+  const auto dir = std::filesystem::temp_directory_path() / "caas-progress-test";
+  std::filesystem::remove_all(dir);
+  std::filesystem::create_directories(dir);
+  for (int i = 0; i < 200; ++i)
+    std::ofstream(dir / ("w" + std::to_string(1000 + i) + ".yaml"))
+        << "apiVersion: caas-advisor/v1\nname: w" << i << "\nkind: job\n";
+  const std::string folder = dir.string();
+  const auto on_terminal = run({"recommend", folder.c_str(), "-f", "json"}, std::nullopt, false, true);
+  const auto in_pipe = run({"recommend", folder.c_str(), "-f", "json"});
+  std::filesystem::remove_all(dir);
+  CHECK(on_terminal.code == 0);
+  CHECK(on_terminal.err.find("] 200/200") != std::string::npos);
+  CHECK(on_terminal.err.find("] 64/200") != std::string::npos);
+  CHECK(in_pipe.err.find("/200") == std::string::npos);
+  CHECK(on_terminal.out == in_pipe.out);  // the report itself never changes
 }
 
 TEST_CASE("cli inputs: globs match paths and bare names", "[cli]") {
