@@ -14,8 +14,7 @@ namespace caas::import {
 
 enum class NodeKind { null, scalar, sequence, map };
 
-struct SpecNode;
-using SpecEntry = std::pair<SpecNode, SpecNode>;
+struct SpecEntry;
 
 struct SpecNode {
   NodeKind kind = NodeKind::null;
@@ -30,12 +29,7 @@ struct SpecNode {
   std::string unresolved;          // set when the value is a variable or intrinsic that cannot be resolved here
 
   // A node made by an importer (not read from a file), such as an empty map to stand for a missing section.
-  static SpecNode of(NodeKind kind, std::string text = {}) {
-    SpecNode node;
-    node.kind = kind;
-    node.text = std::move(text);
-    return node;
-  }
+  static SpecNode of(NodeKind kind, std::string text = {});
 
   bool is_map() const { return kind == NodeKind::map; }
   bool is_sequence() const { return kind == NodeKind::sequence; }
@@ -47,6 +41,22 @@ struct SpecNode {
   // A scalar's text at this key when it is a plain value (not an unresolved expression); empty otherwise.
   std::string text_at(std::string_view key) const;
 };
+
+// A map's key and value. (A struct, not std::pair: a pair of a type that is not yet complete is not portable C++.)
+struct SpecEntry {
+  SpecNode first;   // the key
+  SpecNode second;  // the value
+
+  SpecEntry() = default;
+  SpecEntry(SpecNode key, SpecNode value) : first(std::move(key)), second(std::move(value)) {}
+};
+
+inline SpecNode SpecNode::of(NodeKind kind, std::string text) {
+  SpecNode node;
+  node.kind = kind;
+  node.text = std::move(text);
+  return node;
+}
 
 struct SpecDocument {
   SpecNode root;
