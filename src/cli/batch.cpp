@@ -195,7 +195,7 @@ int run_batch(const Inputs& inputs, const Context& context, const BatchSettings&
     ++summary.errors;
   }
 
-  auto consume = [&](std::size_t index, FileOutcome outcome) {
+  auto consume = [&](std::size_t index, const FileOutcome& outcome) {
     ++summary.files;
     internal_error = internal_error || outcome.internal_error;
     if (outcome.skipped) {
@@ -271,7 +271,7 @@ int run_batch(const Inputs& inputs, const Context& context, const BatchSettings&
         next_to_render = i + 1;
       }
       changed.notify_all();
-      consume(i, std::move(outcome));
+      consume(i, outcome);
       progress.update(i + 1);
     }
     for (auto& t : threads) t.join();

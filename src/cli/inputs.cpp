@@ -97,10 +97,10 @@ Inputs expand_inputs(const Options& options) {
       out.errors.push_back(path_error(display, "no such file or folder"));
       continue;
     }
-    if (fs::is_directory(status)) {
+    // A symlink to a folder named on the command line is the user's explicit choice, so it is walked (the links
+    // inside it are not followed).
+    if (fs::is_directory(status) || (fs::is_symlink(status) && fs::is_directory(fs::status(path, ec)))) {
       walk(path, options, out);
-    } else if (fs::is_symlink(status) && fs::is_directory(fs::status(path, ec))) {
-      walk(path, options, out);  // a symlink named on the command line is the user's explicit choice
     } else {
       out.files.push_back({path, display, true});
     }

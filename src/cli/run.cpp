@@ -118,6 +118,7 @@ int run_unchecked(int argc, const char* const* argv, Io& io) {
 
   auto commands = make_commands();
   std::vector<std::pair<CLI::App*, Command*>> others;
+  others.reserve(commands.size());
   for (auto& command : commands) others.emplace_back(command->add_to(app, options), command.get());
 
   try {

@@ -62,9 +62,9 @@ class Search {
       auto mid = at(std::sqrt(lo.scale * hi.scale));
       // A point nothing prices (none do at a positive scale once one does) is not a change.
       if (mid.cheapest == from || mid.cheapest < 0)
-        lo = std::move(mid);
+        lo = mid;
       else
-        hi = std::move(mid);
+        hi = mid;
     }
   }
 
@@ -136,27 +136,27 @@ class Walk {
   void visit(Point point) {
     if (m_state < 0) {
       m_state = clear_cheapest(point);
-      if (m_state >= 0) m_last_of_state = std::move(point);
+      if (m_state >= 0) m_last_of_state = point;
       return;
     }
     if (point.cheapest == m_state) {
-      m_last_of_state = std::move(point);
+      m_last_of_state = point;
       return;
     }
     if (point.cheapest < 0 || !point.usd[static_cast<std::size_t>(m_state)] ||
         usd_of(point, m_state) - usd_of(point, point.cheapest) <= k_tie_usd)
       return;
     // A change: refine it; a third target cheapest in between is a crossing of its own.
-    Point lo = std::move(m_last_of_state);
+    Point lo = m_last_of_state;
     for (std::size_t hop = 0; hop < m_result.targets.size(); ++hop) {
       Point hi = point;
       m_result.crossings.push_back(refine(m_search, lo, hi, m_state, m_result));
       m_state = hi.cheapest;
       if (m_state == point.cheapest) break;
-      lo = std::move(hi);
+      lo = hi;
     }
     m_state = point.cheapest;
-    m_last_of_state = std::move(point);
+    m_last_of_state = point;
   }
 
   // Visits points strictly between a and b where a change could hide, down to 1 % in traffic.
@@ -216,7 +216,7 @@ std::optional<BreakEven> find_break_even(const cost::CostInputs& inputs, const s
     auto cost = cost::prepare_cost(inputs, target, prices);
     if (!cost::estimate_monthly_usd(cost)) continue;
     result.targets.push_back(target);
-    prepared.push_back(std::move(cost));
+    prepared.push_back(cost);
   }
   if (result.targets.size() < 2) return std::nullopt;
   const Search search(prepared);
@@ -231,7 +231,7 @@ std::optional<BreakEven> find_break_even(const cost::CostInputs& inputs, const s
     auto point = search.at(std::pow(10.0, -3.0 + static_cast<double>(i) / k_points_per_decade));
     walk.between(previous, point);
     walk.visit(point);
-    previous = std::move(point);
+    previous = point;
   }
   return result;
 }
@@ -304,14 +304,15 @@ void explain_break_even(const model::WorkloadProfile& profile, const EngineOptio
 }
 
 const std::vector<double>& cost_table_scales() {
-  static const std::vector<double> scales = {0.1, 0.3, 1, 3, 10};
-  return scales;
+  static const std::vector<double> k_scales = {0.1, 0.3, 1, 3, 10};
+  return k_scales;
 }
 
 std::vector<CostAtScale> cost_table(const cost::CostInputs& inputs, const std::vector<std::string>& targets,
                                     const cost::RegionPrices& prices) {
   const auto& events = inputs.kind == cost::WorkloadKind::job ? inputs.runs_per_month : inputs.requests_per_month;
   std::vector<cost::PreparedCost> prepared;
+  prepared.reserve(targets.size());
   for (const auto& target : targets) prepared.push_back(cost::prepare_cost(inputs, target, prices));
   std::vector<CostAtScale> rows;
   for (const double scale : cost_table_scales()) {

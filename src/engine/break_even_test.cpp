@@ -252,6 +252,7 @@ TEST_CASE("cost table: each target's total at a tenth to ten times today's traff
 TEST_CASE("break-even: the search is quick enough to run for every workload", "[engine][break-even][.bench]") {
   const auto profiles = varied_profiles();
   std::vector<cost::CostInputs> inputs;
+  inputs.reserve(profiles.size());
   for (const auto& p : profiles) inputs.push_back(cost::read_cost_inputs(p));
   constexpr int k_rounds = 2000;
   std::size_t sink = 0;

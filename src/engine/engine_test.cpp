@@ -55,7 +55,7 @@ model::FieldValue written(util::Value value, std::string text, int line) {
   return f;
 }
 
-model::WorkloadProfile profile(std::string kind) {
+model::WorkloadProfile profile(const std::string& kind) {
   model::WorkloadProfile p;
   p.name = "w";
   p.file = "w.yaml";
@@ -64,7 +64,7 @@ model::WorkloadProfile profile(std::string kind) {
   return p;
 }
 
-void set_duration(model::WorkloadProfile& p, double seconds, std::string text) {
+void set_duration(model::WorkloadProfile& p, double seconds, const std::string& text) {
   p.at("execution.duration.typical") = written(util::Value::of_quantity(util::Kind::duration, seconds), text, 5);
   p.at("execution.duration.max") = written(util::Value::of_quantity(util::Kind::duration, seconds), text, 5);
 }

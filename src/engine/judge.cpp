@@ -33,7 +33,7 @@ std::string money(double usd) { return "$" + util::format_fixed2(usd); }
 // writes `windows`, not `"windows"`.
 std::string lifted_value(const rules::expr::Bound& bound) {
   const bool quoted = bound.literal.size() >= 2 && bound.literal.front() == '"' && bound.literal.back() == '"';
-  const auto literal = quoted ? bound.literal.substr(1, bound.literal.size() - 2) : bound.literal;
+  auto literal = quoted ? bound.literal.substr(1, bound.literal.size() - 2) : bound.literal;
   if (bound.op == ">") return "at most " + literal;
   if (bound.op == ">=") return "below " + literal;
   if (bound.op == "<") return "at least " + literal;

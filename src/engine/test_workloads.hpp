@@ -56,21 +56,21 @@ class Workload {
 };
 
 inline const cost::PriceTable& builtin_prices() {
-  static const cost::PriceTable table = [] {
+  static const cost::PriceTable k_table = [] {
     auto loaded = cost::load_builtin_prices();
     if (!loaded) throw std::runtime_error(util::format_diagnostic(loaded.error().front()));
     return *loaded;
   }();
-  return table;
+  return k_table;
 }
 
 inline const rules::RuleSet& builtin_rules() {
-  static const rules::RuleSet set = [] {
+  static const rules::RuleSet k_set = [] {
     auto loaded = rules::load_builtin_rules();
     if (!loaded) throw std::runtime_error(util::format_diagnostic(loaded.error().front()));
     return *loaded;
   }();
-  return set;
+  return k_set;
 }
 
 }  // namespace caas::engine::test

@@ -20,7 +20,7 @@ std::string_view to_string(SpecFormat format) {
 }
 
 const std::vector<Mapper>& mappers() {
-  static const std::vector<Mapper> table = {
+  static const std::vector<Mapper> k_table = {
       {SpecFormat::sam, detect_sam, map_cloudformation},
       {SpecFormat::cloudformation, detect_cloudformation, map_cloudformation},
       {SpecFormat::serverless, detect_serverless, map_serverless},
@@ -28,7 +28,7 @@ const std::vector<Mapper>& mappers() {
       {SpecFormat::ecs, detect_ecs, map_ecs},
       {SpecFormat::compose, detect_compose, map_compose},
   };
-  return table;
+  return k_table;
 }
 
 const SpecEntry* entry_either(const SpecNode& map, std::string_view camel) {
@@ -65,7 +65,8 @@ void name_uniquely(ImportResult& result, const std::string& file) {
     }
     if (name != profile.name) {
       profile.name = name;
-      profile.file = file + "#" + name;
+      profile.file = file;
+      profile.file += "#" + name;
     }
     seen.insert(name);
   }

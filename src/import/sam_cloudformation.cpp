@@ -125,6 +125,7 @@ std::map<std::string, std::vector<ExternalTrigger>> external_triggers(Resources 
 void map_sam_events(const SpecNode& events, WorkloadBuilder& builder, const std::string& path, double& runs,
                     bool& only_schedules) {
   std::vector<std::string_view> names;
+  names.reserve(std::size(k_sam_events));
   for (const auto& e : k_sam_events) names.push_back(e.type);
   bool any = false;
   for (const auto& [key, event] : events.entries) {

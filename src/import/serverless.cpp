@@ -81,7 +81,8 @@ void map_events(const SpecNode& events, WorkloadBuilder& builder, const std::str
   for (std::size_t i = 0; i < events.items.size(); ++i) {
     const auto& event = events.items[i];
     if (!event.is_map() || event.entries.empty()) continue;
-    const auto& [key, value] = event.entries.front();
+    const auto& key = event.entries.front().first;
+    const auto& value = event.entries.front().second;
     const auto event_path = path + "[" + std::to_string(i) + "]." + key.text;
     const From from{&key, event_path};
     const auto* known = [&]() -> const EventTrigger* {
@@ -111,7 +112,8 @@ void map_events(const SpecNode& events, WorkloadBuilder& builder, const std::str
 
 void map_function(const SpecEntry& function, const FunctionContext& context, const SourceFile& source,
                   ImportResult& result) {
-  const auto& [key, def] = function;
+  const auto& key = function.first;
+  const auto& def = function.second;
   WorkloadBuilder builder(source, key.text, key);
   const std::string path = "functions." + key.text;
   if (!def.is_map()) {

@@ -63,7 +63,7 @@ std::optional<double> lambda_megabytes(std::string_view text) {
 std::optional<double> kubernetes_bytes(std::string_view text) {
   const auto n = leading_number(text);
   if (!n) return std::nullopt;
-  static const std::array<std::pair<std::string_view, double>, 13> units = {{
+  static const std::array<std::pair<std::string_view, double>, 13> k_units = {{
       {"", 1},
       {"k", 1e3},
       {"M", 1e6},
@@ -78,7 +78,7 @@ std::optional<double> kubernetes_bytes(std::string_view text) {
       {"Pi", k_gib * k_mib},
       {"Ei", k_gib * k_gib},
   }};
-  for (const auto& [symbol, factor] : units)
+  for (const auto& [symbol, factor] : k_units)
     if (n->rest == symbol) return n->number * factor;
   return std::nullopt;
 }
@@ -191,12 +191,12 @@ std::vector<std::string_view> split_spaces(std::string_view text) {
 }
 
 std::optional<double> cron_runs(const std::vector<std::string_view>& f) {
-  static const std::vector<std::string_view> months = {"JAN", "FEB", "MAR", "APR", "MAY", "JUN",
-                                                       "JUL", "AUG", "SEP", "OCT", "NOV", "DEC"};
-  static const std::vector<std::string_view> days = {"SUN", "MON", "TUE", "WED", "THU", "FRI", "SAT"};
+  static const std::vector<std::string_view> k_months = {"JAN", "FEB", "MAR", "APR", "MAY", "JUN",
+                                                         "JUL", "AUG", "SEP", "OCT", "NOV", "DEC"};
+  static const std::vector<std::string_view> k_days = {"SUN", "MON", "TUE", "WED", "THU", "FRI", "SAT"};
   const auto minutes = count_cron_field(f[0], 0, 59, {}, 0);
   const auto hours = count_cron_field(f[1], 0, 23, {}, 0);
-  const auto month_count = count_cron_field(f[3], 1, 12, months, 1);
+  const auto month_count = count_cron_field(f[3], 1, 12, k_months, 1);
   if (!minutes || !hours || !month_count) return std::nullopt;
   auto all = [](std::string_view s) { return s == "*" || s == "?"; };
   // "L", "W" and "#" pick one day a month each.
@@ -213,7 +213,7 @@ std::optional<double> cron_runs(const std::vector<std::string_view>& f) {
   if (!dow_all) {
     if (const auto m = monthly_days(f[4])) {
       dow = *m;
-    } else if (const auto c = count_cron_field(f[4], 0, 7, days, 0)) {
+    } else if (const auto c = count_cron_field(f[4], 0, 7, k_days, 0)) {
       dow = *c * k_days_per_month / 7.0;
     }
     if (!dow) return std::nullopt;

@@ -10,14 +10,14 @@ namespace {
 
 // Fields that sharpen the advice most when a spec leaves them out, by workload kind.
 const std::vector<std::string_view>& useful_fields(std::string_view kind) {
-  static const std::vector<std::string_view> job = {"execution.duration.typical", "execution.duration.max",
-                                                    "resources.memory", "traffic.runs_per_month",
-                                                    "operations.ops_capacity"};
-  static const std::vector<std::string_view> request_driven = {
+  static const std::vector<std::string_view> k_job = {"execution.duration.typical", "execution.duration.max",
+                                                      "resources.memory", "traffic.runs_per_month",
+                                                      "operations.ops_capacity"};
+  static const std::vector<std::string_view> k_request_driven = {
       "execution.duration.typical", "execution.duration.max", "resources.memory", "traffic.requests_per_month",
       "traffic.peak_rps",           "traffic.pattern",        "latency.p99",      "latency.cold_start_sensitive",
       "operations.ops_capacity"};
-  return kind == "job" ? job : request_driven;
+  return kind == "job" ? k_job : k_request_driven;
 }
 
 }  // namespace

@@ -11,7 +11,7 @@ namespace {
 using util::Severity;
 
 const std::vector<CodeDescription>& code_descriptions() {
-  static const std::vector<CodeDescription> table = {
+  static const std::vector<CodeDescription> k_table = {
       // check: judging runs_on
       {"check-no-feasible-target", Severity::error, "No target can run this workload",
        "Every target (EC2, Fargate, Lambda) is ruled out by at least one hard limit or policy rule.",
@@ -103,7 +103,7 @@ const std::vector<CodeDescription>& code_descriptions() {
       {"internal-error", Severity::error, "Internal error",
        "caas-advisor failed on this file because of a bug in caas-advisor.", "Report it with the file that caused it."},
   };
-  return table;
+  return k_table;
 }
 
 }  // namespace

@@ -4,7 +4,7 @@
 namespace caas::report {
 
 const std::vector<Format>& formats() {
-  static const std::vector<Format> table = {
+  static const std::vector<Format> k_table = {
       {"text", "for people at a terminal (default)", make_text_renderer},
       {"json", "the versioned report contract (caas-advisor/report/v1)", make_json_renderer},
       {"markdown", "a pull-request comment or job summary, under GitHub's size limit", make_markdown_renderer},
@@ -12,7 +12,7 @@ const std::vector<Format>& formats() {
       {"junit", "JUnit XML for CI test reports (GitLab, Jenkins)", make_junit_renderer},
       {"github", "GitHub Actions annotations (workflow commands)", make_github_renderer},
   };
-  return table;
+  return k_table;
 }
 
 const Format* find_format(std::string_view name) {

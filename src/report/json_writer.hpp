@@ -42,7 +42,7 @@ class JsonWriter {
   struct Frame {
     bool first = true;
   };
-  static constexpr std::size_t k_flush_bytes = 64 * 1024;
+  static constexpr std::size_t k_flush_bytes = std::size_t{64} * 1024;
   static constexpr std::size_t k_flush_depth = 2;
   void before_value();
   void after_write();

@@ -261,8 +261,8 @@ void write_json(JsonWriter& json, const CostReport& report) {
 }  // namespace
 
 const std::vector<std::string_view>& cost_formats() {
-  static const std::vector<std::string_view> names = {"text", "json"};
-  return names;
+  static const std::vector<std::string_view> k_names = {"text", "json"};
+  return k_names;
 }
 
 void render_cost_text(std::ostream& out, const ToolInfo& tool, const std::vector<CostReport>& reports, bool color) {

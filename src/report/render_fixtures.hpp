@@ -143,7 +143,7 @@ inline ToolInfo tool() { return {"caas-advisor", "0.1.0", "2026-11-26", "2026-11
 
 // The whole protocol: begin, every result, every error, finish.
 inline std::string render(std::string_view format, const std::vector<model::Recommendation>& results,
-                          const util::Diagnostics& errors, const Summary& summary, RenderOptions options = {}) {
+                          const util::Diagnostics& errors, const Summary& summary, const RenderOptions& options = {}) {
   std::ostringstream out;
   auto renderer = find_format(format)->make(out, options);
   renderer->begin(tool());
@@ -153,7 +153,7 @@ inline std::string render(std::string_view format, const std::vector<model::Reco
   return out.str();
 }
 
-inline std::string render_batch(std::string_view format, RenderOptions options = {}) {
+inline std::string render_batch(std::string_view format, const RenderOptions& options = {}) {
   return render(format, {thumbnailer(), nightly_report(), gpu_trainer()}, {broken_file_error()}, batch_summary(),
                 options);
 }

@@ -17,7 +17,7 @@ namespace caas::report {
 
 namespace {
 
-constexpr std::size_t k_buffer_limit = 4 * 1024 * 1024;
+constexpr std::size_t k_buffer_limit = std::size_t{4} * 1024 * 1024;
 
 // Text for XML 1.0: control characters (which XML 1.0 cannot carry) and invalid UTF-8 become visible escapes, then
 // markup characters become entities. Works for element text and double-quoted attribute values alike.

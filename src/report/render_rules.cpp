@@ -107,8 +107,8 @@ void write_rule_detail_text(std::ostream& out, const model::RuleInfo& rule) {
 }  // namespace
 
 const std::vector<std::string_view>& rule_formats() {
-  static const std::vector<std::string_view> names = {"text", "json", "markdown"};
-  return names;
+  static const std::vector<std::string_view> k_names = {"text", "json", "markdown"};
+  return k_names;
 }
 
 void render_rule_list(std::ostream& out, const RuleTableView& table, std::string_view format) {

@@ -11,7 +11,7 @@
 
 using namespace caas;
 using namespace caas::report::test;
-using json = nlohmann::json;
+using Json = nlohmann::json;
 
 namespace {
 
@@ -30,12 +30,12 @@ model::Recommendation judged(int line_shift) {
   return r;
 }
 
-json sarif_of(const std::vector<model::Recommendation>& results, const util::Diagnostics& errors = {},
-              report::Summary summary = batch_summary()) {
-  return json::parse(render("sarif", results, errors, summary));
+Json sarif_of(const std::vector<model::Recommendation>& results, const util::Diagnostics& errors = {},
+              const report::Summary& summary = batch_summary()) {
+  return Json::parse(render("sarif", results, errors, summary));
 }
 
-std::vector<std::string> fingerprints(const json& doc) {
+std::vector<std::string> fingerprints(const Json& doc) {
   std::vector<std::string> out;
   for (const auto& result : doc["runs"][0]["results"])
     out.push_back(result["partialFingerprints"]["caasAdvisor/v1"].get<std::string>());
@@ -49,12 +49,12 @@ TEST_CASE("sarif: one run, a named driver, and every ruleId declared with descri
   no_line.code = "unreadable-file";
   no_line.message = "permission denied";
   no_line.where.file = "services/locked.yaml";
-  const json doc = sarif_of({thumbnailer(), judged(0), gpu_trainer()}, {broken_file_error(), no_line});
+  const Json doc = sarif_of({thumbnailer(), judged(0), gpu_trainer()}, {broken_file_error(), no_line});
   CHECK(doc["version"] == "2.1.0");
   CHECK(doc["$schema"] == "https://json.schemastore.org/sarif-2.1.0.json");
   REQUIRE(doc["runs"].size() == 1);
-  const json& run = doc["runs"][0];
-  const json& driver = run["tool"]["driver"];
+  const Json& run = doc["runs"][0];
+  const Json& driver = run["tool"]["driver"];
   CHECK(driver["name"] == "caas-advisor");
   CHECK(driver["version"] == "0.1.0");
   std::vector<std::string> declared;
@@ -76,7 +76,7 @@ TEST_CASE("sarif: one run, a named driver, and every ruleId declared with descri
     REQUIRE(index < declared.size());
     CHECK(result["ruleId"] == declared[index]);
     CHECK_FALSE(result["message"]["text"].get<std::string>().empty());
-    const json& location = result["locations"][0]["physicalLocation"];
+    const Json& location = result["locations"][0]["physicalLocation"];
     CHECK(location["region"]["startLine"].get<int>() >= 1);
     CHECK(location["region"]["startColumn"].get<int>() >= 1);
     const auto uri = location["artifactLocation"]["uri"].get<std::string>();
@@ -91,23 +91,23 @@ TEST_CASE("sarif: levels, messages and locations come from the findings and erro
   no_line.code = "unreadable-file";
   no_line.message = "permission denied";
   no_line.where.file = "services/locked.yaml";
-  const json results = sarif_of({judged(0)}, {no_line})["runs"][0]["results"];
+  const Json results = sarif_of({judged(0)}, {no_line})["runs"][0]["results"];
   REQUIRE(results.size() == 4);
   CHECK(results[0]["level"] == "error");
   CHECK(results[0]["message"]["text"] == "runs_on lambda: AWS Lambda cannot run this workload");
-  CHECK(results[0]["locations"][0]["physicalLocation"]["region"] == json{{"startLine", 3}, {"startColumn", 10}});
+  CHECK(results[0]["locations"][0]["physicalLocation"]["region"] == Json{{"startLine", 3}, {"startColumn", 10}});
   CHECK(results[0]["locations"][0]["physicalLocation"]["artifactLocation"]["uri"] == "jobs/nightly.yaml");
   CHECK(results[0]["properties"]["field"] == "runs_on");
   CHECK(results[1]["level"] == "warning");
   CHECK(results[2]["level"] == "note");
   // An error without a line is placed at the start of its file.
   CHECK(results[3]["level"] == "error");
-  CHECK(results[3]["locations"][0]["physicalLocation"]["region"] == json{{"startLine", 1}, {"startColumn", 1}});
+  CHECK(results[3]["locations"][0]["physicalLocation"]["region"] == Json{{"startLine", 1}, {"startColumn", 1}});
 }
 
 TEST_CASE("sarif: a note rule is described from its reason, with its source as the help link", "[report][sarif]") {
-  const json rules = sarif_of({judged(0)})["runs"][0]["tool"]["driver"]["rules"];
-  const json& rule = rules[2];
+  const Json rules = sarif_of({judged(0)})["runs"][0]["tool"]["driver"]["rules"];
+  const Json& rule = rules[2];
   REQUIRE(rule["id"] == "lambda-cold-start");
   CHECK(rule["helpUri"] == "https://docs.aws.amazon.com/lambda/latest/dg/provisioned-concurrency.html");
   CHECK(rule["defaultConfiguration"]["level"] == "note");
@@ -137,12 +137,12 @@ TEST_CASE("sarif: the same finding twice in a file gets two fingerprints", "[rep
 TEST_CASE("sarif: the invocation carries the exit code", "[report][sarif]") {
   report::Summary summary;
   summary.exit_code = 1;
-  const json ok = sarif_of({judged(0)}, {}, summary)["runs"][0]["invocations"];
+  const Json ok = sarif_of({judged(0)}, {}, summary)["runs"][0]["invocations"];
   REQUIRE(ok.size() == 1);
   CHECK(ok[0]["exitCode"] == 1);
   CHECK(ok[0]["executionSuccessful"] == true);
   summary.exit_code = 2;
-  const json broken = sarif_of({}, {broken_file_error()}, summary)["runs"][0]["invocations"];
+  const Json broken = sarif_of({}, {broken_file_error()}, summary)["runs"][0]["invocations"];
   CHECK(broken[0]["exitCode"] == 2);
   CHECK(broken[0]["executionSuccessful"] == false);
 }

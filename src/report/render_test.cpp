@@ -8,11 +8,11 @@
 using caas::report::find_format;
 using caas::report::formats;
 using namespace caas::report::test;
-using ordered = nlohmann::ordered_json;
+using OrderedJson = nlohmann::ordered_json;
 
 namespace {
 
-std::vector<std::string> keys_of(const ordered& object) {
+std::vector<std::string> keys_of(const OrderedJson& object) {
   std::vector<std::string> keys;
   for (const auto& item : object.items()) keys.push_back(item.key());
   return keys;
@@ -45,7 +45,7 @@ TEST_CASE("formats: text and json are registered, looked up by name, and unknown
 }
 
 TEST_CASE("json report: every level has the contract's keys in the contract's order", "[report][json]") {
-  const ordered doc = ordered::parse(render_batch("json"));
+  const OrderedJson doc = OrderedJson::parse(render_batch("json"));
   CHECK(keys_of(doc) == std::vector<std::string>{"schema", "tool", "results", "errors", "summary"});
   CHECK(doc["schema"] == "caas-advisor/report/v1");
   CHECK(keys_of(doc["tool"]) == std::vector<std::string>{"name", "version", "rules_version", "pricing_date"});
@@ -84,7 +84,7 @@ TEST_CASE("json report: every level has the contract's keys in the contract's or
 }
 
 TEST_CASE("json report: what does not apply is null", "[report][json]") {
-  const ordered doc = ordered::parse(render_batch("json"));
+  const OrderedJson doc = OrderedJson::parse(render_batch("json"));
   const auto& ec2 = doc["results"][0]["ranking"][2];
   CHECK(ec2["feasible"] == false);
   CHECK(ec2["score"].is_null());
@@ -120,12 +120,12 @@ TEST_CASE("json report: money to the cent, scores to two decimals, unit prices a
 }
 
 TEST_CASE("json report: summary counts are written as given", "[report][json]") {
-  const ordered summary = ordered::parse(render_batch("json"))["summary"];
+  const OrderedJson summary = OrderedJson::parse(render_batch("json"))["summary"];
   CHECK(summary["files"] == 4);
   CHECK(summary["skipped"] == 0);
   CHECK(summary["workloads"] == 3);
   CHECK(summary["errors"] == 1);
-  CHECK(summary["by_target"] == ordered{{"lambda", 1}, {"fargate", 1}, {"ec2", 0}, {"none", 1}});
+  CHECK(summary["by_target"] == OrderedJson{{"lambda", 1}, {"fargate", 1}, {"ec2", 0}, {"none", 1}});
   CHECK(summary["exit_code"] == 2);
 }
 
@@ -142,9 +142,9 @@ TEST_CASE("json report: pretty-printed with two spaces and one trailing newline"
 }
 
 TEST_CASE("json report: an empty batch is still the whole shape", "[report][json]") {
-  const ordered doc = ordered::parse(render("json", {}, {}, {}));
-  CHECK(doc["results"] == ordered::array());
-  CHECK(doc["errors"] == ordered::array());
+  const OrderedJson doc = OrderedJson::parse(render("json", {}, {}, {}));
+  CHECK(doc["results"] == OrderedJson::array());
+  CHECK(doc["errors"] == OrderedJson::array());
   CHECK(doc["summary"]["files"] == 0);
 }
 
@@ -170,14 +170,14 @@ TEST_CASE("json report: control characters and broken UTF-8 are escaped, never r
   CHECK(text.find('\x7f') == std::string::npos);
   CHECK(text.find("thumb\\u001b[31mnailer") != std::string::npos);
   CHECK(text.find("tab\\there, del\\u007f, c1 \\u009b, bad \\ufffd byte, é stays") != std::string::npos);
-  const ordered doc = ordered::parse(text);
+  const OrderedJson doc = OrderedJson::parse(text);
   CHECK(doc["results"][0]["workload"]["name"] == "thumb\x1b[31mnailer");
 }
 
 TEST_CASE("json report: computed weights are rounded to two decimals, rule weights kept as written", "[report][json]") {
   auto r = thumbnailer();
   r.ranking[0].reasons[2].weight = 4.0 / 3.0;  // the engine's cost reason
-  const ordered reasons = ordered::parse(render("json", {r}, {}, {}))["results"][0]["ranking"][0]["reasons"];
+  const OrderedJson reasons = OrderedJson::parse(render("json", {r}, {}, {}))["results"][0]["ranking"][0]["reasons"];
   CHECK(reasons[2]["rule"] == "cost");
   CHECK(reasons[2]["weight"] == 1.33);
   CHECK(reasons[0]["weight"] == 2);

@@ -39,13 +39,13 @@ json cost_json(const std::string& file) {
 }
 
 const cost::PriceTable& prices() {
-  static const cost::PriceTable table = *cost::load_builtin_prices();
-  return table;
+  static const cost::PriceTable k_table = *cost::load_builtin_prices();
+  return k_table;
 }
 
 const rules::RuleSet& rule_table() {
-  static const rules::RuleSet set = *rules::load_builtin_rules();
-  return set;
+  static const rules::RuleSet k_set = *rules::load_builtin_rules();
+  return k_set;
 }
 
 std::vector<parse::ParsedWorkload> examples() {

@@ -147,7 +147,7 @@ TEST_CASE("formats: junit names every broken file with an <error> and keeps name
     examples += entry.path().extension() == ".yaml" ? 1 : 0;
   CHECK(suites.size() == examples + 4);  // every example, and the batch's files that are workloads or broken
   for (const std::string broken : {"broken-typo.yaml", "nested/not-yaml.yml"}) {
-    const auto* suite = suites.at(k_batch + "/" + broken);
+    const auto* suite = suites.at(std::string(k_batch).append("/").append(broken));
     REQUIRE(suite->all("testcase").size() == 1);
     CHECK(suite->all("testcase")[0]->first("error") != nullptr);
   }

@@ -40,7 +40,7 @@ json to_json(const YAML::Node& node) {
       return array;
     }
     case YAML::NodeType::Scalar: {
-      const auto text = node.Scalar();
+      const auto& text = node.Scalar();
       if (node.Tag() != "?") return text;  // quoted
       if (text == "true" || text == "false") return text == "true";
       if (text == "null" || text == "~") return nullptr;
@@ -92,7 +92,9 @@ TEST_CASE("schema: every golden JSON report is valid against the report schema",
     if (!report.is_object() || report.value("schema", "") != "caas-advisor/report/v1") continue;
     ++reports;
     INFO(path);
-    CHECK(check_json_schema(schema, report) == std::vector<std::string>{});
+    const auto problems = check_json_schema(schema, report);
+    CAPTURE(problems);
+    CHECK(problems.empty());
   }
   CHECK(reports >= 20);
 }
@@ -110,7 +112,9 @@ TEST_CASE("schema: reports of every command, with errors, skipped files and noth
     const auto run = run_tool(args);
     INFO(args[0] << "\n" << run.err);
     CHECK(run.exit_code == 2);
-    CHECK(check_json_schema(schema, json::parse(run.out)) == std::vector<std::string>{});
+    const auto problems = check_json_schema(schema, json::parse(run.out));
+    CAPTURE(problems);
+    CHECK(problems.empty());
   }
 }
 
@@ -145,7 +149,9 @@ TEST_CASE("schema: every example workload is valid against the workload schema",
   REQUIRE(examples.size() >= 15);
   for (const auto& path : examples) {
     INFO(path);
-    CHECK(check_json_schema(schema, to_json(YAML::LoadFile(path))) == std::vector<std::string>{});
+    const auto problems = check_json_schema(schema, to_json(YAML::LoadFile(path)));
+    CAPTURE(problems);
+    CHECK(problems.empty());
   }
 }
 

@@ -23,7 +23,7 @@ std::string_view to_string(SpecFormat format);
 // The same hardening limits as workload files (parse::ParseLimits), restated so that this module does not depend on
 // the parser.
 struct Limits {
-  std::size_t max_bytes = 1024 * 1024;
+  std::size_t max_bytes = std::size_t{1024} * 1024;
   int max_depth = 64;
   std::size_t max_nodes = 100000;  // aliases counted at each use
 };

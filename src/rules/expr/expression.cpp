@@ -241,7 +241,8 @@ util::Value evaluate_value(const Expression& expr, const Environment& env) {
   ReadSet read;
   util::Value scratch;
   const util::Value& result = Evaluator(env, read).value(*expr.m_root, scratch);
-  return &result == &scratch ? std::move(scratch) : result;
+  if (&result == &scratch) return scratch;
+  return result;
 }
 
 }  // namespace caas::rules::expr
