@@ -10,6 +10,10 @@ namespace caas::fuzz {
 // A workload file: parse::parse_file, then every parsed workload through the engine and every output format.
 void run_workload_file(std::string_view data);
 
+// Another format's spec (serverless.yml, SAM, CloudFormation, compose, Kubernetes, ECS): import::import_spec, every
+// imported workload through the engine and every output format, and its `import` output back through the parser.
+void run_spec_file(std::string_view data);
+
 // A rule condition: rules::expr::compile against the workload schema, then evaluate on a fixed profile.
 void run_condition(std::string_view data);
 

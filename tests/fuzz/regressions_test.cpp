@@ -41,6 +41,11 @@ TEST_CASE("fuzz regressions: saved workload inputs parse, evaluate and render wi
   replay("workload", caas::fuzz::run_workload_file);
 }
 
+TEST_CASE("fuzz regressions: saved specs of other formats import, evaluate and render without breaking an invariant",
+          "[fuzz][hardening]") {
+  replay("import", caas::fuzz::run_spec_file);
+}
+
 TEST_CASE("fuzz regressions: saved conditions compile and evaluate without breaking an invariant",
           "[fuzz][hardening]") {
   replay("condition", caas::fuzz::run_condition);
