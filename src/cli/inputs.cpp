@@ -62,7 +62,11 @@ void walk(const fs::path& folder, const Options& options, Inputs& out) {
   }
   std::vector<fs::directory_entry> entries;
   for (; it != fs::directory_iterator(); it.increment(ec)) {
-    if (ec) break;
+    if (ec) {  // what was listed before the failure is still evaluated; the failure is not silent
+      out.errors.push_back(
+          path_error(display_path(folder.string(), options.path_base), "cannot read folder: " + ec.message()));
+      break;
+    }
     entries.push_back(*it);
   }
   std::sort(entries.begin(), entries.end(),

@@ -76,6 +76,43 @@ TEST_CASE("hardening: a dangling symlink or a symlink loop named on the command 
   CHECK(report["errors"][1]["message"] == "cannot read: Too many levels of symbolic links");
 }
 
+TEST_CASE("hardening: a file that cannot be read is an error naming it, and the files beside it are evaluated",
+          "[hardening][e2e]") {
+  Scratch dir("unreadable");
+  write_text(dir / "good.yaml", k_good);
+  // The kernel refuses to read the tool's own memory through /proc/self/mem at offset 0, whoever runs it.
+  const auto run = run_tool({"recommend", "/proc/self/mem", dir / "good.yaml", "-f", "json"});
+  CHECK(run.exit_code == 2);
+  const auto report = json::parse(run.out);
+  CHECK(report["summary"]["workloads"] == 1);
+  REQUIRE(report["errors"].size() == 1);
+  CHECK(report["errors"][0]["file"].get<std::string>().find("proc/self/mem") != std::string::npos);
+  CHECK(report["errors"][0]["message"].get<std::string>().rfind("cannot read: ", 0) == 0);
+}
+
+TEST_CASE("hardening: unreadable files and folders inside a folder are reported and skipped", "[hardening][e2e]") {
+  if (geteuid() == 0) {
+    WARN("running as root, which reads files whatever their permissions: nothing to test here");
+    return;
+  }
+  Scratch dir("permissions");
+  write_text(dir / "a-good.yaml", k_good);
+  write_text(dir / "b-locked.yaml", k_good);
+  fs::create_directories(dir / "c-locked");
+  write_text(dir / "c-locked/inner.yaml", k_good);
+  fs::permissions(dir / "b-locked.yaml", fs::perms::none);
+  fs::permissions(dir / "c-locked", fs::perms::none);
+  const auto run = run_tool({"recommend", dir.str(), "-f", "json"});
+  fs::permissions(dir / "c-locked", fs::perms::owner_all);
+  CHECK(run.exit_code == 2);
+  const auto report = json::parse(run.out);
+  CHECK(report["summary"]["workloads"] == 1);
+  REQUIRE(report["errors"].size() == 2);
+  // Folders are listed before any file is read, so the folder's error comes first.
+  CHECK(report["errors"][0]["message"] == "cannot read folder: Permission denied");
+  CHECK(report["errors"][1]["message"] == "cannot read: Permission denied");
+}
+
 TEST_CASE("hardening: a FIFO named like a workload in a folder is skipped without waiting for a writer",
           "[hardening][e2e]") {
   Scratch dir("fifo-folder");
