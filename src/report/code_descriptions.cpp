@@ -56,6 +56,8 @@ const std::vector<CodeDescription>& code_descriptions() {
       {"yaml-syntax", Severity::error, "Not valid YAML", "The file could not be read as YAML.",
        "Fix the syntax at the location given."},
       {"not-utf8", Severity::error, "Not UTF-8", "The file is not valid UTF-8 text.", "Save the file as UTF-8."},
+      {"nul-byte", Severity::error, "A NUL byte", "The file holds a NUL byte, which YAML text cannot hold.",
+       "Save the file as UTF-8 text (a NUL usually means a binary file, or UTF-16)."},
       {"multiple-documents", Severity::error, "More than one YAML document",
        "A workload file holds exactly one YAML document.", "Split the documents into separate files."},
       {"merge-key", Severity::error, "YAML merge key", "Merge keys (<<) are not accepted in workload files.",

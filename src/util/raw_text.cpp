@@ -95,6 +95,13 @@ std::optional<Diagnostic> check_raw_text(std::string_view text, const std::strin
     const auto [line, column] = position_of(text, first_invalid_utf8(text));
     return make_error("not-utf8", "the file is not valid UTF-8", {file, line, column}, text);
   }
+  // YAML allows no NUL byte, and yaml-cpp reads one as another character (or the text as UTF-16), so that any
+  // message about the value would name the wrong character: a NUL is refused where it is.
+  if (const auto nul = text.find('\0'); nul != std::string_view::npos) {
+    const auto [line, column] = position_of(text, nul);
+    return make_error("nul-byte", "the file holds a NUL byte, which YAML text cannot (is it a binary or UTF-16 file?)",
+                      {file, line, column}, text);
+  }
   if (const auto deep = find_too_deep_flow(text, limits.max_depth); deep != std::string_view::npos) {
     const auto [line, column] = position_of(text, deep);
     return make_error("too-deep", too_deep_message(limits.max_depth), {file, line, column}, text);

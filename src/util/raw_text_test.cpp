@@ -69,3 +69,14 @@ TEST_CASE("yaml guard: a ',' outside brackets, on which yaml-cpp would restart a
   CHECK_FALSE(find_stalled_document("a: [1, 2\n"));
   CHECK_FALSE(find_stalled_document(""));
 }
+
+TEST_CASE("raw text: a NUL byte is refused where it is", "[util][hardening]") {
+  using namespace std::string_literals;
+  const auto problem = check_raw_text("a: 1\nname: a\0b\n"s, "w.yaml", {});
+  REQUIRE(problem);
+  CHECK(problem->code == "nul-byte");
+  CHECK(problem->where.line == 2);
+  CHECK(problem->where.column == 8);
+  // UTF-16 without a byte-order mark is valid UTF-8 byte by byte, but not YAML text for the advisor.
+  CHECK(check_raw_text("a\0:\0 \0001\0"s, "w.yaml", {})->code == "nul-byte");
+}
