@@ -102,7 +102,12 @@ FileOutcome evaluate_file(const Input& input, const std::string& stdin_text, con
     text = std::move(*read);
   }
   auto parsed = parse::parse_file(text, input.display, settings.limits);
-  if (parsed.kind != parse::FileKind::workload) {
+  // Another format's spec is not a workload file of ours, or (a Helm template) not YAML at all; a file refused for
+  // its size, bytes, nesting or node count would be refused by the importers too, at the cost of a second read.
+  const bool may_be_other_format =
+      parsed.kind == parse::FileKind::other ||
+      (parsed.kind == parse::FileKind::broken && !parsed.errors.empty() && parsed.errors.front().code == "yaml-syntax");
+  if (may_be_other_format) {
     const import::Limits import_limits{settings.limits.max_bytes, settings.limits.max_depth, settings.limits.max_nodes};
     if (auto imported = import::import_spec(text, input.display, import_limits))
       return evaluate_imported(std::move(*imported), input, context, settings);
