@@ -1,7 +1,11 @@
-// SARIF 2.1.0 as GitHub code scanning ingests it: one run; results for findings and input errors, written as they
-// arrive; then the driver, declaring every ruleId the results used, and the invocation with the exit code (JSON
-// objects are unordered, so the run's keys may come in this order). Memory holds only the rules seen.
+// SARIF 2.1.0 as GitHub code scanning ingests it: one run; results for findings and input errors, errors and
+// warnings written as they arrive, notes after them; then the driver, declaring every ruleId the results used, and
+// the invocation with the exit code (JSON objects are unordered, so the run's keys may come in this order). GitHub
+// rejects a run of more than 25,000 results, so a run holds at most that many, errors and warnings first, and the
+// invocation says how many were left out. Memory holds the rules seen and at most 25,000 notes.
+#include <array>
 #include <cstdint>
+#include <deque>
 #include <map>
 #include <set>
 
@@ -92,9 +96,9 @@ class SarifRenderer final : public Renderer {
                                                    : describe_table_rule(finding, recommendation);
       });
       const std::string file = finding.file.empty() ? recommendation.file : finding.file;
-      write_result({finding.rule, index, finding.severity, finding.message, file, finding.line, finding.column,
-                    fingerprint_of({finding.rule, file, recommendation.name, finding.field}), recommendation.name,
-                    finding.field});
+      add_result({finding.rule, index, finding.severity, finding.message, file, finding.line, finding.column,
+                  fingerprint_of({finding.rule, file, recommendation.name, finding.field}), recommendation.name,
+                  finding.field});
     }
   }
 
@@ -103,19 +107,28 @@ class SarifRenderer final : public Renderer {
     const int index = rule_index(id, [&] { return describe_code(id, util::Severity::error); });
     std::string message = error.message;
     if (!error.hint.empty()) message += "; " + error.hint;
-    write_result({id,
-                  index,
-                  error.severity,
-                  message,
-                  error.where.file,
-                  error.where.line,
-                  error.where.column,
-                  fingerprint_of({id, error.where.file, {}, error.message}),
-                  {},
-                  {}});
+    add_result({id,
+                index,
+                error.severity,
+                message,
+                error.where.file,
+                error.where.line,
+                error.where.column,
+                fingerprint_of({id, error.where.file, {}, error.message}),
+                {},
+                {}});
   }
 
   void finish(const Summary& summary) override {
+    for (const auto& note : m_notes) {
+      if (m_written < k_sarif_max_results) {
+        write_result(note.view());
+        ++m_written;
+      } else {
+        ++m_left_out[static_cast<std::size_t>(util::Severity::info)];
+      }
+    }
+    m_notes.clear();
     m_json.end_array();  // results
     write_tool();
     m_json.key("invocations");
@@ -126,6 +139,7 @@ class SarifRenderer final : public Renderer {
     m_json.boolean(summary.exit_code <= 1);
     m_json.key("exitCode");
     m_json.integer(summary.exit_code);
+    write_left_out();
     m_json.end_object();
     m_json.end_array();
     m_json.key("properties");
@@ -150,6 +164,69 @@ class SarifRenderer final : public Renderer {
     std::string_view workload;
     std::string_view field;
   };
+
+  // A result kept for later (a note), owning its text.
+  struct HeldResult {
+    std::string rule;
+    int index;
+    util::Severity severity;
+    std::string message;
+    std::string file;
+    int line;
+    int column;
+    std::string fingerprint;
+    std::string workload;
+    std::string field;
+    SarifResult view() const {
+      return {rule, index, severity, message, file, line, column, fingerprint, workload, field};
+    }
+  };
+
+  // Errors and warnings are written at once while the run has room; notes wait for the room errors and warnings
+  // leave, so that the cap never drops an error for a note.
+  void add_result(const SarifResult& r) {
+    if (r.severity == util::Severity::info) {
+      if (m_notes.size() + m_written < k_sarif_max_results)
+        m_notes.push_back({std::string(r.rule), r.index, r.severity, std::string(r.message), std::string(r.file),
+                           r.line, r.column, r.fingerprint, std::string(r.workload), std::string(r.field)});
+      else
+        ++m_left_out[static_cast<std::size_t>(r.severity)];
+      return;
+    }
+    if (m_written >= k_sarif_max_results) {
+      ++m_left_out[static_cast<std::size_t>(r.severity)];
+      return;
+    }
+    // An error or warning takes the place of the last note held, when the run is full.
+    if (m_written + m_notes.size() >= k_sarif_max_results && !m_notes.empty()) {
+      m_notes.pop_back();
+      ++m_left_out[static_cast<std::size_t>(util::Severity::info)];
+    }
+    write_result(r);
+    ++m_written;
+  }
+
+  void write_left_out() {
+    const auto errors = m_left_out[static_cast<std::size_t>(util::Severity::error)];
+    const auto warnings = m_left_out[static_cast<std::size_t>(util::Severity::warning)];
+    const auto notes = m_left_out[static_cast<std::size_t>(util::Severity::info)];
+    if (errors + warnings + notes == 0) return;
+    m_json.key("toolExecutionNotifications");
+    m_json.begin_array();
+    m_json.begin_object();
+    m_json.key("level");
+    m_json.string("warning");
+    m_json.key("message");
+    m_json.begin_object();
+    m_json.key("text");
+    m_json.string(std::to_string(errors + warnings + notes) + " results were left out (" + std::to_string(errors) +
+                  " errors, " + std::to_string(warnings) + " warnings, " + std::to_string(notes) +
+                  " notes): GitHub code scanning rejects a run of more than " + std::to_string(k_sarif_max_results) +
+                  " results, so this run keeps that many, errors and warnings first. The JSON report holds them all.");
+    m_json.end_object();
+    m_json.end_object();
+    m_json.end_array();
+  }
 
   template <typename Describe>
   int rule_index(const std::string& id, Describe describe) {
@@ -293,6 +370,9 @@ class SarifRenderer final : public Renderer {
   std::map<std::string, int> m_rule_indexes;
   std::string m_fingerprint_file;
   std::map<std::string, int> m_seen_in_file;
+  std::deque<HeldResult> m_notes;           // notes waiting for the room errors and warnings leave
+  std::size_t m_written = 0;                // results written so far
+  std::array<std::size_t, 3> m_left_out{};  // by severity
 };
 
 }  // namespace

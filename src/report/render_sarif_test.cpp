@@ -1,6 +1,8 @@
 // SARIF 2.1.0 as GitHub code scanning requires it: one run, a named driver that declares every ruleId, relative
 // URIs, 1-based regions, fingerprints that survive reformatting, the exit code in the invocation.
 #include <catch2/catch.hpp>
+
+#include <map>
 #include <nlohmann/json.hpp>
 
 #include <regex>
@@ -99,10 +101,12 @@ TEST_CASE("sarif: levels, messages and locations come from the findings and erro
   CHECK(results[0]["locations"][0]["physicalLocation"]["artifactLocation"]["uri"] == "jobs/nightly.yaml");
   CHECK(results[0]["properties"]["field"] == "runs_on");
   CHECK(results[1]["level"] == "warning");
-  CHECK(results[2]["level"] == "note");
   // An error without a line is placed at the start of its file.
-  CHECK(results[3]["level"] == "error");
-  CHECK(results[3]["locations"][0]["physicalLocation"]["region"] == Json{{"startLine", 1}, {"startColumn", 1}});
+  CHECK(results[2]["level"] == "error");
+  CHECK(results[2]["locations"][0]["physicalLocation"]["region"] == Json{{"startLine", 1}, {"startColumn", 1}});
+  // Notes come after the errors and warnings (see the 25,000-result cap).
+  CHECK(results[3]["level"] == "note");
+  CHECK(results[3]["properties"]["field"] == "latency.cold_start_sensitive");
 }
 
 TEST_CASE("sarif: a note rule is described from its reason, with its source as the help link", "[report][sarif]") {
@@ -132,6 +136,34 @@ TEST_CASE("sarif: the same finding twice in a file gets two fingerprints", "[rep
   twice.findings.push_back(twice.findings[0]);
   const auto prints = fingerprints(sarif_of({twice}));
   CHECK(prints[0] != prints[3]);
+}
+
+TEST_CASE("sarif: a run holds at most GitHub's 25,000 results, errors and warnings first, and says what it left out",
+          "[report][sarif]") {
+  // 30,000 notes, then 10 errors and 10 warnings: all 20 errors and warnings stay, and notes fill the rest.
+  auto many = judged(0);
+  const auto note = many.findings[2];
+  many.findings.assign(30000, note);
+  auto late = judged(0);
+  late.name = "late";
+  late.findings.resize(2);
+  std::vector<model::Recommendation> results{many};
+  for (int i = 0; i < 10; ++i) results.push_back(late);
+  const Json doc = sarif_of(results);
+  const auto& run = doc["runs"][0];
+  REQUIRE(run["results"].size() == report::k_sarif_max_results);
+  std::map<std::string, int> levels;
+  for (const auto& r : run["results"]) ++levels[r["level"].get<std::string>()];
+  CHECK(levels["error"] == 10);
+  CHECK(levels["warning"] == 10);
+  CHECK(levels["note"] == 24980);
+  const auto& notes = run["invocations"][0]["toolExecutionNotifications"];
+  REQUIRE(notes.size() == 1);
+  CHECK(notes[0]["message"]["text"].get<std::string>().rfind("5020 results were left out (0 errors, 0 warnings, "
+                                                             "5020 notes)",
+                                                             0) == 0);
+  // Under the cap, nothing is left out and nothing is said.
+  CHECK_FALSE(sarif_of({judged(0)})["runs"][0]["invocations"][0].contains("toolExecutionNotifications"));
 }
 
 TEST_CASE("sarif: the invocation carries the exit code", "[report][sarif]") {

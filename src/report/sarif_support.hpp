@@ -9,6 +9,9 @@
 
 namespace caas::report {
 
+// GitHub code scanning rejects a run with more results than this (and shows the first 5,000 by severity).
+inline constexpr std::size_t k_sarif_max_results = 25000;
+
 // 64-bit FNV-1a: small, deterministic on every platform, good enough to tell findings apart.
 std::uint64_t fnv1a_64(std::string_view text);
 
