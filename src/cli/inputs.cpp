@@ -20,10 +20,16 @@ std::string display_path(const std::string& path, const std::string& base) {
 }
 
 bool glob_matches(const std::string& pattern, const std::string& path) {
-  if (fnmatch(pattern.c_str(), path.c_str(), 0) == 0) return true;
   if (pattern.find('/') == std::string::npos) {
     const auto name = fs::path(path).filename().string();
     return fnmatch(pattern.c_str(), name.c_str(), 0) == 0;
+  }
+  // A pattern with a '/' matches the path or any tail of it that starts at a folder: `nested/*` matches
+  // services/nested/a.yaml. `*` crosses folders.
+  for (std::size_t start = 0; start != std::string::npos;) {
+    if (fnmatch(pattern.c_str(), path.c_str() + start, 0) == 0) return true;
+    start = path.find('/', start);
+    if (start != std::string::npos) ++start;
   }
   return false;
 }

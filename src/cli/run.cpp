@@ -25,7 +25,9 @@ void add_shared_options(CLI::App& app, Options& options, bool with_paths) {
       ->type_name("FMT[=PATH]");
   add_rule_options(app, options);
   add_pricing_options(app, options);
-  app.add_option("--include", options.include, "In folders, only files matching this glob; repeatable")
+  app.add_option(
+         "--include", options.include,
+         "In folders, only files matching this glob (a file name, or with a / a path tail, as in charts/*); repeatable")
       ->type_name("GLOB");
   app.add_option("--exclude", options.exclude, "In folders, skip files matching this glob; repeatable")
       ->type_name("GLOB");

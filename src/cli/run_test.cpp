@@ -107,5 +107,8 @@ TEST_CASE("cli inputs: globs match paths and bare names", "[cli]") {
   CHECK(cli::glob_matches("*.yaml", "a/b/c.yaml"));
   CHECK(cli::glob_matches("charts/*", "charts/x/values.yaml"));
   CHECK_FALSE(cli::glob_matches("charts/*", "services/x.yaml"));
+  CHECK(cli::glob_matches("nested/*", "tests/fixtures/batch/nested/long-job.yaml"));
+  CHECK(cli::glob_matches("batch/*.yml", "tests/fixtures/batch/nested/not-yaml.yml"));
+  CHECK_FALSE(cli::glob_matches("ested/*", "tests/fixtures/batch/nested/long-job.yaml"));  // tails start at a folder
   CHECK(cli::display_path("-", "") == "-");
 }

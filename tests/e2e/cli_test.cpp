@@ -36,6 +36,31 @@ TEST_CASE("cli: errors are printed compiler-style with the source line, a caret 
   CHECK(all.find("^~~~~~") != std::string::npos);
 }
 
+TEST_CASE("cli: folders are searched recursively in sorted order, with --include and --exclude", "[cli][e2e]") {
+  auto files_of = [](const std::vector<std::string>& extra) {
+    std::vector<std::string> args{"validate", "tests/fixtures/batch", "-f", "json"};
+    args.insert(args.end(), extra.begin(), extra.end());
+    const auto run = run_tool(args);
+    const auto report = nlohmann::json::parse(run.out);
+    std::vector<std::string> files;
+    for (const auto& r : report["results"]) files.push_back(r["workload"]["file"].get<std::string>());
+    for (const auto& e : report["errors"]) files.push_back("error: " + e["file"].get<std::string>());
+    return files;
+  };
+  CHECK(files_of({}) == std::vector<std::string>{"tests/fixtures/batch/good-function.yaml",
+                                                 "tests/fixtures/batch/nested/long-job.yaml",
+                                                 "error: tests/fixtures/batch/broken-typo.yaml",
+                                                 "error: tests/fixtures/batch/nested/not-yaml.yml"});
+  CHECK(files_of({"--exclude", "nested/*"}) ==
+        std::vector<std::string>{"tests/fixtures/batch/good-function.yaml",
+                                 "error: tests/fixtures/batch/broken-typo.yaml"});
+  CHECK(files_of({"--include", "*.yml"}) ==
+        std::vector<std::string>{"error: tests/fixtures/batch/nested/not-yaml.yml"});
+  CHECK(
+      files_of({"--include", "*-*.yaml", "--exclude", "broken-*"}) ==
+      std::vector<std::string>{"tests/fixtures/batch/good-function.yaml", "tests/fixtures/batch/nested/long-job.yaml"});
+}
+
 TEST_CASE("cli: a missing path is exit 2, and the other inputs are still reported", "[cli][e2e]") {
   const auto run =
       run_tool({"recommend", "no/such/file.yaml", "tests/fixtures/batch/good-function.yaml", "-f", "json"});
