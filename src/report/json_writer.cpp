@@ -10,40 +10,6 @@ namespace caas::report {
 
 namespace {
 
-// The code point of the valid UTF-8 sequence at text[i] and its length; length 0 when the bytes are not valid.
-struct Decoded {
-  char32_t code = 0;
-  std::size_t length = 0;
-};
-
-Decoded decode_utf8(std::string_view text, std::size_t i) {
-  const auto c = static_cast<unsigned char>(text[i]);
-  if (c < 0x80) return {c, 1};
-  std::size_t len = 0;
-  char32_t min = 0;
-  if ((c & 0xE0) == 0xC0) {
-    len = 2;
-    min = 0x80;
-  } else if ((c & 0xF0) == 0xE0) {
-    len = 3;
-    min = 0x800;
-  } else if ((c & 0xF8) == 0xF0) {
-    len = 4;
-    min = 0x10000;
-  } else {
-    return {};
-  }
-  if (i + len > text.size()) return {};
-  char32_t code = c & (0x7Fu >> len);
-  for (std::size_t k = 1; k < len; ++k) {
-    const auto cc = static_cast<unsigned char>(text[i + k]);
-    if ((cc & 0xC0) != 0x80) return {};
-    code = (code << 6) | (cc & 0x3Fu);
-  }
-  if (code < min || code > 0x10FFFF || (code >= 0xD800 && code <= 0xDFFF)) return {};
-  return {code, len};
-}
-
 bool is_control(char32_t code) { return code < 0x20 || (code >= 0x7F && code < 0xA0); }
 
 // Plain printable ASCII other than the quote and the backslash is copied as it is.
@@ -60,7 +26,7 @@ void append_quoted(std::string& out, std::string_view text) {
       i = run;
       if (i == text.size()) break;
     }
-    const Decoded d = decode_utf8(text, i);
+    const util::Utf8Char d = util::decode_utf8(text, i);
     if (d.length == 0) {
       out += "\\ufffd";
       ++i;

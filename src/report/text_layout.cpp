@@ -8,24 +8,12 @@ namespace caas::report {
 
 namespace {
 
-// The code point at text[i] and its length in bytes; invalid bytes count as one narrow character.
+// The code point at text[i], moving i past it; an invalid byte counts as one narrow character.
 char32_t next_code_point(std::string_view text, std::size_t& i) {
-  const auto c = static_cast<unsigned char>(text[i]);
-  std::size_t len = 1;
-  if ((c & 0xE0) == 0xC0)
-    len = 2;
-  else if ((c & 0xF0) == 0xE0)
-    len = 3;
-  else if ((c & 0xF8) == 0xF0)
-    len = 4;
-  if (len == 1 || i + len > text.size()) {
-    ++i;
-    return c;
-  }
-  char32_t code = c & (0x7Fu >> len);
-  for (std::size_t k = 1; k < len; ++k) code = (code << 6) | (static_cast<unsigned char>(text[i + k]) & 0x3Fu);
-  i += len;
-  return code;
+  const auto decoded = util::decode_utf8(text, i);
+  if (decoded.length == 0) return static_cast<unsigned char>(text[i++]);
+  i += decoded.length;
+  return decoded.code;
 }
 
 bool is_combining(char32_t c) {

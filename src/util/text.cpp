@@ -7,13 +7,11 @@
 
 namespace caas::util {
 
-namespace {
-// Length of the valid UTF-8 sequence at text[i], or 0 when it is not valid.
-std::size_t utf8_length(std::string_view text, std::size_t i) {
+Utf8Char decode_utf8(std::string_view text, std::size_t i) {
   const auto c = static_cast<unsigned char>(text[i]);
+  if (c < 0x80) return {c, 1};
   std::size_t len = 0;
-  unsigned min = 0;
-  if (c < 0x80) return 1;
+  char32_t min = 0;
   if ((c & 0xE0) == 0xC0) {
     len = 2;
     min = 0x80;
@@ -23,23 +21,23 @@ std::size_t utf8_length(std::string_view text, std::size_t i) {
   } else if ((c & 0xF8) == 0xF0) {
     len = 4;
     min = 0x10000;
-  } else
-    return 0;
-  if (i + len > text.size()) return 0;
-  unsigned code = c & (0x7F >> len);
+  } else {
+    return {};
+  }
+  if (i + len > text.size()) return {};
+  char32_t code = c & (0x7Fu >> len);
   for (std::size_t k = 1; k < len; ++k) {
     const auto cc = static_cast<unsigned char>(text[i + k]);
-    if ((cc & 0xC0) != 0x80) return 0;
-    code = (code << 6) | (cc & 0x3F);
+    if ((cc & 0xC0) != 0x80) return {};
+    code = (code << 6) | (cc & 0x3Fu);
   }
-  if (code < min || code > 0x10FFFF || (code >= 0xD800 && code <= 0xDFFF)) return 0;
-  return len;
+  if (code < min || code > 0x10FFFF || (code >= 0xD800 && code <= 0xDFFF)) return {};
+  return {code, len};
 }
-}  // namespace
 
 bool is_valid_utf8(std::string_view text) {
   for (std::size_t i = 0; i < text.size();) {
-    const auto len = utf8_length(text, i);
+    const auto len = decode_utf8(text, i).length;
     if (len == 0) return false;
     i += len;
   }
@@ -51,7 +49,7 @@ std::string escape_control(std::string_view text) {
   out.reserve(text.size());
   for (std::size_t i = 0; i < text.size();) {
     const auto c = static_cast<unsigned char>(text[i]);
-    const auto len = utf8_length(text, i);
+    const auto len = decode_utf8(text, i).length;
     if (len == 0) {
       out += fmt::format("\\x{:02x}", c);
       ++i;

@@ -96,3 +96,18 @@ TEST_CASE("value: display uses units as a user writes them", "[util]") {
   CHECK(display(Value::of_list({Value::of_string("s3"), Value::of_string("sqs")}, Kind::string)) == "s3, sqs");
   CHECK(display(Value::of_bool(true)) == "true");
 }
+
+TEST_CASE("utf-8: decode gives the code point and its length, and length 0 for anything invalid", "[util]") {
+  CHECK(decode_utf8("a", 0).code == U'a');
+  CHECK(decode_utf8("a", 0).length == 1);
+  CHECK(decode_utf8("x\xc3\xa9", 1).code == U'\u00e9');
+  CHECK(decode_utf8("x\xc3\xa9", 1).length == 2);
+  CHECK(decode_utf8("\xf0\x9f\x9a\x80", 0).code == U'\U0001F680');
+  CHECK(decode_utf8("\xf0\x9f\x9a\x80", 0).length == 4);
+  CHECK(decode_utf8("\xc3", 0).length == 0);              // truncated
+  CHECK(decode_utf8("\xc0\xaf", 0).length == 0);          // overlong
+  CHECK(decode_utf8("\xed\xa0\x80", 0).length == 0);      // a surrogate
+  CHECK(decode_utf8("\xf4\x90\x80\x80", 0).length == 0);  // past U+10FFFF
+  CHECK(decode_utf8("\xe2\x28\xa1", 0).length == 0);      // a bad continuation byte
+  CHECK(decode_utf8("\xff", 0).length == 0);
+}

@@ -1,5 +1,6 @@
 #pragma once
 // Text helpers shared by every layer: safe display of untrusted text, number formatting.
+#include <cstddef>
 #include <string>
 #include <string_view>
 
@@ -11,6 +12,14 @@ std::string escape_control(std::string_view text);
 
 // True when `text` is valid UTF-8.
 bool is_valid_utf8(std::string_view text);
+
+// The code point of the UTF-8 sequence at text[i] and its length in bytes; length 0 when the bytes there are not
+// valid UTF-8 (a bad lead or continuation byte, a truncated, overlong or surrogate sequence, or past U+10FFFF).
+struct Utf8Char {
+  char32_t code = 0;
+  std::size_t length = 0;
+};
+Utf8Char decode_utf8(std::string_view text, std::size_t i);
 
 // Shortest decimal that reads back as `value`, without exponent for ordinary magnitudes: 0.25, 2, 1769, 1e-07.
 std::string format_number(double value);
