@@ -9,8 +9,8 @@
 #include <cerrno>
 #include <cstdint>
 #include <cstring>
-#include <future>
 
+#include "caas/tables/builtin_tables.hpp"
 #include "caas/util/diagnostic.hpp"
 #include "caas/util/quantity.hpp"
 #include "caas/util/text.hpp"
@@ -105,10 +105,8 @@ void print_all(Io& io, const util::Diagnostics& diagnostics) {
 
 std::optional<Context> load_context(const Options& options, Io& io) {
   Context context;
-  // The two built-in tables are independent: the price table loads on a second thread while the rules load here,
-  // which takes a third off the start-up of a one-file run (docs/performance.md).
-  auto builtin_prices = std::async(std::launch::async, [] { return cost::load_builtin_prices(); });
-  auto builtin = rules::load_builtin_rules();
+  // The built-in tables are compiled in as data (src/tables): no YAML is parsed unless a user gives a file.
+  auto builtin = tables::builtin_rules();
   if (!builtin) {
     io.err << "caas-advisor: internal error: the built-in rule table does not load\n";
     print_all(io, builtin.error());
@@ -138,13 +136,7 @@ std::optional<Context> load_context(const Options& options, Io& io) {
     print_all(io, disabled.error());
     ok = false;
   }
-  auto prices = builtin_prices.get();
-  if (!prices) {
-    io.err << "caas-advisor: internal error: the built-in price table does not load\n";
-    print_all(io, prices.error());
-    return std::nullopt;
-  }
-  context.prices = std::move(*prices);
+  context.prices = tables::builtin_prices();
   if (!options.pricing_file.empty()) {
     ReadError error;
     const auto text = read_input(options.pricing_file, table_limits, error);

@@ -107,8 +107,8 @@ util::Result<RuleSet> load_builtin_rules(const LoadOptions& options) {
   for (const auto& file : embedded_rule_files()) {
     LoadOptions o = options;
     o.base = first ? nullptr : &merged;
-    // A normal run needs no examples: leaving them out of the text (their lines kept empty, so that every location
-    // stays true) saves yaml-cpp a third of the table, which is most of a one-file run's start-up.
+    // Only the rule-examples test needs the examples: leaving them out of the text (their lines kept empty, so that
+    // every location stays true) saves yaml-cpp a third of the table.
     const std::string without_examples = options.keep_examples ? std::string() : blank_examples(file.text);
     auto loaded =
         load_rules(options.keep_examples ? file.text : std::string_view(without_examples), std::string(file.name), o);

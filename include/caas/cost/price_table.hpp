@@ -24,6 +24,8 @@ struct Price {
   std::optional<double> tier_from;  // tiered prices: the tier's bounds per month, in the unit's quantity
   std::optional<double> tier_to;    // absent for the last tier
   std::string note;
+
+  bool operator==(const Price&) const = default;
 };
 
 struct InstanceType {
@@ -39,6 +41,8 @@ struct InstanceType {
   std::string collected;
   std::string accelerator;  // "1× T4 16 GB"; empty when none
   std::string note;
+
+  bool operator==(const InstanceType&) const = default;
 };
 
 // Price tables by region; each holds named prices and EC2 instance types. The shape is documented in
@@ -48,6 +52,7 @@ struct RegionPrices {
   std::map<std::string, Price, std::less<>> prices;  // "lambda.requests", "fargate.x86_64.vcpu_hour", ...
   std::vector<InstanceType> instances;
   double price(std::string_view key) const;  // a missing key is a bug (validated at load)
+  bool operator==(const RegionPrices&) const = default;
 };
 
 struct PriceTable {
@@ -61,6 +66,7 @@ struct PriceTable {
 
   const RegionPrices* find_region(std::string_view region) const;
   std::vector<std::string> region_names() const;
+  bool operator==(const PriceTable&) const = default;
 };
 
 const std::vector<util::EmbeddedFile>& embedded_price_files();

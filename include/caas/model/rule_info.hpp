@@ -12,6 +12,8 @@ struct Target {
   std::string name;    // "AWS Lambda"
   std::string model;   // FaaS | CaaS | IaaS
   int ops_burden = 1;  // 1 (least) .. 3 (most)
+
+  bool operator==(const Target&) const = default;
 };
 
 enum class Effect { exclude, prefer, avoid, note };
@@ -30,6 +32,8 @@ struct RuleInfo {
   std::string source;     // URL or "seed: ..."
   std::string origin;     // rule file and line: "rules/aws.yaml:42"
   bool enabled = true;
+
+  bool operator==(const RuleInfo&) const = default;
 };
 
 }  // namespace caas::model
