@@ -4,6 +4,12 @@ find_package(yaml-cpp REQUIRED)
 find_package(nlohmann_json 3.10 REQUIRED)
 find_package(CLI11 REQUIRED)
 find_package(tl-expected REQUIRED)
+# libyaml (Debian's libyaml-dev) ships neither a CMake package nor, on a minimal system, pkg-config.
+find_path(LIBYAML_INCLUDE_DIR yaml.h REQUIRED)
+find_library(LIBYAML_LIBRARY NAMES yaml REQUIRED)
+add_library(libyaml::libyaml UNKNOWN IMPORTED)
+set_target_properties(libyaml::libyaml PROPERTIES IMPORTED_LOCATION ${LIBYAML_LIBRARY}
+                      INTERFACE_INCLUDE_DIRECTORIES ${LIBYAML_INCLUDE_DIR})
 if(CAAS_TESTS)
   find_package(Catch2 2 REQUIRED)
 endif()

@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Installs what building and testing caas-advisor needs on Debian 12, and nothing that is already there.
 set -eu
-packages=(g++ cmake ninja-build git libyaml-cpp-dev libcli11-dev nlohmann-json3-dev libfmt-dev catch2 libexpected-dev)
+packages=(g++ cmake ninja-build git libyaml-cpp-dev libyaml-dev libcli11-dev nlohmann-json3-dev libfmt-dev catch2 libexpected-dev)
 if [ "${1:-}" = "--dev" ]; then
   # For fuzzing, sanitizers and static checks (.ci/run).
   packages+=(clang clang-format clang-tidy libclang-rt-14-dev)

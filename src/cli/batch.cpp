@@ -239,45 +239,61 @@ int run_batch(const Inputs& inputs, const Context& context, const BatchSettings&
       progress.update(i + 1);
     }
   } else {
-    // Workers run at most k_window files ahead of the renderer, so memory stays flat however many files there are.
+    // -j N is N threads in all: N - 1 workers evaluate files, and this thread renders results strictly in input
+    // order, evaluating the next free file itself whenever the result it must render next is not ready yet (so it
+    // is never idle and never a third thread on two cores). Workers run at most k_window files ahead of the
+    // renderer, so memory stays flat however many files there are.
     constexpr std::size_t k_window = 512;
     std::vector<std::optional<FileOutcome>> ring(k_window);
     std::mutex mutex;
     std::condition_variable changed;
     std::size_t next_to_take = 0;
     std::size_t next_to_render = 0;
+    auto can_take = [&] { return next_to_take < n && next_to_take < next_to_render + k_window; };
+    auto evaluate_into_ring = [&](std::size_t index) {
+      auto outcome = evaluate_guarded(inputs.files[index], stdin_text, context, settings);
+      {
+        std::lock_guard lock(mutex);
+        ring[index % k_window] = std::move(outcome);
+      }
+      changed.notify_all();
+    };
     auto work = [&] {
       for (;;) {
         std::size_t index = 0;
         {
           std::unique_lock lock(mutex);
-          changed.wait(lock, [&] { return next_to_take >= n || next_to_take < next_to_render + k_window; });
+          changed.wait(lock, [&] { return next_to_take >= n || can_take(); });
           if (next_to_take >= n) return;
           index = next_to_take++;
         }
-        auto outcome = evaluate_guarded(inputs.files[index], stdin_text, context, settings);
-        {
-          std::lock_guard lock(mutex);
-          ring[index % k_window] = std::move(outcome);
-        }
-        changed.notify_all();
+        evaluate_into_ring(index);
       }
     };
     std::vector<std::thread> threads;
-    threads.reserve(workers);
-    for (std::size_t t = 0; t < workers; ++t) threads.emplace_back(work);
-    for (std::size_t i = 0; i < n; ++i) {
-      FileOutcome outcome;
+    threads.reserve(workers - 1);
+    for (std::size_t t = 0; t + 1 < workers; ++t) threads.emplace_back(work);
+    for (std::size_t i = 0; i < n;) {
+      std::optional<FileOutcome> outcome;
+      std::optional<std::size_t> own;
       {
         std::unique_lock lock(mutex);
-        changed.wait(lock, [&] { return ring[i % k_window].has_value(); });
-        outcome = std::move(*ring[i % k_window]);
-        ring[i % k_window].reset();
-        next_to_render = i + 1;
+        if (!ring[i % k_window] && !can_take()) changed.wait(lock, [&] { return ring[i % k_window].has_value(); });
+        if (ring[i % k_window]) {
+          outcome = std::move(ring[i % k_window]);
+          ring[i % k_window].reset();
+          next_to_render = i + 1;
+        } else {
+          own = next_to_take++;
+        }
+      }
+      if (own) {
+        evaluate_into_ring(*own);
+        continue;
       }
       changed.notify_all();
-      consume(i, outcome);
-      progress.update(i + 1);
+      consume(i, *outcome);
+      progress.update(++i);
     }
     for (auto& t : threads) t.join();
   }

@@ -1,13 +1,11 @@
 #include "yaml_tree.hpp"
 
-#include <yaml-cpp/eventhandler.h>
-#include <yaml-cpp/exceptions.h>
-#include <yaml-cpp/mark.h>
-#include <yaml-cpp/parser.h>
+#include <yaml.h>
 
 #include <algorithm>
-#include <istream>
-#include <streambuf>
+#include <unordered_map>
+
+#include <fmt/format.h>
 
 #include "caas/util/raw_text.hpp"
 #include "caas/util/yaml_guard.hpp"
@@ -27,52 +25,103 @@ const YamlNode* YamlTree::find(const YamlNode& map, std::string_view key) const 
 
 namespace {
 
-// Thrown from inside yaml-cpp's parse when a limit is passed, so that nothing more is read.
+// A place in the text, 1-based; the column counts bytes, as every other location the tool reports does.
+struct Mark {
+  int line = 0;
+  int column = 0;
+};
+
+// Thrown from the tree builder when a limit is passed, so that nothing more is read.
 struct LimitHit {
   std::string code;
   std::string message;
-  YAML::Mark mark;
+  Mark mark;
 };
 
-// Lets yaml-cpp read the caller's text in place, without a copy.
-class ViewBuffer final : public std::streambuf {
+// libyaml counts columns in characters; the tool reports bytes. The two differ only on a line with a multi-byte
+// character before the mark, so the line index is built only for text that has one.
+class Columns {
  public:
-  explicit ViewBuffer(std::string_view text) {
-    char* begin = const_cast<char*>(text.data());
-    setg(begin, begin, begin + text.size());
+  explicit Columns(std::string_view text)
+      : m_text(text),
+        m_ascii(std::all_of(text.begin(), text.end(), [](char c) { return static_cast<unsigned char>(c) < 0x80; })) {}
+
+  Mark at(const yaml_mark_t& mark) {
+    const int line = static_cast<int>(mark.line) + 1;
+    const int characters = static_cast<int>(mark.column);
+    if (m_ascii) return {line, characters + 1};
+    index_lines();
+    if (mark.line >= m_line_starts.size()) return {line, characters + 1};
+    std::size_t byte = m_line_starts[mark.line];
+    for (int seen = 0; byte < m_text.size() && m_text[byte] != '\n' && seen < characters; ++seen) {
+      ++byte;  // past the lead byte, then past any continuation bytes
+      while (byte < m_text.size() && (static_cast<unsigned char>(m_text[byte]) & 0xC0) == 0x80) ++byte;
+    }
+    return {line, static_cast<int>(byte - m_line_starts[mark.line]) + 1};
   }
+
+  // The byte at a mark from at(), or 0 past the end.
+  char byte_at(Mark mark) {
+    index_lines();
+    if (mark.line < 1 || static_cast<std::size_t>(mark.line) > m_line_starts.size() || mark.column < 1) return 0;
+    const auto offset =
+        m_line_starts[static_cast<std::size_t>(mark.line) - 1] + static_cast<std::size_t>(mark.column) - 1;
+    return offset < m_text.size() ? m_text[offset] : '\0';
+  }
+
+  // A byte offset (libyaml's reader errors give one) as line and column.
+  Mark at_offset(std::size_t offset) const {
+    offset = std::min(offset, m_text.size());
+    const auto before = m_text.substr(0, offset);
+    const auto line = static_cast<int>(std::count(before.begin(), before.end(), '\n')) + 1;
+    const auto start = before.rfind('\n');
+    return {line, static_cast<int>(offset - (start == std::string_view::npos ? 0 : start + 1)) + 1};
+  }
+
+ private:
+  void index_lines() {
+    if (!m_line_starts.empty()) return;
+    m_line_starts.push_back(0);
+    for (std::size_t i = 0; i < m_text.size(); ++i)
+      if (m_text[i] == '\n') m_line_starts.push_back(i + 1);
+  }
+
+  std::string_view m_text;
+  bool m_ascii;
+  std::vector<std::size_t> m_line_starts;
 };
 
-int to_line(const YAML::Mark& mark) { return mark.line < 0 ? 0 : mark.line + 1; }
-int to_column(const YAML::Mark& mark) { return mark.column < 0 ? 0 : mark.column + 1; }
+// The strings yaml-cpp and the YAML core schema read as null when written plain and untagged.
+bool is_null_text(std::string_view text) {
+  return text.empty() || text == "~" || text == "null" || text == "Null" || text == "NULL";
+}
 
-// yaml-cpp tags a quoted or block scalar "!", a plain one "?"; an explicit !!str also makes a string.
-bool is_plain_tag(const std::string& tag) { return tag != "!" && tag != "tag:yaml.org,2002:str"; }
+std::string_view to_view(const yaml_char_t* text) {
+  return text == nullptr ? std::string_view() : std::string_view(reinterpret_cast<const char*>(text));
+}
 
-class TreeBuilder final : public YAML::EventHandler {
+class TreeBuilder {
  public:
   TreeBuilder(YamlTree& tree, const ParseLimits& limits) : m_tree(tree), m_limits(limits) {}
 
-  void OnDocumentStart(const YAML::Mark& mark) override {
-    // yaml-cpp 0.7 restarts a document at the same place forever on a ',' it cannot place (`[1],`).
-    if (!m_tree.documents.empty() && mark.pos == m_document_pos)
-      throw LimitHit{"yaml-syntax", std::string(util::k_stalled_document_message), mark};
-    m_document_pos = mark.pos;
-    m_tree.documents.push_back({to_line(mark), to_column(mark), k_no_node});
+  void document_start(Mark mark) {
+    m_tree.documents.push_back({mark.line, mark.column, k_no_node});
     m_anchors.clear();
   }
-  void OnDocumentEnd() override {}
-  void OnNull(const YAML::Mark& mark, YAML::anchor_t anchor) override {
-    attach(new_leaf(NodeType::null, mark, anchor, {}, true));
+  void scalar(Mark mark, std::string_view anchor, std::string_view tag, const yaml_char_t* value, std::size_t length,
+              yaml_scalar_style_t style) {
+    const std::string_view text(reinterpret_cast<const char*>(value), length);
+    // A quoted or block scalar is a string; so is a plain one tagged `!` or `!!str`.
+    const bool plain = style == YAML_PLAIN_SCALAR_STYLE && tag != "!" && tag != "tag:yaml.org,2002:str";
+    if (plain && tag.empty() && is_null_text(text))
+      attach(new_leaf(NodeType::null, mark, anchor, {}, true));
+    else
+      attach(new_leaf(NodeType::scalar, mark, anchor, text, plain));
   }
-  void OnScalar(const YAML::Mark& mark, const std::string& tag, YAML::anchor_t anchor,
-                const std::string& value) override {
-    attach(new_leaf(NodeType::scalar, mark, anchor, value, is_plain_tag(tag)));
-  }
-  void OnAlias(const YAML::Mark& mark, YAML::anchor_t anchor) override {
-    if (anchor >= m_anchors.size() || m_anchors[anchor] == k_no_node)
-      throw LimitHit{"yaml-syntax", "an alias refers to an unknown anchor", mark};
-    const auto target = m_anchors[anchor];
+  void alias(Mark mark, std::string_view anchor) {
+    const auto found = m_anchors.find(std::string(anchor));
+    if (found == m_anchors.end()) throw LimitHit{"yaml-syntax", "an alias refers to an unknown anchor", mark};
+    const auto target = found->second;
     if (!m_done[target])
       throw LimitHit{"yaml-syntax", "an alias refers to a node that contains it, which would never end", mark};
     // The alias stands for its whole subtree again: count it, and its depth, as if it were written out.
@@ -80,75 +129,11 @@ class TreeBuilder final : public YAML::EventHandler {
     if (static_cast<int>(m_open.size()) + m_height[target] > m_limits.max_depth) too_deep(mark);
     attach(target);
   }
-  void OnSequenceStart(const YAML::Mark& mark, const std::string&, YAML::anchor_t anchor,
-                       YAML::EmitterStyle::value) override {
-    open(NodeType::sequence, mark, anchor);
-  }
-  void OnSequenceEnd() override { close(); }
-  void OnMapStart(const YAML::Mark& mark, const std::string&, YAML::anchor_t anchor,
-                  YAML::EmitterStyle::value) override {
-    open(NodeType::map, mark, anchor);
-  }
-  void OnMapEnd() override { close(); }
-
- private:
-  struct Open {
-    std::uint32_t node;
-    std::size_t first_pending;
-  };
-
-  void count(std::size_t nodes, const YAML::Mark& mark) {
-    m_visited += nodes;
-    if (m_visited > m_limits.max_nodes)
-      throw LimitHit{"too-many-nodes",
-                     concat({"the YAML holds more than ", std::to_string(m_limits.max_nodes),
-                             " nodes (an alias counts its whole anchored value each time it is used)"}),
-                     mark};
-  }
-
-  [[noreturn]] void too_deep(const YAML::Mark& mark) const {
-    throw LimitHit{"too-deep", util::too_deep_message(m_limits.max_depth), mark};
-  }
-
-  std::uint32_t new_node(NodeType type, const YAML::Mark& mark, YAML::anchor_t anchor) {
-    count(1, mark);
-    const auto index = static_cast<std::uint32_t>(m_tree.nodes.size());
-    auto& node = m_tree.nodes.emplace_back();
-    node.type = type;
-    node.line = to_line(mark);
-    node.column = to_column(mark);
-    m_weight.push_back(1);
-    m_height.push_back(0);
-    m_done.push_back(type == NodeType::scalar || type == NodeType::null);
-    if (anchor != YAML::NullAnchor) {
-      if (anchor >= m_anchors.size()) m_anchors.resize(anchor + 1, k_no_node);
-      m_anchors[anchor] = index;
-    }
-    return index;
-  }
-
-  std::uint32_t new_leaf(NodeType type, const YAML::Mark& mark, YAML::anchor_t anchor, const std::string& text,
-                         bool plain) {
-    const auto index = new_node(type, mark, anchor);
-    m_tree.nodes[index].text = text;
-    m_tree.nodes[index].plain = plain;
-    return index;
-  }
-
-  void attach(std::uint32_t index) {
-    if (!m_open.empty()) {
-      m_pending.push_back(index);
-    } else if (!m_tree.documents.empty() && m_tree.documents.back().root == k_no_node) {
-      m_tree.documents.back().root = index;
-    }
-  }
-
-  void open(NodeType type, const YAML::Mark& mark, YAML::anchor_t anchor) {
+  void open(NodeType type, Mark mark, std::string_view anchor) {
     const auto index = new_node(type, mark, anchor);
     m_open.push_back({index, m_pending.size()});
     if (static_cast<int>(m_open.size()) > m_limits.max_depth) too_deep(mark);
   }
-
   void close() {
     if (m_open.empty()) return;
     const auto [index, first_pending] = m_open.back();
@@ -171,42 +156,155 @@ class TreeBuilder final : public YAML::EventHandler {
     attach(index);
   }
 
+ private:
+  struct Open {
+    std::uint32_t node;
+    std::size_t first_pending;
+  };
+
+  void count(std::size_t nodes, Mark mark) {
+    m_visited += nodes;
+    if (m_visited > m_limits.max_nodes)
+      throw LimitHit{"too-many-nodes",
+                     concat({"the YAML holds more than ", std::to_string(m_limits.max_nodes),
+                             " nodes (an alias counts its whole anchored value each time it is used)"}),
+                     mark};
+  }
+
+  [[noreturn]] void too_deep(Mark mark) const {
+    throw LimitHit{"too-deep", util::too_deep_message(m_limits.max_depth), mark};
+  }
+
+  std::uint32_t new_node(NodeType type, Mark mark, std::string_view anchor) {
+    count(1, mark);
+    const auto index = static_cast<std::uint32_t>(m_tree.nodes.size());
+    auto& node = m_tree.nodes.emplace_back();
+    node.type = type;
+    node.line = mark.line;
+    node.column = mark.column;
+    m_weight.push_back(1);
+    m_height.push_back(0);
+    m_done.push_back(type == NodeType::scalar || type == NodeType::null);
+    if (!anchor.empty()) m_anchors.insert_or_assign(std::string(anchor), index);  // a later anchor of a name wins
+    return index;
+  }
+
+  std::uint32_t new_leaf(NodeType type, Mark mark, std::string_view anchor, std::string_view text, bool plain) {
+    const auto index = new_node(type, mark, anchor);
+    m_tree.nodes[index].text = text;
+    m_tree.nodes[index].plain = plain;
+    return index;
+  }
+
+  void attach(std::uint32_t index) {
+    if (!m_open.empty()) {
+      m_pending.push_back(index);
+    } else if (!m_tree.documents.empty() && m_tree.documents.back().root == k_no_node) {
+      m_tree.documents.back().root = index;
+    }
+  }
+
   YamlTree& m_tree;
   const ParseLimits& m_limits;
   std::vector<Open> m_open;
   std::vector<std::uint32_t> m_pending;  // children of the open containers, innermost last
-  std::vector<std::uint32_t> m_anchors;  // yaml-cpp anchor id -> node
-  std::vector<std::size_t> m_weight;     // nodes in a subtree, aliases expanded
-  std::vector<int> m_height;             // nesting levels in a subtree
+  std::unordered_map<std::string, std::uint32_t> m_anchors;
+  std::vector<std::size_t> m_weight;  // nodes in a subtree, aliases expanded
+  std::vector<int> m_height;          // nesting levels in a subtree
   std::vector<bool> m_done;
   std::size_t m_visited = 0;
-  int m_document_pos = -1;
 };
 
-// yaml-cpp accepts a quoted scalar that is never closed, reading the rest of the file into it. Such a scalar is
-// the last one read, so check that one from its opening quote: a missing quote is an error, not keys swallowed.
-const YamlNode* find_unclosed_quote(const YamlTree& tree, std::string_view text) {
-  const auto last = std::find_if(tree.nodes.rbegin(), tree.nodes.rend(),
-                                 [](const YamlNode& node) { return node.type == NodeType::scalar; });
-  if (last == tree.nodes.rend() || last->plain || last->line < 1 || last->column < 1) return nullptr;
-  std::size_t open = 0;
-  for (int line = 1; line < last->line && open != std::string_view::npos; ++line) {
-    open = text.find('\n', open);
-    if (open != std::string_view::npos) ++open;
+// libyaml's parser and its current event, released however reading ends.
+class Parser {
+ public:
+  explicit Parser(std::string_view text) {
+    if (yaml_parser_initialize(&m_parser) == 0) throw std::bad_alloc();
+    yaml_parser_set_input_string(&m_parser, reinterpret_cast<const unsigned char*>(text.data()), text.size());
   }
-  if (open == std::string_view::npos) return nullptr;
-  open += static_cast<std::size_t>(last->column - 1);
-  if (open >= text.size() || (text[open] != '"' && text[open] != '\'')) return nullptr;  // a block scalar
-  const char quote = text[open];
-  for (std::size_t i = open + 1; i < text.size(); ++i) {
-    if (quote == '"' && text[i] == '\\') {
-      ++i;
-    } else if (text[i] == quote) {
-      if (quote == '"' || i + 1 >= text.size() || text[i + 1] != '\'') return nullptr;
-      ++i;  // '' is a quote inside single quotes
+  ~Parser() {
+    if (m_has_event) yaml_event_delete(&m_event);
+    yaml_parser_delete(&m_parser);
+  }
+  Parser(const Parser&) = delete;
+  Parser& operator=(const Parser&) = delete;
+
+  // The next event, or nullptr when the text is not valid YAML (see parser()).
+  const yaml_event_t* next() {
+    if (m_has_event) yaml_event_delete(&m_event);
+    m_has_event = yaml_parser_parse(&m_parser, &m_event) != 0;
+    return m_has_event ? &m_event : nullptr;
+  }
+  const yaml_parser_t& parser() const { return m_parser; }
+
+ private:
+  yaml_parser_t m_parser{};
+  yaml_event_t m_event{};
+  bool m_has_event = false;
+};
+
+// libyaml's reason, said the way the rest of the tool's messages are, at the place it gives.
+LimitHit syntax_error(const yaml_parser_t& parser, Columns& columns) {
+  const auto problem = to_view(reinterpret_cast<const yaml_char_t*>(parser.problem));
+  const auto context = to_view(reinterpret_cast<const yaml_char_t*>(parser.context));
+  if (parser.error == YAML_MEMORY_ERROR) return {"yaml-syntax", "the YAML could not be read: out of memory", {}};
+  if (parser.error == YAML_READER_ERROR) {
+    std::string message = concat({"not valid YAML: ", problem});
+    if (problem == "control characters are not allowed" && parser.problem_value >= 0)
+      message = fmt::format("not valid YAML: a control character (U+{:04X}) is not allowed", parser.problem_value);
+    return {"yaml-syntax", std::move(message), columns.at_offset(parser.problem_offset)};
+  }
+  const auto context_mark = columns.at(parser.context_mark);
+  const auto problem_mark = columns.at(parser.problem_mark);
+  // A quoted scalar that runs to the end of the file: the useful place is its opening quote.
+  if (context == "while scanning a quoted scalar" && problem == "found unexpected end of stream")
+    return {"yaml-syntax", "not valid YAML: this quoted value is never closed", context_mark};
+  // libyaml's words for the common slips, said plainly.
+  const char found = columns.byte_at(problem_mark);
+  if (problem == "did not find expected <document start>" && found == ',')
+    return {"yaml-syntax", std::string(util::k_stalled_document_message), problem_mark};
+  if (problem == "found character that cannot start any token") {
+    if (found == '\t') return {"yaml-syntax", "not valid YAML: a tab; YAML indents with spaces only", problem_mark};
+    if (found == '@' || found == '`')
+      return {"yaml-syntax",
+              fmt::format("not valid YAML: a value cannot start with '{}' (reserved in YAML): quote the value", found),
+              problem_mark};
+  }
+  std::string message = concat({"not valid YAML: ", problem.empty() ? std::string_view("unknown error") : problem});
+  if (!context.empty() && context != "while scanning for the next token")
+    message += concat({" (", context, " that starts at line ", std::to_string(context_mark.line), ", column ",
+                       std::to_string(context_mark.column), ")"});
+  return {"yaml-syntax", std::move(message), problem_mark};
+}
+
+void read_events(std::string_view text, TreeBuilder& builder) {
+  Columns columns(text);
+  Parser parser(text);
+  while (true) {
+    const auto* event = parser.next();
+    if (event == nullptr) throw syntax_error(parser.parser(), columns);
+    const auto mark = [&] { return columns.at(event->start_mark); };
+    switch (event->type) {
+      case YAML_STREAM_END_EVENT: return;
+      case YAML_DOCUMENT_START_EVENT: builder.document_start(mark()); break;
+      case YAML_SCALAR_EVENT: {
+        const auto& s = event->data.scalar;
+        builder.scalar(mark(), to_view(s.anchor), to_view(s.tag), s.value, s.length, s.style);
+        break;
+      }
+      case YAML_ALIAS_EVENT: builder.alias(mark(), to_view(event->data.alias.anchor)); break;
+      case YAML_SEQUENCE_START_EVENT:
+        builder.open(NodeType::sequence, mark(), to_view(event->data.sequence_start.anchor));
+        break;
+      case YAML_MAPPING_START_EVENT:
+        builder.open(NodeType::map, mark(), to_view(event->data.mapping_start.anchor));
+        break;
+      case YAML_SEQUENCE_END_EVENT:
+      case YAML_MAPPING_END_EVENT: builder.close(); break;
+      default:  // stream start, document end, no event
+        break;
     }
   }
-  return &*last;
 }
 
 }  // namespace
@@ -214,8 +312,8 @@ const YamlNode* find_unclosed_quote(const YamlTree& tree, std::string_view text)
 YamlRead read_yaml(std::string_view text, const std::string& file, const ParseLimits& limits) {
   YamlRead read;
   Reporter report(text, file);
-  auto stop = [&](std::string code, std::string message, int line, int column) {
-    report.error(std::move(code), std::move(message), line, column);
+  auto stop = [&](std::string code, std::string message, Mark mark) {
+    report.error(std::move(code), std::move(message), mark.line, mark.column);
     read.errors = report.take_errors();
     read.tree = {};
     return std::move(read);
@@ -225,22 +323,12 @@ YamlRead read_yaml(std::string_view text, const std::string& file, const ParseLi
     return read;
   }
   try {
-    ViewBuffer buffer(text);
-    std::istream stream(&buffer);
-    YAML::Parser parser(stream);
     TreeBuilder builder(read.tree, limits);
-    while (parser.HandleNextDocument(builder)) {
-    }
-    if (const auto* open = find_unclosed_quote(read.tree, text))
-      return stop("yaml-syntax", "not valid YAML: this quoted value is never closed", open->line, open->column);
+    read_events(text, builder);
   } catch (const LimitHit& hit) {
-    return stop(hit.code, hit.message, to_line(hit.mark), to_column(hit.mark));
-  } catch (const YAML::Exception& e) {
-    return stop("yaml-syntax", concat({"not valid YAML: ", e.msg}), to_line(e.mark), to_column(e.mark));
+    return stop(hit.code, hit.message, hit.mark);
   } catch (const std::exception& e) {
-    return stop("yaml-syntax", concat({"the YAML could not be read: ", e.what()}), 0, 0);
-  } catch (...) {
-    return stop("yaml-syntax", "the YAML could not be read", 0, 0);
+    return stop("yaml-syntax", concat({"the YAML could not be read: ", e.what()}), {});
   }
   return read;
 }

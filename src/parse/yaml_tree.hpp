@@ -1,6 +1,7 @@
 #pragma once
 // YAML text to a small read-only tree, with the hardening limits applied while reading (private to the parse
-// module). Built from yaml-cpp's events, so that duplicate keys survive, quoted and plain scalars differ, and an
+// module). Built from libyaml's parser events (libyaml is a C library several times faster than yaml-cpp, which the
+// other loaders use; docs/performance.md), so that duplicate keys survive, quoted and plain scalars differ, and an
 // alias is a reference to its anchored node, never a copy: an alias bomb costs nothing to hold and is refused
 // by counting.
 #include <cstdint>

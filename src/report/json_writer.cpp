@@ -2,6 +2,7 @@
 
 #include <fmt/format.h>
 
+#include <array>
 #include <cmath>
 
 #include "caas/util/text.hpp"
@@ -13,16 +14,25 @@ namespace {
 bool is_control(char32_t code) { return code < 0x20 || (code >= 0x7F && code < 0xA0); }
 
 // Plain printable ASCII other than the quote and the backslash is copied as it is.
-bool is_plain(unsigned char c) { return c >= 0x20 && c < 0x7F && c != '"' && c != '\\'; }
+// The bytes that go into a JSON string as they are: printable ASCII but the quote and the backslash.
+constexpr auto k_plain = [] {
+  std::array<bool, 256> plain{};
+  for (int c = 0x20; c < 0x7F; ++c) plain[static_cast<std::size_t>(c)] = c != '"' && c != '\\';
+  return plain;
+}();
+
+std::size_t plain_run(std::string_view text, std::size_t from) {
+  while (from < text.size() && k_plain[static_cast<unsigned char>(text[from])]) ++from;
+  return from;
+}
 
 void append_quoted(std::string& out, std::string_view text) {
   out += '"';
   for (std::size_t i = 0; i < text.size();) {
     // Most report text is plain ASCII: copy each run of it in one append instead of character by character.
-    std::size_t run = i;
-    while (run < text.size() && is_plain(static_cast<unsigned char>(text[run]))) ++run;
+    const std::size_t run = plain_run(text, i);
     if (run > i) {
-      out.append(text.substr(i, run - i));
+      out.append(text.data() + i, run - i);
       i = run;
       if (i == text.size()) break;
     }

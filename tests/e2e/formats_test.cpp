@@ -159,7 +159,7 @@ TEST_CASE("formats: github annotations name every broken file at its line", "[e2
   const auto lines = lines_of(run.out);
   CHECK(std::count(lines.begin(), lines.end(),
                    "::error file=tests/fixtures/batch/nested/not-yaml.yml,line=3,col=6,title=yaml-syntax::not valid "
-                   "YAML: illegal map value") == 1);
+                   "YAML: mapping values are not allowed in this context") == 1);
   bool typo = false;
   for (const auto& line : lines)
     typo = typo ||

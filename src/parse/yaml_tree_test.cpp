@@ -1,0 +1,113 @@
+#include "yaml_tree.hpp"
+
+#include <catch2/catch.hpp>
+
+#include <string>
+
+using caas::parse::k_no_node;
+using caas::parse::NodeType;
+using caas::parse::read_yaml;
+using caas::parse::YamlNode;
+using caas::parse::YamlRead;
+using caas::parse::YamlTree;
+
+namespace {
+
+YamlRead read(std::string_view text) { return read_yaml(text, "t.yaml", {}); }
+
+const YamlNode& root(const YamlRead& r) {
+  REQUIRE(r.errors.empty());
+  REQUIRE(r.tree.documents.size() == 1);
+  REQUIRE(r.tree.documents[0].root != k_no_node);
+  return r.tree.node(r.tree.documents[0].root);
+}
+
+const YamlNode& value(const YamlRead& r, std::string_view key) {
+  const auto* found = r.tree.find(root(r), key);
+  REQUIRE(found != nullptr);
+  return *found;
+}
+
+// The one error's "line:column message".
+std::string error_of(std::string_view text) {
+  const auto r = read(text);
+  REQUIRE(r.errors.size() == 1);
+  const auto& e = r.errors.front();
+  return std::to_string(e.where.line) + ":" + std::to_string(e.where.column) + " " + e.message;
+}
+
+}  // namespace
+
+TEST_CASE("yaml tree: plain, quoted, block and tagged scalars, and the nulls", "[parse][yaml]") {
+  const auto r =
+      read("a: true\nb: \"true\"\nc: 'x'\nd: |\n  text\ne: !!str 12\nf: ~\ng: null\nh:\ni: \"null\"\nj: NULL\n");
+  CHECK(value(r, "a").type == NodeType::scalar);
+  CHECK(value(r, "a").plain);
+  CHECK(value(r, "a").text == "true");
+  CHECK_FALSE(value(r, "b").plain);
+  CHECK_FALSE(value(r, "c").plain);
+  CHECK_FALSE(value(r, "d").plain);
+  CHECK(value(r, "d").text == "text\n");
+  CHECK_FALSE(value(r, "e").plain);
+  CHECK(value(r, "e").text == "12");
+  for (auto key : {"f", "g", "h", "j"}) {
+    INFO(key);
+    CHECK(value(r, key).type == NodeType::null);
+  }
+  CHECK(value(r, "i").type == NodeType::scalar);
+  CHECK(value(r, "i").text == "null");
+}
+
+TEST_CASE("yaml tree: locations are 1-based, columns in bytes", "[parse][yaml]") {
+  const auto r = read("name: x\nlist:\n  - 1\n  - {k: \"v\"}\n");
+  CHECK(value(r, "name").line == 1);
+  CHECK(value(r, "name").column == 7);
+  const auto& list = value(r, "list");
+  CHECK(list.type == NodeType::sequence);
+  CHECK(list.line == 3);
+  CHECK(list.column == 3);
+  const auto items = r.tree.children_of(list);
+  REQUIRE(items.size() == 2);
+  const auto& map = r.tree.node(items[1]);
+  CHECK(map.column == 5);
+  CHECK(r.tree.find(map, "k")->column == 9);  // the opening quote
+
+  // After a two-byte and a three-byte character, the column counts their bytes, as the error excerpts do.
+  const auto wide = read("a: {x: é€, y: 1}\n");
+  CHECK(wide.tree.find(value(wide, "a"), "y")->column ==
+        static_cast<int>(std::string_view("a: {x: é€, y: ").size()) + 1);
+  CHECK(error_of("a: é\nb: [1, @x]\n") ==
+        "2:8 not valid YAML: a value cannot start with '@' (reserved in YAML): "
+        "quote the value");
+}
+
+TEST_CASE("yaml tree: keys repeat as written, documents are counted", "[parse][yaml]") {
+  const auto r = read("a: 1\na: 2\n");
+  CHECK(root(r).count == 4);
+  const auto two = read("a: 1\n---\nb: 2\n");
+  REQUIRE(two.errors.empty());
+  REQUIRE(two.tree.documents.size() == 2);
+  CHECK(two.tree.documents[1].line == 2);
+}
+
+TEST_CASE("yaml tree: an alias is its anchored node, the latest of that name", "[parse][yaml]") {
+  const auto r = read("a: &x 1\nb: *x\nc: &x 2\nd: *x\n");
+  const auto entries = r.tree.children_of(root(r));
+  REQUIRE(entries.size() == 8);
+  CHECK(entries[3] == entries[1]);
+  CHECK(entries[7] == entries[5]);
+  CHECK(r.tree.node(entries[7]).text == "2");
+  CHECK(error_of("a: *nowhere\n") == "1:4 an alias refers to an unknown anchor");
+  CHECK(error_of("a: &x [1, *x]\n") == "1:11 an alias refers to a node that contains it, which would never end");
+}
+
+TEST_CASE("yaml tree: syntax errors are located and said plainly", "[parse][yaml]") {
+  CHECK(error_of("a:\n\tb: 1\n") == "2:1 not valid YAML: a tab; YAML indents with spaces only");
+  CHECK(error_of("a: 1\nb: x\x1by\n") == "2:5 not valid YAML: a control character (U+001B) is not allowed");
+  CHECK(error_of("{a: 1},\n") == "1:7 not valid YAML: a ',' outside [ ] or { }");
+  CHECK(error_of("a: \"open\nb: 1\n") == "1:4 not valid YAML: this quoted value is never closed");
+  CHECK(error_of("a: {b: 1\nc: 2\n") ==
+        "2:2 not valid YAML: did not find expected ',' or '}' (while parsing a flow mapping that starts at line 1, "
+        "column 4)");
+  CHECK(error_of("a: b: c\n") == "1:5 not valid YAML: mapping values are not allowed in this context");
+}
