@@ -57,37 +57,55 @@ util::Diagnostic path_error(const std::string& display, std::string message) {
   return d;
 }
 
+// Whether a display path is only "..": a folder that holds the --path-base, so that a path below it may lead back
+// into the base, where its display loses the "..".
+bool above_base(std::string_view display) {
+  while (display.rfind("../", 0) == 0) display.remove_prefix(3);
+  return display == "..";
+}
+
+// A path inside a folder whose display path is known, displayed as display_path would, without its cost per file
+// (two absolute paths and a relative one).
+std::string join_display(const std::string& folder_display, const fs::path& path, const std::string& name,
+                         const Options& options) {
+  if (above_base(folder_display)) return display_path(path.string(), options.path_base);
+  if (folder_display == ".") return name;
+  if (!folder_display.empty() && folder_display.back() == '/') return folder_display + name;
+  return folder_display + "/" + name;
+}
+
 // Walks a folder in sorted order without following symlinks; unreadable folders become errors.
-void walk(const fs::path& folder, const Options& options, Inputs& out) {
+void walk(const fs::path& folder, const std::string& folder_display, const Options& options, Inputs& out) {
   std::error_code ec;
   fs::directory_iterator it(folder, ec);
   if (ec) {
-    out.errors.push_back(
-        path_error(display_path(folder.string(), options.path_base), "cannot read folder: " + ec.message()));
+    out.errors.push_back(path_error(folder_display, "cannot read folder: " + ec.message()));
     return;
   }
-  std::vector<fs::directory_entry> entries;
+  struct Entry {
+    std::string name;
+    fs::directory_entry entry;
+  };
+  std::vector<Entry> entries;
   for (; it != fs::directory_iterator(); it.increment(ec)) {
     if (ec) {  // what was listed before the failure is still evaluated; the failure is not silent
-      out.errors.push_back(
-          path_error(display_path(folder.string(), options.path_base), "cannot read folder: " + ec.message()));
+      out.errors.push_back(path_error(folder_display, "cannot read folder: " + ec.message()));
       break;
     }
-    entries.push_back(*it);
+    entries.push_back({it->path().filename().string(), *it});
   }
-  std::sort(entries.begin(), entries.end(),
-            [](const fs::directory_entry& a, const fs::directory_entry& b) { return a.path() < b.path(); });
-  for (const auto& entry : entries) {
+  std::sort(entries.begin(), entries.end(), [](const Entry& a, const Entry& b) { return a.name < b.name; });
+  for (const auto& [name, entry] : entries) {
     std::error_code status_ec;
     if (entry.is_symlink(status_ec)) continue;  // never followed: a loop is harmless
     if (entry.is_directory(status_ec)) {
-      walk(entry.path(), options, out);
+      walk(entry.path(), join_display(folder_display, entry.path(), name, options), options, out);
       continue;
     }
     if (!entry.is_regular_file(status_ec) || !is_spec_extension(entry.path())) continue;
-    const auto display = display_path(entry.path().string(), options.path_base);
+    auto display = join_display(folder_display, entry.path(), name, options);
     if (!selected(options, display)) continue;
-    out.files.push_back({entry.path().string(), display, false});
+    out.files.push_back({entry.path().string(), std::move(display), false});
   }
 }
 
@@ -110,7 +128,7 @@ Inputs expand_inputs(const Options& options) {
     // A symlink to a folder named on the command line is the user's explicit choice, so it is walked (the links
     // inside it are not followed).
     if (fs::is_directory(status) || (fs::is_symlink(status) && fs::is_directory(fs::status(path, ec)))) {
-      walk(path, options, out);
+      walk(path, display, options, out);
     } else {
       out.files.push_back({path, display, true});
     }

@@ -112,3 +112,31 @@ TEST_CASE("cli inputs: globs match paths and bare names", "[cli]") {
   CHECK_FALSE(cli::glob_matches("ested/*", "tests/fixtures/batch/nested/long-job.yaml"));  // tails start at a folder
   CHECK(cli::display_path("-", "") == "-");
 }
+
+TEST_CASE("cli inputs: files found in folders are displayed as display_path shows them, for any --path-base", "[cli]") {
+  // The folder walk builds each file's display path from its folder's instead of computing it again; whatever the
+  // path given and the base, it must come out the same as the per-file computation.
+  namespace fs = std::filesystem;
+  const fs::path root = fs::temp_directory_path() / "caas-inputs-display";
+  fs::remove_all(root);
+  fs::create_directories(root / "a" / "b");
+  fs::create_directories(root / "c");
+  for (const auto* file : {"a/x.yaml", "a/b/y.yml", "c/z.json", "top.yaml"}) std::ofstream(root / file) << "name: x\n";
+  const auto r = root.string();
+  const std::vector<std::pair<std::string, std::string>> cases = {
+      {r, ""},         {r + "/", ""},           {r + "/a/../c", ""},
+      {r, r},          {r, r + "/a"},           {r + "/a", r + "/a/b"},
+      {r, "/"},        {r + "/./a", r + "/c/"}, {r, r + "/top.yaml"},
+      {r, r + "/a/b"}, {r + "/a", r + "/c"}};
+  for (const auto& [path, base] : cases) {
+    INFO(path << " with --path-base " << base);
+    cli::Options options;
+    options.paths = {path};
+    options.path_base = base;
+    const auto inputs = cli::expand_inputs(options);
+    CHECK(inputs.errors.empty());
+    CHECK_FALSE(inputs.files.empty());
+    for (const auto& input : inputs.files) CHECK(input.display == cli::display_path(input.path, base));
+  }
+  fs::remove_all(root);
+}
