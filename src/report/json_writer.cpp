@@ -4,6 +4,7 @@
 
 #include <array>
 #include <cmath>
+#include <cstring>
 
 #include "caas/util/text.hpp"
 
@@ -86,8 +87,14 @@ void JsonWriter::after_write() {
 }
 
 void JsonWriter::newline_indent(std::size_t depth) {
-  m_buffer += '\n';
-  m_buffer.append(2 * depth, ' ');
+  static constexpr std::string_view k_indents =
+      "\n                                                                ";  // a newline and 64 spaces
+  if (2 * depth + 1 <= k_indents.size()) {
+    m_buffer.append(k_indents.data(), 2 * depth + 1);
+  } else {
+    m_buffer += '\n';
+    m_buffer.append(2 * depth, ' ');
+  }
 }
 
 void JsonWriter::before_value() {
@@ -138,6 +145,27 @@ void JsonWriter::end_array() {
 }
 
 void JsonWriter::key(std::string_view name) {
+  // The common case (a key of the report's own, in an object) in one append: separator, indent, quoted key, colon.
+  constexpr std::size_t k_piece = 128;
+  const std::size_t indent = 2 * m_stack.size();
+  if (!m_after_key && !m_stack.empty() && indent + name.size() + 6 <= k_piece && plain_run(name, 0) == name.size()) {
+    std::array<char, k_piece> piece;  // NOLINT(cppcoreguidelines-pro-type-member-init): filled below, up to n
+    std::size_t n = 0;
+    if (!m_stack.back().first) piece[n++] = ',';
+    m_stack.back().first = false;
+    piece[n++] = '\n';
+    std::memset(piece.data() + n, ' ', indent);
+    n += indent;
+    piece[n++] = '"';
+    std::memcpy(piece.data() + n, name.data(), name.size());
+    n += name.size();
+    piece[n++] = '"';
+    piece[n++] = ':';
+    piece[n++] = ' ';
+    m_buffer.append(piece.data(), n);
+    m_after_key = true;
+    return;
+  }
   before_value();
   append_quoted(m_buffer, name);
   m_buffer += ": ";
@@ -146,7 +174,15 @@ void JsonWriter::key(std::string_view name) {
 
 void JsonWriter::string(std::string_view text) {
   before_value();
-  append_quoted(m_buffer, text);
+  if (plain_run(text, 0) == text.size()) {  // nothing to escape: one append
+    const std::size_t at = m_buffer.size();
+    m_buffer.resize(at + text.size() + 2);
+    m_buffer[at] = '"';
+    std::memcpy(m_buffer.data() + at + 1, text.data(), text.size());
+    m_buffer[at + text.size() + 1] = '"';
+  } else {
+    append_quoted(m_buffer, text);
+  }
   after_write();
 }
 
