@@ -245,29 +245,37 @@ int run_batch(const Inputs& inputs, const Context& context, const BatchSettings&
     // renderer, so memory stays flat however many files there are.
     constexpr std::size_t k_window = 512;
     std::vector<std::optional<FileOutcome>> ring(k_window);
+    std::vector<bool> by_renderer(k_window, false);
+    // Rendered outcomes that a worker made go back to the workers to be freed: memory is cheaper to free on the
+    // thread that allocated it (each thread has its own malloc arena).
+    std::vector<FileOutcome> rendered;
     std::mutex mutex;
     std::condition_variable changed;
     std::size_t next_to_take = 0;
     std::size_t next_to_render = 0;
     auto can_take = [&] { return next_to_take < n && next_to_take < next_to_render + k_window; };
-    auto evaluate_into_ring = [&](std::size_t index) {
+    auto evaluate_into_ring = [&](std::size_t index, bool renderer) {
       auto outcome = evaluate_guarded(inputs.files[index], stdin_text, context, settings);
       {
         std::lock_guard lock(mutex);
         ring[index % k_window] = std::move(outcome);
+        by_renderer[index % k_window] = renderer;
       }
       changed.notify_all();
     };
     auto work = [&] {
+      std::vector<FileOutcome> to_free;
       for (;;) {
         std::size_t index = 0;
         {
           std::unique_lock lock(mutex);
           changed.wait(lock, [&] { return next_to_take >= n || can_take(); });
+          to_free.swap(rendered);
           if (next_to_take >= n) return;
           index = next_to_take++;
         }
-        evaluate_into_ring(index);
+        to_free.clear();
+        evaluate_into_ring(index, false);
       }
     };
     std::vector<std::thread> threads;
@@ -276,11 +284,13 @@ int run_batch(const Inputs& inputs, const Context& context, const BatchSettings&
     for (std::size_t i = 0; i < n;) {
       std::optional<FileOutcome> outcome;
       std::optional<std::size_t> own;
+      bool own_outcome = false;
       {
         std::unique_lock lock(mutex);
         if (!ring[i % k_window] && !can_take()) changed.wait(lock, [&] { return ring[i % k_window].has_value(); });
         if (ring[i % k_window]) {
           outcome = std::move(ring[i % k_window]);
+          own_outcome = by_renderer[i % k_window];
           ring[i % k_window].reset();
           next_to_render = i + 1;
         } else {
@@ -288,12 +298,16 @@ int run_batch(const Inputs& inputs, const Context& context, const BatchSettings&
         }
       }
       if (own) {
-        evaluate_into_ring(*own);
+        evaluate_into_ring(*own, true);
         continue;
       }
       changed.notify_all();
       consume(i, *outcome);
       progress.update(++i);
+      if (!own_outcome && i < n) {
+        std::lock_guard lock(mutex);
+        rendered.push_back(std::move(*outcome));
+      }
     }
     for (auto& t : threads) t.join();
   }
