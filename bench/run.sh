@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # The batch benchmark (docs/performance.md): builds Release, generates 1,000 / 10,000 / 100,000 workloads, warms the
 # file cache, and times `recommend DIR -f json=FILE` at -j 1 and -j 2 beside the parse-only floor (yaml-cpp's
-# YAML::Load of the same files on one thread), plus one file end to end. Prints a markdown table.
+# YAML::Load of the same files on one thread; also with libyaml, the scanner the advisor reads workloads with), plus
+# one file end to end. Prints a markdown table.
 #
 #   bench/run.sh [--sizes "1000 10000 100000"] [--runs N] [--build-dir DIR] [--keep]
 #
@@ -81,6 +82,10 @@ for n in $sizes; do
   floor_ms=$(time_ms "$floor_cmd")
   row "$n" "parse-only floor (YAML::Load, 1 thread)" "$floor_ms" "$(peak_mb "$floor_cmd")" "1.00"
   floor_mean=${floor_ms%% *}
+  libyaml_cmd="$floor --libyaml $dir"
+  libyaml_ms=$(time_ms "$libyaml_cmd")
+  row "$n" "parse-only floor with libyaml (the advisor's scanner, 1 thread)" "$libyaml_ms" "$(peak_mb "$libyaml_cmd")" \
+    "$(python3 -c "print('%.2f' % (${libyaml_ms%% *} / $floor_mean))")"
   for j in 1 2; do
     cmd="$advisor recommend $dir -f json=$work/report.json -j $j"
     ms=$(time_ms "$cmd")
