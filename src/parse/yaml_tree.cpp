@@ -38,57 +38,82 @@ struct LimitHit {
   Mark mark;
 };
 
-// libyaml counts columns in characters; the tool reports bytes. The two differ only on a line with a multi-byte
-// character before the mark, so the line index is built only for text that has one.
+// libyaml counts columns in characters, and lines at every break YAML 1.1 knows: LF, CRLF, a lone CR, NEL (U+0085),
+// LS and PS (U+2028, U+2029). The tool counts lines at LF and columns in bytes, like every other location it reports.
+// The two agree on ASCII text whose CRs all end a CRLF, the common case; for any other text, marks are turned into
+// byte offsets through an index of libyaml's lines, and byte offsets into lines and columns through an index of LFs.
 class Columns {
  public:
-  explicit Columns(std::string_view text)
-      : m_text(text),
-        m_ascii(std::all_of(text.begin(), text.end(), [](char c) { return static_cast<unsigned char>(c) < 0x80; })) {}
+  explicit Columns(std::string_view text) : m_text(text), m_simple(is_simple(text)) {}
 
   Mark at(const yaml_mark_t& mark) {
-    const int line = static_cast<int>(mark.line) + 1;
-    const int characters = static_cast<int>(mark.column);
-    if (m_ascii) return {line, characters + 1};
+    if (m_simple) return {static_cast<int>(mark.line) + 1, static_cast<int>(mark.column) + 1};
+    return at_offset(offset_of(mark));
+  }
+
+  // The byte offset of a mark.
+  std::size_t offset_of(const yaml_mark_t& mark) {
     index_lines();
-    if (mark.line >= m_line_starts.size()) return {line, characters + 1};
-    std::size_t byte = m_line_starts[mark.line];
-    for (int seen = 0; byte < m_text.size() && m_text[byte] != '\n' && seen < characters; ++seen) {
+    if (m_simple) {
+      if (mark.line >= m_newlines.size()) return m_text.size();
+      return std::min(m_newlines[mark.line] + mark.column, m_text.size());
+    }
+    if (mark.line >= m_yaml_lines.size()) return m_text.size();
+    std::size_t byte = m_yaml_lines[mark.line];
+    for (std::size_t seen = 0; byte < m_text.size() && seen < mark.column; ++seen) {
       ++byte;  // past the lead byte, then past any continuation bytes
       while (byte < m_text.size() && (static_cast<unsigned char>(m_text[byte]) & 0xC0) == 0x80) ++byte;
     }
-    return {line, static_cast<int>(byte - m_line_starts[mark.line]) + 1};
+    return byte;
   }
 
-  // The byte at a mark from at(), or 0 past the end.
-  char byte_at(Mark mark) {
+  // A byte offset as line and column (libyaml's reader errors give one).
+  Mark at_offset(std::size_t offset) {
     index_lines();
-    if (mark.line < 1 || static_cast<std::size_t>(mark.line) > m_line_starts.size() || mark.column < 1) return 0;
-    const auto offset =
-        m_line_starts[static_cast<std::size_t>(mark.line) - 1] + static_cast<std::size_t>(mark.column) - 1;
-    return offset < m_text.size() ? m_text[offset] : '\0';
+    offset = std::min(offset, m_text.size());
+    const auto next = std::upper_bound(m_newlines.begin(), m_newlines.end(), offset);
+    const auto line = static_cast<int>(next - m_newlines.begin());
+    return {line, static_cast<int>(offset - *(next - 1)) + 1};
   }
 
-  // A byte offset (libyaml's reader errors give one) as line and column.
-  Mark at_offset(std::size_t offset) const {
-    offset = std::min(offset, m_text.size());
-    const auto before = m_text.substr(0, offset);
-    const auto line = static_cast<int>(std::count(before.begin(), before.end(), '\n')) + 1;
-    const auto start = before.rfind('\n');
-    return {line, static_cast<int>(offset - (start == std::string_view::npos ? 0 : start + 1)) + 1};
-  }
+  // The byte at an offset, or 0 past the end.
+  char byte_at(std::size_t offset) const { return offset < m_text.size() ? m_text[offset] : '\0'; }
 
  private:
+  static bool is_simple(std::string_view text) {
+    for (std::size_t i = 0; i < text.size(); ++i) {
+      const auto byte = static_cast<unsigned char>(text[i]);
+      if (byte >= 0x80 || (byte == '\r' && (i + 1 >= text.size() || text[i + 1] != '\n'))) return false;
+    }
+    return true;
+  }
+
   void index_lines() {
-    if (!m_line_starts.empty()) return;
-    m_line_starts.push_back(0);
-    for (std::size_t i = 0; i < m_text.size(); ++i)
-      if (m_text[i] == '\n') m_line_starts.push_back(i + 1);
+    if (!m_newlines.empty()) return;
+    m_newlines.push_back(0);
+    m_yaml_lines.push_back(0);
+    for (std::size_t i = 0; i < m_text.size(); ++i) {
+      const char c = m_text[i];
+      const auto rest = m_text.substr(i);
+      std::size_t width = 0;  // of a line break libyaml counts, 0 for none
+      if (c == '\n') {
+        m_newlines.push_back(i + 1);
+        width = 1;
+      } else if (c == '\r') {
+        width = rest.size() > 1 && rest[1] == '\n' ? 0 : 1;  // a CRLF is counted at its LF
+      } else if (rest.rfind("\xC2\x85", 0) == 0) {
+        width = 2;
+      } else if (rest.rfind("\xE2\x80\xA8", 0) == 0 || rest.rfind("\xE2\x80\xA9", 0) == 0) {
+        width = 3;
+      }
+      if (width > 0 && !m_simple) m_yaml_lines.push_back(i + width);
+    }
   }
 
   std::string_view m_text;
-  bool m_ascii;
-  std::vector<std::size_t> m_line_starts;
+  bool m_simple;
+  std::vector<std::size_t> m_newlines;    // where each LF-ended line starts
+  std::vector<std::size_t> m_yaml_lines;  // where each line libyaml counts starts
 };
 
 // The strings yaml-cpp and the YAML core schema read as null when written plain and untagged.
@@ -255,12 +280,13 @@ LimitHit syntax_error(const yaml_parser_t& parser, Columns& columns) {
     return {"yaml-syntax", std::move(message), columns.at_offset(parser.problem_offset)};
   }
   const auto context_mark = columns.at(parser.context_mark);
-  const auto problem_mark = columns.at(parser.problem_mark);
+  const auto problem_offset = columns.offset_of(parser.problem_mark);
+  const auto problem_mark = columns.at_offset(problem_offset);
   // A quoted scalar that runs to the end of the file: the useful place is its opening quote.
   if (context == "while scanning a quoted scalar" && problem == "found unexpected end of stream")
     return {"yaml-syntax", "not valid YAML: this quoted value is never closed", context_mark};
   // libyaml's words for the common slips, said plainly.
-  const char found = columns.byte_at(problem_mark);
+  const char found = columns.byte_at(problem_offset);
   if (problem == "did not find expected <document start>" && found == ',')
     return {"yaml-syntax", std::string(util::k_stalled_document_message), problem_mark};
   if (problem == "found character that cannot start any token") {

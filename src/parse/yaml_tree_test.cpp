@@ -81,6 +81,17 @@ TEST_CASE("yaml tree: locations are 1-based, columns in bytes", "[parse][yaml]")
         "quote the value");
 }
 
+TEST_CASE("yaml tree: lines are counted at LF whatever else libyaml counts as a line break", "[parse][yaml]") {
+  const std::string reserved = " not valid YAML: a value cannot start with '@' (reserved in YAML): quote the value";
+  CHECK(error_of("a: 1\r\nb: [@x]\r\n") == "2:5" + reserved);
+  CHECK(error_of("a: 1\rb: @x\n") == "1:9" + reserved);                         // a lone CR ends no line here
+  CHECK(error_of("a: \"x\u2028y\"\nb: @x\n") == "2:4" + reserved);              // nor does LS
+  CHECK(error_of("a: \"x\u0085y\u2029\"\nc: é\nb: @x\n") == "3:4" + reserved);  // nor NEL or PS
+  const auto r = read("a: \"x\u2028y\"\nb: [1, 2]\n");
+  CHECK(value(r, "b").line == 2);
+  CHECK(value(r, "b").column == 4);
+}
+
 TEST_CASE("yaml tree: keys repeat as written, documents are counted", "[parse][yaml]") {
   const auto r = read("a: 1\na: 2\n");
   CHECK(root(r).count == 4);
