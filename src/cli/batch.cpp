@@ -304,9 +304,9 @@ int run_batch(const Inputs& inputs, const Context& context, const BatchSettings&
       changed.notify_all();
       consume(i, *outcome);
       progress.update(++i);
-      if (!own_outcome && i < n) {
+      if (!own_outcome) {
         std::lock_guard lock(mutex);
-        rendered.push_back(std::move(*outcome));
+        if (next_to_take < n) rendered.push_back(std::move(*outcome));  // else no worker will take another file
       }
     }
     for (auto& t : threads) t.join();

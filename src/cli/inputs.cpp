@@ -60,6 +60,7 @@ util::Diagnostic path_error(const std::string& display, std::string message) {
 // Whether a display path is only "..": a folder that holds the --path-base, so that a path below it may lead back
 // into the base, where its display loses the "..".
 bool above_base(std::string_view display) {
+  while (!display.empty() && display.back() == '/') display.remove_suffix(1);  // "../" for a folder given as "."
   while (display.rfind("../", 0) == 0) display.remove_prefix(3);
   return display == "..";
 }

@@ -123,11 +123,20 @@ TEST_CASE("cli inputs: files found in folders are displayed as display_path show
   fs::create_directories(root / "c");
   for (const auto* file : {"a/x.yaml", "a/b/y.yml", "c/z.json", "top.yaml"}) std::ofstream(root / file) << "name: x\n";
   const auto r = root.string();
-  const std::vector<std::pair<std::string, std::string>> cases = {
-      {r, ""},         {r + "/", ""},           {r + "/a/../c", ""},
-      {r, r},          {r, r + "/a"},           {r + "/a", r + "/a/b"},
-      {r, "/"},        {r + "/./a", r + "/c/"}, {r, r + "/top.yaml"},
-      {r, r + "/a/b"}, {r + "/a", r + "/c"}};
+  const std::vector<std::pair<std::string, std::string>> cases = {{r, ""},
+                                                                  {r + "/", ""},
+                                                                  {r + "/a/../c", ""},
+                                                                  {r, r},
+                                                                  {r, r + "/a"},
+                                                                  {r + "/a", r + "/a/b"},
+                                                                  {r, "/"},
+                                                                  {r + "/./a", r + "/c/"},
+                                                                  {r, r + "/top.yaml"},
+                                                                  {r, r + "/a/b"},
+                                                                  {r + "/a", r + "/c"},
+                                                                  {r + "/", r + "/a"},
+                                                                  {r + "/a/..", r + "/a/b"},
+                                                                  {r + "/.", r + "/c"}};
   for (const auto& [path, base] : cases) {
     INFO(path << " with --path-base " << base);
     cli::Options options;

@@ -91,7 +91,8 @@ class Columns {
   void index_lines() {
     if (!m_newlines.empty()) return;
     m_newlines.push_back(0);
-    m_yaml_lines.push_back(0);
+    // libyaml skips a UTF-8 byte-order mark without counting it: its first line starts after the mark.
+    m_yaml_lines.push_back(m_text.rfind("\xEF\xBB\xBF", 0) == 0 ? 3 : 0);
     for (std::size_t i = 0; i < m_text.size(); ++i) {
       const char c = m_text[i];
       const auto rest = m_text.substr(i);

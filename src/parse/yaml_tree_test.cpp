@@ -92,6 +92,18 @@ TEST_CASE("yaml tree: lines are counted at LF whatever else libyaml counts as a 
   CHECK(value(r, "b").column == 4);
 }
 
+TEST_CASE("yaml tree: a byte-order mark counts in line 1's columns", "[parse][yaml]") {
+  // libyaml does not count the mark; the tool's columns count bytes, the mark's three included.
+  const std::string bom = "\xEF\xBB\xBF";
+  CHECK(error_of(bom + "@x: 1\n") ==
+        "1:4 not valid YAML: a value cannot start with '@' (reserved in YAML): quote the value");
+  CHECK(error_of(bom + "a: [x\n").find("(while parsing a flow sequence that starts at line 1, column 7)") !=
+        std::string::npos);
+  const auto r = read(bom + "a: 1\nb: 2\n");
+  CHECK(value(r, "a").column == 7);
+  CHECK(value(r, "b").column == 4);
+}
+
 TEST_CASE("yaml tree: keys repeat as written, documents are counted", "[parse][yaml]") {
   const auto r = read("a: 1\na: 2\n");
   CHECK(root(r).count == 4);

@@ -16,18 +16,7 @@ char32_t next_code_point(std::string_view text, std::size_t& i) {
   return decoded.code;
 }
 
-bool is_combining(char32_t c) {
-  return (c >= 0x0300 && c <= 0x036F) || (c >= 0x200B && c <= 0x200F) || (c >= 0xFE00 && c <= 0xFE0F);
-}
-
-bool is_wide(char32_t c) {
-  return (c >= 0x1100 && c <= 0x115F) || (c >= 0x2E80 && c <= 0xA4CF) || (c >= 0xAC00 && c <= 0xD7A3) ||
-         (c >= 0xF900 && c <= 0xFAFF) || (c >= 0xFE30 && c <= 0xFE4F) || (c >= 0xFF00 && c <= 0xFF60) ||
-         (c >= 0xFFE0 && c <= 0xFFE6) || (c >= 0x1F300 && c <= 0x1F64F) || (c >= 0x1F900 && c <= 0x1F9FF) ||
-         (c >= 0x20000 && c <= 0x3FFFD);
-}
-
-std::size_t char_width(char32_t c) { return is_combining(c) ? 0 : is_wide(c) ? 2 : 1; }
+using util::char_width;
 
 // The longest prefix of `word` that fits in `width` columns (at least one character, so wrapping progresses).
 std::size_t fitting_prefix(std::string_view word, std::size_t width) {
@@ -45,13 +34,7 @@ std::size_t fitting_prefix(std::string_view word, std::size_t width) {
 
 }  // namespace
 
-std::size_t display_width(std::string_view text) {
-  std::size_t width = 0;
-  for (std::size_t i = 0; i < text.size();) {
-    width += char_width(next_code_point(text, i));
-  }
-  return width;
-}
+std::size_t display_width(std::string_view text) { return util::display_width(text); }
 
 std::string pad(std::string_view text, std::size_t width, Align align) {
   const std::size_t used = display_width(text);

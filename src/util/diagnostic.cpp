@@ -64,8 +64,16 @@ std::string format_diagnostic(const Diagnostic& d) {
     const std::string gutter = fmt::format("{:>5}", d.where.line);
     out += fmt::format("{} | {}\n", gutter, shown);
     if (d.where.column > 0) {
+      // The caret goes under the character the column names, however wide the characters before it show.
       std::string pad;
-      for (char c : prefix) pad += c == '\t' ? '\t' : ' ';
+      for (std::size_t i = 0; i < prefix.size();) {
+        const auto decoded = decode_utf8(prefix, i);
+        if (prefix[i] == '\t')
+          pad += '\t';
+        else
+          pad.append(decoded.length == 0 ? 1 : char_width(decoded.code), ' ');
+        i += decoded.length == 0 ? 1 : decoded.length;
+      }
       out += fmt::format("{} | {}^{}\n", std::string(gutter.size(), ' '), pad, std::string(d.span - 1, '~'));
     }
   }

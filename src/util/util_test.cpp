@@ -111,3 +111,25 @@ TEST_CASE("utf-8: decode gives the code point and its length, and length 0 for a
   CHECK(decode_utf8("\xe2\x28\xa1", 0).length == 0);      // a bad continuation byte
   CHECK(decode_utf8("\xff", 0).length == 0);
 }
+
+TEST_CASE("text: display width counts terminal columns, not bytes", "[util]") {
+  CHECK(caas::util::display_width("abc") == 3);
+  CHECK(caas::util::display_width("é") == 1);          // two bytes, one column
+  CHECK(caas::util::display_width("e\xCC\x81") == 1);  // e and a combining acute accent
+  CHECK(caas::util::display_width("\xEF\xBB\xBF"
+                                  "a") == 1);     // a byte-order mark shows nothing
+  CHECK(caas::util::display_width("中文") == 4);  // wide characters take two columns each
+  CHECK(caas::util::display_width("\xFF") == 1);  // an invalid byte counts as one
+}
+
+TEST_CASE("diagnostic: the caret stands under its column after wide or multi-byte characters", "[util]") {
+  auto caret_line = [](const std::string& line, int column) {
+    const auto d = make_error("bad-value", "m", {"f.yaml", 1, column}, line);
+    const auto text = format_diagnostic(d);
+    return text.substr(text.rfind(" | ") + 3);
+  };
+  CHECK(caret_line("a: é x", 7) == "     ^\n");     // é is two bytes, one column
+  CHECK(caret_line("a: 中 x", 8) == "      ^\n");   // 中 is three bytes, two columns
+  CHECK(caret_line("\xEF\xBB\xBF@x", 4) == "^\n");  // nothing shows for a byte-order mark
+  CHECK(caret_line("\tx: y", 5) == "       ^\n");   // a tab shows escaped, as \x09, and the caret follows it
+}

@@ -21,6 +21,12 @@ struct Utf8Char {
 };
 Utf8Char decode_utf8(std::string_view text, std::size_t i);
 
+// Columns a code point takes in a terminal: 0 for combining marks and zero-width characters (the byte-order mark
+// included), 2 for wide East Asian characters and emoji, else 1.
+std::size_t char_width(char32_t code);
+// Columns `text` takes in a terminal; an invalid byte counts as one narrow character.
+std::size_t display_width(std::string_view text);
+
 // Shortest decimal that reads back as `value`, without exponent for ordinary magnitudes: 0.25, 2, 1769, 1e-07.
 std::string format_number(double value);
 
