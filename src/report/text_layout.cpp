@@ -34,8 +34,6 @@ std::size_t fitting_prefix(std::string_view word, std::size_t width) {
 
 }  // namespace
 
-std::size_t display_width(std::string_view text) { return util::display_width(text); }
-
 std::string pad(std::string_view text, std::size_t width, Align align) {
   const std::size_t used = display_width(text);
   const std::string fill(used < width ? width - used : 0, ' ');

@@ -5,10 +5,12 @@
 #include <string_view>
 #include <vector>
 
+#include "caas/util/text.hpp"
+
 namespace caas::report {
 
 // Columns a terminal uses for `text` (UTF-8): combining marks take none, East Asian wide characters two.
-std::size_t display_width(std::string_view text);
+using util::display_width;
 
 // `text` padded with spaces to `width` columns, on the right (left-aligned) or on the left (right-aligned).
 enum class Align { left, right };
