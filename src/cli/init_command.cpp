@@ -38,8 +38,9 @@ class InitCommand final : public Command {
   int run(const Options& options, Io& io) override {
     const bool ask = io.in_is_terminal && !m_yes;
     Answers answers;
-    if (ask) io.err << "caas-advisor init: a few questions about the workload. Enter takes the [default]; "
-                       "Ctrl-D stops without writing anything.\n";
+    if (ask)
+      io.err << "caas-advisor init: a few questions about the workload. Enter takes the [default]; "
+                "Ctrl-D stops without writing anything.\n";
     for (const auto& question : init_questions()) {
       if (!question.applies(answers)) continue;
       const std::string& given = m_given[question.key];
@@ -142,8 +143,8 @@ class InitCommand final : public Command {
       std::filesystem::remove(temp, ec);
       return 2;
     }
-    io.err << "Wrote " << path << ". Here is the advice for it; edit the file and run `caas-advisor recommend "
-           << path << "` again as you learn more.\n\n";
+    io.err << "Wrote " << path << ". Here is the advice for it; edit the file and run `caas-advisor recommend " << path
+           << "` again as you learn more.\n\n";
     return show_recommendation(parsed, options, io);
   }
 

@@ -17,8 +17,8 @@ struct Checked {
 };
 
 struct Question {
-  std::string key;     // "duration"
-  std::string option;  // "--duration"
+  std::string key;         // "duration"
+  std::string option;      // "--duration"
   std::string value_name;  // "DURATION", for help
   std::string help;        // the option's help
   // The question as asked, given the answers so far (a job is asked about runs, not requests).

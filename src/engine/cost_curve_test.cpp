@@ -52,8 +52,8 @@ TEST_CASE("cost curve: at the cost table's scales the points are the cost table'
   const auto table = engine::cost_table(cost::read_cost_inputs(profile), curve.targets,
                                         *engine::test::builtin_prices().find_region("us-east-1"));
   for (const auto& row : table) {
-    const auto point = std::find_if(curve.points.begin(), curve.points.end(),
-                                    [&](const auto& p) { return p.scale == row.scale; });
+    const auto point =
+        std::find_if(curve.points.begin(), curve.points.end(), [&](const auto& p) { return p.scale == row.scale; });
     REQUIRE(point != curve.points.end());
     CHECK(point->usd == row.usd);
   }

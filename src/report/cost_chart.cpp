@@ -38,7 +38,11 @@ std::string significant3(double value) {
 // the range is narrow; three to eight of them.
 std::vector<double> log_ticks(double lo, double hi) {
   static const std::vector<std::vector<double>> k_mantissas = {
-      {1}, {1, 3}, {1, 2, 5}, {1, 1.5, 2, 3, 4, 5, 6, 8}, {1, 1.2, 1.4, 1.6, 1.8, 2, 2.5, 3, 3.5, 4, 4.5, 5, 6, 7, 8, 9}};
+      {1},
+      {1, 3},
+      {1, 2, 5},
+      {1, 1.5, 2, 3, 4, 5, 6, 8},
+      {1, 1.2, 1.4, 1.6, 1.8, 2, 2.5, 3, 3.5, 4, 4.5, 5, 6, 7, 8, 9}};
   std::vector<double> best;
   for (const auto& mantissas : k_mantissas) {
     std::vector<double> ticks;
@@ -81,15 +85,13 @@ std::string short_usd(double value) {
 
 double ChartLayout::fx(double scale) const { return std::log(scale / x_lo) / std::log(x_hi / x_lo); }
 
-double ChartLayout::fy(double usd) const {
-  return std::log(std::max(usd, y_lo) / y_lo) / std::log(y_hi / y_lo);
-}
+double ChartLayout::fy(double usd) const { return std::log(std::max(usd, y_lo) / y_lo) / std::log(y_hi / y_lo); }
 
 std::vector<TargetView> target_views(const model::Recommendation& recommendation) {
   std::vector<TargetView> views;
   for (const auto& result : recommendation.ranking)
-    views.push_back({result.target.id, result.target.name.empty() ? result.target.id : result.target.name,
-                     result.feasible});
+    views.push_back(
+        {result.target.id, result.target.name.empty() ? result.target.id : result.target.name, result.feasible});
   return views;
 }
 
@@ -136,7 +138,8 @@ std::optional<ChartLayout> layout_chart(const model::CostCurve& curve, const std
   b = std::max(b, middle + span / 2) + span * 0.06;
   layout.y_lo = std::pow(10.0, a);
   layout.y_hi = std::pow(10.0, b);
-  for (const double value : log_ticks(layout.y_lo, layout.y_hi)) layout.y_ticks.push_back({value, short_usd(value), ""});
+  for (const double value : log_ticks(layout.y_lo, layout.y_hi))
+    layout.y_ticks.push_back({value, short_usd(value), ""});
 
   for (const double scale : k_x_ticks)
     layout.x_ticks.push_back({scale, short_count(curve.events_per_month * scale), "×" + util::format_number(scale)});

@@ -30,11 +30,11 @@ struct ChartLayout {
   double y_lo = 1, y_hi = 10;    // dollars a month; costs below y_lo are drawn at it
   std::vector<ChartTick> x_ticks;
   std::vector<ChartTick> y_ticks;
-  std::vector<ChartSeries> series;  // feasible first, in ranking order; only targets with a cost somewhere
-  std::vector<ChartSeries> unpriced;                    // targets the model cannot price at any traffic
-  std::vector<model::CostCurveCrossing> crossings;      // within the chart's range of traffic
-  std::vector<model::CostCurveCrossing> off_chart;      // below a tenth or above ten times today's traffic
-  std::string noun;  // "requests" or "runs"
+  std::vector<ChartSeries> series;    // feasible first, in ranking order; only targets with a cost somewhere
+  std::vector<ChartSeries> unpriced;  // targets the model cannot price at any traffic
+  std::vector<model::CostCurveCrossing> crossings;  // within the chart's range of traffic
+  std::vector<model::CostCurveCrossing> off_chart;  // below a tenth or above ten times today's traffic
+  std::string noun;                                 // "requests" or "runs"
 
   // Position on each axis from 0 (left, bottom) to 1 (right, top).
   double fx(double scale) const;

@@ -38,14 +38,10 @@ std::size_t style_of(std::size_t position) { return position % k_styles + 1; }
 // A marker of shape `style` centred on (x, y): circle, square, triangle, diamond.
 std::string marker_path(std::size_t style, double x, double y) {
   switch (style) {
-    case 1:
-      return fmt::format("M{} {}a4 4 0 1 0 8 0a4 4 0 1 0-8 0Z", num(x - 4), num(y));
-    case 2:
-      return fmt::format("M{} {}h7v7h-7Z", num(x - 3.5), num(y - 3.5));
-    case 3:
-      return fmt::format("M{} {}l4.5 9h-9Z", num(x), num(y - 4.5));
-    default:
-      return fmt::format("M{} {}l4.5 4.5-4.5 4.5-4.5-4.5Z", num(x), num(y - 4.5));
+    case 1: return fmt::format("M{} {}a4 4 0 1 0 8 0a4 4 0 1 0-8 0Z", num(x - 4), num(y));
+    case 2: return fmt::format("M{} {}h7v7h-7Z", num(x - 3.5), num(y - 3.5));
+    case 3: return fmt::format("M{} {}l4.5 9h-9Z", num(x), num(y - 4.5));
+    default: return fmt::format("M{} {}l4.5 4.5-4.5 4.5-4.5-4.5Z", num(x), num(y - 4.5));
   }
 }
 
@@ -94,8 +90,7 @@ std::vector<double> spread_labels(std::vector<double> ys) {
   std::vector<std::size_t> order(ys.size());
   for (std::size_t i = 0; i < order.size(); ++i) order[i] = i;
   std::sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) { return ys[a] < ys[b]; });
-  for (std::size_t k = 1; k < order.size(); ++k)
-    ys[order[k]] = std::max(ys[order[k]], ys[order[k - 1]] + k_label_gap);
+  for (std::size_t k = 1; k < order.size(); ++k) ys[order[k]] = std::max(ys[order[k]], ys[order[k - 1]] + k_label_gap);
   // Pushed below the frame: shift the whole stack up.
   if (!order.empty() && ys[order.back()] > k_height - 8) {
     const double shift = ys[order.back()] - (k_height - 8);
@@ -106,8 +101,10 @@ std::vector<double> spread_labels(std::vector<double> ys) {
 
 void write_axes(std::string& svg, const ChartLayout& layout, const Plot& plot) {
   std::string grid;
-  for (const auto& tick : layout.y_ticks) grid += fmt::format("M{} {}H{}", num(k_left), num(plot.y(tick.value)), num(k_right));
-  for (const auto& tick : layout.x_ticks) grid += fmt::format("M{} {}V{}", num(plot.x(tick.value)), num(k_top), num(k_bottom));
+  for (const auto& tick : layout.y_ticks)
+    grid += fmt::format("M{} {}H{}", num(k_left), num(plot.y(tick.value)), num(k_right));
+  for (const auto& tick : layout.x_ticks)
+    grid += fmt::format("M{} {}V{}", num(plot.x(tick.value)), num(k_top), num(k_bottom));
   svg += fmt::format(R"(<path class="grid" d="{}"/>)", grid);
   svg += fmt::format(R"(<rect class="frame" x="{}" y="{}" width="{}" height="{}"/>)", num(k_left), num(k_top),
                      num(k_right - k_left), num(k_bottom - k_top));
@@ -145,8 +142,8 @@ void write_series(std::string& svg, const model::CostCurve& curve, const ChartLa
     for (const auto& tick : layout.x_ticks) {
       const auto* point = point_at(curve, tick.value);
       if (point == nullptr || !point->usd[series.index]) continue;
-      svg += fmt::format(R"(<path class="m m{}{}" d="{}" data-target="{}" data-scale="{}"/>)", style, extra,
-                         marker_path(style, plot.x(tick.value), plot.y(*point->usd[series.index])),
+      svg += fmt::format(R"(<use class="m m{0}{1}" href="#mk{0}" x="{2}" y="{3}" data-target="{4}" data-scale="{5}"/>)",
+                         style, extra, num(plot.x(tick.value)), num(plot.y(*point->usd[series.index])),
                          html_text(series.id), util::format_number(tick.value));
     }
     double end = k_bottom;
@@ -197,10 +194,10 @@ std::string legend(const ChartLayout& layout) {
     const auto& series = layout.series[position];
     const std::size_t style = style_of(position);
     const std::string extra = series.feasible ? "" : " nofit";
-    html += fmt::format(
-        R"(<li><svg class="chart key" width="44" height="14" viewBox="0 0 44 14" aria-hidden="true">)"
-        R"(<path class="s s{0}{1}" d="M2 7H42"/><path class="m m{0}{1}" d="{2}"/></svg> {3}{4}</li>)",
-        style, extra, marker_path(style, 22, 7), html_text(series.label), series.feasible ? "" : " — does not fit");
+    html += fmt::format(R"(<li><svg class="chart key" width="44" height="14" viewBox="0 0 44 14" aria-hidden="true">)"
+                        R"(<path class="s s{0}{1}" d="M2 7H42"/><path class="m m{0}{1}" d="{2}"/></svg> {3}{4}</li>)",
+                        style, extra, marker_path(style, 22, 7), html_text(series.label),
+                        series.feasible ? "" : " — does not fit");
   }
   return html + "</ul>";
 }
@@ -245,6 +242,13 @@ std::string description(const model::CostCurve& curve, const ChartLayout& layout
 
 }  // namespace
 
+std::string html_chart_defs() {
+  std::string defs = R"(<svg class="defs" width="0" height="0" aria-hidden="true"><defs>)";
+  for (std::size_t style = 1; style <= k_styles; ++style)
+    defs += fmt::format(R"(<path id="mk{}" d="{}"/>)", style, marker_path(style, 0, 0));
+  return defs + "</defs></svg>";
+}
+
 std::string html_cost_chart(const model::Recommendation& recommendation, const std::string& id) {
   if (!recommendation.cost_curve) return {};
   const auto& curve = *recommendation.cost_curve;
@@ -255,9 +259,8 @@ std::string html_cost_chart(const model::Recommendation& recommendation, const s
   }
   const Plot plot{*layout};
   std::string html = "<figure aria-labelledby=\"" + id + "-cap\">";
-  html += fmt::format(
-      R"(<svg class="chart" viewBox="0 0 {} {}" role="img" aria-labelledby="{}-t {}-d">)", num(k_width),
-      num(k_height), id, id);
+  html += fmt::format(R"(<svg class="chart" viewBox="0 0 {} {}" role="img" aria-labelledby="{}-t {}-d">)", num(k_width),
+                      num(k_height), id, id);
   html += fmt::format(R"(<title id="{}-t">Monthly cost of each target against traffic</title>)", id);
   html += fmt::format(R"(<desc id="{}-d">{}</desc>)", id, description(curve, *layout));
   write_axes(html, *layout, plot);
@@ -265,9 +268,10 @@ std::string html_cost_chart(const model::Recommendation& recommendation, const s
   write_series(html, curve, *layout, plot);
   html += "</svg>" + legend(*layout);
 
-  html += fmt::format("<figcaption id=\"{}-cap\">Monthly cost of each target from a tenth to ten times today's {} {} "
-                      "a month; both axes are logarithmic. The solid vertical line is today's traffic",
-                      id, html_text(short_count(curve.events_per_month)), html_text(layout->noun));
+  html += fmt::format(
+      "<figcaption id=\"{}-cap\">Monthly cost of each target from a tenth to ten times today's {} {} "
+      "a month; both axes are logarithmic. The solid vertical line is today's traffic",
+      id, html_text(short_count(curve.events_per_month)), html_text(layout->noun));
   html += layout->crossings.empty() ? "." : "; each dashed line, numbered above the chart, a break-even.";
   if (!layout->crossings.empty()) {
     html += "<ol class=\"crossings\">";
@@ -278,8 +282,9 @@ std::string html_cost_chart(const model::Recommendation& recommendation, const s
     html += "<p>Beyond the chart (" + html_text("×" + util::format_number(std::round(crossing.scale * 100) / 100)) +
             "): " + html_text(crossing.message) + ".</p>";
   if (curve.crossings.empty() && curve.compared.size() >= 2)
-    html += "<p>No break-even: the cheapest target that fits stays the same from a thousandth to a thousand times "
-            "today's traffic.</p>";
+    html +=
+        "<p>No break-even: the cheapest target that fits stays the same from a thousandth to a thousand times "
+        "today's traffic.</p>";
   else if (curve.compared.size() < 2)
     html += "<p>No break-even: fewer than two targets that fit have a known cost.</p>";
   for (const auto& series : layout->unpriced)

@@ -8,6 +8,9 @@
 
 namespace caas::report {
 
+// The marker shapes every chart refers to (<use href="#mk1">), once on a page, before the first chart.
+std::string html_chart_defs();
+
 // `id` prefixes the figure's element ids (unique on the page).
 std::string html_cost_chart(const model::Recommendation& recommendation, const std::string& id);
 

@@ -31,28 +31,30 @@ std::string source_html(const std::string& source) {
   if (source.empty()) return {};
   const std::string url = source_url(source);
   if (url.empty()) return "<span class=\"src\">source: " + html_text(source) + "</span>";
-  std::string html = "<span class=\"src\">source: <a href=\"" + html_text(url) + "\">" + html_text(url) + "</a>";
+  // The link shows the site; the address is in the link (and printed after it).
+  const auto host_start = url.find("://") + 3;
+  const std::string host = url.substr(host_start, url.find('/', host_start) - host_start);
+  std::string html = "<span class=\"src\">source: <a href=\"" + html_text(url) + "\">" + html_text(host) + "</a>";
   if (url.size() < source.size()) html += html_text(source.substr(url.size()));
   return html + "</span>";
 }
 
-// A reason as a list item: a mark that reads without colour (and a word for screen readers), the message, the
-// rule id with its weight, and the source.
+// A reason as a list item: its kind as a mark that reads without colour (page.css draws it, with a word for screen
+// readers), the message, the rule id with its weight, and the source.
 std::string reason_html(const model::Reason& reason, bool blocker) {
-  std::string kind = "note", mark = "·", word = "note", weight;
+  std::string kind = "note", weight;
   if (blocker) {
-    kind = "blocker", mark = "✗", word = "blocker";
+    kind = "blocker";
   } else if (reason.rule == k_cost_rule) {
-    kind = "cost", mark = "~", word = "cost";
+    kind = "cost";
     if (reason.weight != 0) weight = signed_weight(reason.weight, false);
   } else if (reason.effect == model::Effect::prefer) {
-    kind = "for", mark = "+", word = "for", weight = signed_weight(reason.weight, false);
+    kind = "for", weight = signed_weight(reason.weight, false);
   } else if (reason.effect == model::Effect::avoid) {
-    kind = "against", mark = "−", word = "against", weight = signed_weight(reason.weight, true);
+    kind = "against", weight = signed_weight(reason.weight, true);
   }
-  std::string html = fmt::format(R"(<li class="{}"><span class="mark" aria-hidden="true">{}</span><span><span class="sr">{}: </span>{}</span><span class="rule"><code>{}</code>{}</span>)",
-                                 kind, mark, word, html_text(reason.message), html_text(reason.rule),
-                                 weight.empty() ? "" : " " + weight);
+  std::string html = fmt::format(R"(<li class="{}"><span>{}</span><span class="rule"><code>{}</code>{}</span>)", kind,
+                                 html_text(reason.message), html_text(reason.rule), weight.empty() ? "" : " " + weight);
   return html + source_html(reason.source);
 }
 
@@ -73,16 +75,16 @@ std::string target_heading(const model::TargetResult& result, const model::Recom
 }
 
 std::string ranking_table(const model::Recommendation& recommendation) {
-  std::string html = "<table class=\"ranking\"><thead><tr><th class=\"num\">#</th><th>target</th><th>fits</th>"
-                     "<th class=\"num\">score</th><th>ops burden</th><th class=\"num\">per month</th></tr></thead><tbody>";
+  std::string html =
+      "<table class=\"ranking\"><thead><tr><th class=\"num\">#</th><th>target</th><th>fits</th>"
+      "<th class=\"num\">score</th><th>ops burden</th><th class=\"num\">per month</th></tr></thead><tbody>";
   for (const auto& result : recommendation.ranking) {
     html += fmt::format(
         "<tr data-target=\"{}\"><td class=\"num\">{}</td><td>{}</td><td class=\"{}\">{}</td><td class=\"num\">{}</td>"
         "<td>{}</td><td class=\"num\">{}</td></tr>",
-        html_text(result.target.id), result.rank, html_text(target_name(result.target)),
-        result.feasible ? "yes" : "no", result.feasible ? "yes" : "no",
-        result.feasible ? util::format_fixed2(result.score) : "—", ops_label(result.target.ops_burden),
-        result.cost ? html_usd(result.cost->monthly_usd) : "—");
+        html_text(result.target.id), result.rank, html_text(target_name(result.target)), result.feasible ? "yes" : "no",
+        result.feasible ? "yes" : "no", result.feasible ? util::format_fixed2(result.score) : "—",
+        ops_label(result.target.ops_burden), result.cost ? html_usd(result.cost->monthly_usd) : "—");
   }
   return html + "</tbody></table>";
 }
@@ -104,9 +106,7 @@ std::string reasons_section(const model::Recommendation& recommendation) {
                                            : "cost unknown" + (result.cost_unknown_reason.empty()
                                                                    ? std::string()
                                                                    : ": " + html_text(result.cost_unknown_reason));
-      html += "<li class=\"cost\"><span class=\"mark\" aria-hidden=\"true\">~</span><span><span class=\"sr\">cost: "
-              "</span>" +
-              text + "</span><span class=\"rule\"><code>cost</code></span></li>";
+      html += "<li class=\"cost\"><span>" + text + "</span><span class=\"rule\"><code>cost</code></span></li>";
     }
     std::vector<const model::Change*> limits;
     for (const auto& change : recommendation.what_would_change)
@@ -123,8 +123,7 @@ std::string reasons_section(const model::Recommendation& recommendation) {
     }
     for (std::size_t i = 0; i < limits.size(); ++i)
       if (!used[i] && !result.feasible)
-        html += "<li class=\"note\"><span class=\"mark\" aria-hidden=\"true\">→</span><span>" +
-                change_text(*limits[i]) + "</span><span></span></li>";
+        html += "<li class=\"lift\"><span>" + change_text(*limits[i]) + "</span><span></span></li>";
     html += "</ul>";
   }
   return html;
@@ -174,9 +173,9 @@ std::string assumptions_section(const model::Recommendation& recommendation) {
 std::string changes_section(const model::Recommendation& recommendation) {
   std::string items;
   for (const auto& change : recommendation.what_would_change) {
-    const bool blocker_limit =
-        change.kind == "limit" && std::any_of(recommendation.ranking.begin(), recommendation.ranking.end(),
-                                              [&](const auto& r) { return r.target.id == change.target && !r.feasible; });
+    const bool blocker_limit = change.kind == "limit" &&
+                               std::any_of(recommendation.ranking.begin(), recommendation.ranking.end(),
+                                           [&](const auto& r) { return r.target.id == change.target && !r.feasible; });
     if (!blocker_limit) items += "<li>" + change_text(change) + "</li>";
   }
   return items.empty() ? std::string() : "<h4>What would change this</h4><ul class=\"plain\">" + items + "</ul>";
@@ -191,8 +190,9 @@ std::string findings_section(const model::Recommendation& recommendation) {
     if (finding.line > 0) where += fmt::format(":{}", finding.line);
     if (finding.line > 0 && finding.column > 0) where += fmt::format(":{}", finding.column);
     if (!finding.field.empty()) where += " (" + html_text(finding.field) + ")";
-    html += fmt::format(R"(<li><span class="sev sev-{0}">{0}</span> {1} <code>{2}</code> <span class="file">{3}</span></li>)",
-                        severity, html_text(finding.message), html_text(finding.rule), where);
+    html += fmt::format(
+        R"(<li><span class="sev sev-{0}">{0}</span> {1} <code>{2}</code> <span class="file">{3}</span></li>)", severity,
+        html_text(finding.message), html_text(finding.rule), where);
   }
   return html + "</ul>";
 }
@@ -219,9 +219,11 @@ std::string imported_section(const model::Recommendation& recommendation) {
 
 std::string target_name(const model::Target& target) { return target.name.empty() ? target.id : target.name; }
 
-std::string html_workload(const model::Recommendation& recommendation, const std::string& id, Command command) {
+namespace {
+
+// The heading, the file and the description: what a workload shows before its details.
+std::string workload_head(const model::Recommendation& recommendation, const std::string& id, bool ranked) {
   std::string answer;
-  const bool ranked = command != Command::validate && !recommendation.ranking.empty();
   if (!ranked) {
     answer = "<span class=\"yes\">valid</span>";
   } else if (!recommendation.recommended) {
@@ -230,13 +232,18 @@ std::string html_workload(const model::Recommendation& recommendation, const std
     for (const auto& result : recommendation.ranking)
       if (result.target.id == *recommendation.recommended) answer = html_text(target_name(result.target));
   }
-  std::string html = fmt::format(
-      R"(<article class="workload" id="{0}" aria-labelledby="{0}-h" data-name="{1}" data-file="{2}"><h3 id="{0}-h">{1} → <span class="answer">{3}</span></h3>)",
-      id, html_text(recommendation.name), html_text(recommendation.file), answer);
+  std::string html = fmt::format(R"(<h3 id="{}-h">{} → <span class="answer">{}</span></h3>)", id,
+                                 html_text(recommendation.name), answer);
   html += "<p class=\"file\"><code>" + html_text(recommendation.file) + "</code>";
   if (!recommendation.runs_on.empty()) html += " · runs on <code>" + html_text(recommendation.runs_on) + "</code>";
   html += "</p>";
-  if (!recommendation.description.empty()) html += "<p class=\"description\">" + html_text(recommendation.description) + "</p>";
+  if (!recommendation.description.empty())
+    html += "<p class=\"description\">" + html_text(recommendation.description) + "</p>";
+  return html;
+}
+
+std::string workload_body(const model::Recommendation& recommendation, const std::string& id, bool ranked) {
+  std::string html;
   if (ranked) {
     html += "<h4>Ranking</h4>" + ranking_table(recommendation);
     html += reasons_section(recommendation);
@@ -247,7 +254,28 @@ std::string html_workload(const model::Recommendation& recommendation, const std
   if (ranked && recommendation.cost_curve)
     html += "<h4>Cost against traffic</h4>" + html_cost_chart(recommendation, id + "-c");
   html += imported_section(recommendation);
-  return html + "</article>\n";
+  return html;
+}
+
+}  // namespace
+
+std::string html_workload(const model::Recommendation& recommendation, const std::string& id, Command command,
+                          Details details) {
+  const bool ranked = command != Command::validate && !recommendation.ranking.empty();
+  std::string html =
+      fmt::format(R"(<article class="workload{}" id="{}" aria-labelledby="{}-h" data-name="{}" data-file="{}">)",
+                  details == Details::deferred ? " pending" : "", id, id, html_text(recommendation.name),
+                  html_text(recommendation.file));
+  html += workload_head(recommendation, id, ranked);
+  if (details == Details::inline_) return html + workload_body(recommendation, id, ranked) + "</article>\n";
+  // The details as the text of a comment just after the article: the browser keeps the text and builds nothing
+  // from it until the page's script is asked for it. Every ">" from the input is escaped and the markup written
+  // here has no "-->", so nothing in it can end the comment.
+  html += fmt::format(
+      R"(<p class="pending-note">The details of this workload are shown on demand. <button type="button" data-show="{0}">Show them</button><noscript> (they need JavaScript; the json format has them)</noscript></p></article>)"
+      "<!--caas-details\n",
+      id);
+  return html + workload_body(recommendation, id, ranked) + "-->\n";
 }
 
 }  // namespace caas::report

@@ -8,8 +8,13 @@
 
 namespace caas::report {
 
-// `id` is the article's element id ("w12"); the page links to it from the table.
-std::string html_workload(const model::Recommendation& recommendation, const std::string& id, Command command);
+// `id` is the article's element id ("w12"); the page links to it from the table. With Details::deferred only the
+// heading, file and description are page content; the rest follows as text in a data block that the page's
+// script turns into content when it is asked for (opened, scrolled to, printed), so a page of thousands of
+// workloads opens quickly.
+enum class Details { inline_, deferred };
+std::string html_workload(const model::Recommendation& recommendation, const std::string& id, Command command,
+                          Details details);
 
 // "AWS Lambda", or the id when the rule table gives no name (not yet escaped).
 std::string target_name(const model::Target& target);

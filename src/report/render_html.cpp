@@ -9,6 +9,7 @@
 
 #include "caas/util/embedded_file.hpp"
 #include "caas/util/text.hpp"
+#include "html_chart.hpp"
 #include "html_sections.hpp"
 #include "html_text.hpp"
 #include "renderers.hpp"
@@ -20,8 +21,15 @@ const std::vector<util::EmbeddedFile>& embedded_html_files();
 
 namespace {
 
-// The overview names at most this many problems of each kind; the table's filter finds the rest.
-constexpr std::size_t k_max_listed = 100;
+// The overview names at most this many files that could not be evaluated, and workloads with errors or warnings;
+// the json format lists every error, and the table's filter finds every such workload.
+constexpr std::size_t k_max_errors_listed = 20;
+constexpr std::size_t k_max_flagged_listed = 10;
+// The first workloads' details are page content; those of later ones are built on demand (html_workload).
+constexpr std::size_t k_inline_details = 100;
+// The page's first script: before anything is laid out, it tells the CSS that the main script will run (and so
+// will page the table), and a page without scripts shows every row.
+constexpr std::string_view k_head_script = "document.documentElement.classList.add(\"js\");";
 
 std::string_view asset(std::string_view suffix) {
   for (const auto& file : embedded_html_files())
@@ -86,14 +94,17 @@ class HtmlRenderer final : public Renderer {
     m_out << "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n"
           << "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
           << "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src " << csp_hash(css)
-          << "; script-src " << csp_hash(js) << "; img-src data:; base-uri 'none'; form-action 'none'\">\n"
+          << "; script-src " << csp_hash(k_head_script) << ' ' << csp_hash(js)
+          << "; img-src data:; base-uri 'none'; form-action 'none'\">\n"
           << "<meta name=\"generator\" content=\"" << html_text(tool.name + " " + tool.version) << "\">\n"
-          << "<title>" << html_text(command_title(m_command)) << " report</title>\n<style>" << css << "</style>\n"
+          << "<title>" << html_text(command_title(m_command)) << " report</title>\n<script>" << k_head_script
+          << "</script>\n<style>" << css << "</style>\n"
           << "</head>\n<body>\n<a class=\"skip\" href=\"#overview\">Skip to the overview</a>\n"
           << "<header><h1>Where each workload should run: EC2, Fargate or Lambda</h1><p class=\"meta\">"
           << html_text(tool.name) << ' ' << html_text(tool.version) << " · rules " << html_text(tool.rules_version)
           << " · prices of " << html_text(tool.pricing_date) << "</p></header>\n<main>\n"
-          << "<section id=\"details\" aria-labelledby=\"details-h\"><h2 id=\"details-h\">Workloads in detail</h2>\n";
+          << "<section id=\"details\" aria-labelledby=\"details-h\"><h2 id=\"details-h\">Workloads in detail</h2>"
+          << html_chart_defs() << '\n';
   }
 
   void result(const model::Recommendation& recommendation) override {
@@ -113,16 +124,21 @@ class HtmlRenderer final : public Renderer {
         row.score = result.score;
       }
       if (result.target.id == recommendation.runs_on) row.runs_on_usd = cell.usd;
-      auto known = std::find_if(m_columns.begin(), m_columns.end(), [&](const auto& c) { return c.id == result.target.id; });
+      auto known =
+          std::find_if(m_columns.begin(), m_columns.end(), [&](const auto& c) { return c.id == result.target.id; });
       if (known == m_columns.end())
         m_columns.push_back({result.target.id, target_name(result.target), result.target.ops_burden});
     }
     for (const auto& finding : recommendation.findings) {
-      if (finding.severity == util::Severity::error) ++row.errors;
-      else if (finding.severity == util::Severity::warning) ++row.warnings;
-      else ++row.infos;
+      if (finding.severity == util::Severity::error)
+        ++row.errors;
+      else if (finding.severity == util::Severity::warning)
+        ++row.warnings;
+      else
+        ++row.infos;
     }
-    m_out << html_workload(recommendation, row.id, m_command);
+    m_out << html_workload(recommendation, row.id, m_command,
+                           m_rows.size() < k_inline_details ? Details::inline_ : Details::deferred);
     m_rows.push_back(std::move(row));
   }
 
@@ -154,28 +170,36 @@ class HtmlRenderer final : public Renderer {
       return;
     }
     if (!m_errors.empty()) {
-      m_out << "<h3 id=\"errors-h\">" << plural(m_errors.size(), "file could not be evaluated", "files could not be evaluated")
+      m_out << "<h3 id=\"errors-h\">"
+            << plural(m_errors.size(), "file could not be evaluated", "files could not be evaluated")
             << "</h3>\n<ul class=\"problems\">";
-      for (std::size_t i = 0; i < m_errors.size() && i < k_max_listed; ++i)
+      for (std::size_t i = 0; i < m_errors.size() && i < k_max_errors_listed; ++i)
         m_out << "<li><span class=\"sev sev-error\">error</span> <code>" << location(m_errors[i]) << "</code> "
               << html_text(m_errors[i].message) << "</li>";
       m_out << "</ul>\n";
-      if (m_errors.size() > k_max_listed)
-        m_out << "<p>" << m_errors.size() - k_max_listed << " more are not listed here; the json format lists them all.</p>\n";
+      if (m_errors.size() > k_max_errors_listed)
+        m_out << "<p>" << m_errors.size() - k_max_errors_listed
+              << " more are not listed here; the json format lists them all.</p>\n";
     }
     if (!flagged.empty()) {
-      m_out << "<h3>" << plural(flagged.size(), "workload has", "workloads have") << " errors or warnings</h3>\n<ul class=\"problems\">";
-      for (std::size_t i = 0; i < flagged.size() && i < k_max_listed; ++i) {
+      m_out << "<h3>" << plural(flagged.size(), "workload has", "workloads have")
+            << " errors or warnings</h3>\n<ul class=\"problems\">";
+      for (std::size_t i = 0; i < flagged.size() && i < k_max_flagged_listed; ++i) {
         const Row& row = *flagged[i];
         m_out << "<li><a href=\"#" << row.id << "\">" << html_text(row.name) << "</a> <span class=\"file\">"
               << html_text(row.file) << "</span>";
-        if (row.errors > 0) m_out << " <span class=\"sev sev-error\">" << plural(static_cast<std::size_t>(row.errors), "error", "errors") << "</span>";
-        if (row.warnings > 0) m_out << " <span class=\"sev sev-warning\">" << plural(static_cast<std::size_t>(row.warnings), "warning", "warnings") << "</span>";
+        if (row.errors > 0)
+          m_out << " <span class=\"sev sev-error\">" << plural(static_cast<std::size_t>(row.errors), "error", "errors")
+                << "</span>";
+        if (row.warnings > 0)
+          m_out << " <span class=\"sev sev-warning\">"
+                << plural(static_cast<std::size_t>(row.warnings), "warning", "warnings") << "</span>";
         m_out << "</li>";
       }
       m_out << "</ul>\n";
-      if (flagged.size() > k_max_listed)
-        m_out << "<p>" << flagged.size() - k_max_listed << " more: filter the table to those with errors or warnings.</p>\n";
+      if (flagged.size() > k_max_flagged_listed)
+        m_out << "<p>" << flagged.size() - k_max_flagged_listed
+              << " more: the table below shows them all with “only with errors or warnings”.</p>\n";
     }
   }
 
@@ -183,8 +207,10 @@ class HtmlRenderer final : public Renderer {
     m_out << "<section id=\"overview\" aria-labelledby=\"overview-h\"><h2 id=\"overview-h\">Overview</h2>\n";
     write_problems();
     m_out << "<div class=\"cards\">"
-          << "<p class=\"card\"><span class=\"n\">" << summary.files << "</span> " << (summary.files == 1 ? "file" : "files") << " read</p>"
-          << "<p class=\"card\"><span class=\"n\">" << summary.workloads << "</span> " << (summary.workloads == 1 ? "workload" : "workloads") << "</p>"
+          << "<p class=\"card\"><span class=\"n\">" << summary.files << "</span> "
+          << (summary.files == 1 ? "file" : "files") << " read</p>"
+          << "<p class=\"card\"><span class=\"n\">" << summary.workloads << "</span> "
+          << (summary.workloads == 1 ? "workload" : "workloads") << "</p>"
           << "<p class=\"card\"><span class=\"n\">" << summary.errors << "</span> could not be evaluated</p>";
     if (summary.skipped > 0)
       m_out << "<p class=\"card\"><span class=\"n\">" << summary.skipped << "</span> skipped (not workloads)</p>";
@@ -208,15 +234,16 @@ class HtmlRenderer final : public Renderer {
         group.usd += *row.recommended_usd;
       }
     }
-    const int most = std::max_element(groups.begin(), groups.end(), [](const auto& a, const auto& b) {
-                       return a.second.count < b.second.count;
-                     }) == groups.end()
-                         ? 0
-                         : std::max_element(groups.begin(), groups.end(), [](const auto& a, const auto& b) {
-                             return a.second.count < b.second.count;
-                           })->second.count;
+    const int most =
+        std::max_element(groups.begin(), groups.end(),
+                         [](const auto& a, const auto& b) { return a.second.count < b.second.count; }) == groups.end()
+            ? 0
+            : std::max_element(groups.begin(), groups.end(), [](const auto& a, const auto& b) {
+                return a.second.count < b.second.count;
+              })->second.count;
     m_out << "<h3>Workloads by recommended target</h3>\n<table class=\"by-target\"><thead><tr><th>target</th>"
-             "<th class=\"num\">workloads</th><th><span class=\"sr\">share</span></th><th class=\"num\">monthly total there</th></tr></thead><tbody>";
+             "<th class=\"num\">workloads</th><th><span class=\"sr\">share</span></th><th class=\"num\">monthly total "
+             "there</th></tr></thead><tbody>";
     double total = 0;
     int priced = 0;
     auto group_row = [&](const std::string& id, const std::string& name) {
@@ -224,11 +251,13 @@ class HtmlRenderer final : public Renderer {
       const Group group = it == groups.end() ? Group{} : it->second;
       const double width = most > 0 ? 120.0 * group.count / most : 0;
       m_out << "<tr data-target=\"" << html_text(id.empty() ? "none" : id) << "\"><td>" << html_text(name)
-            << "</td><td class=\"num\">" << group.count << "</td><td><svg width=\"124\" height=\"12\" aria-hidden=\"true\">"
+            << "</td><td class=\"num\">" << group.count
+            << "</td><td><svg width=\"124\" height=\"12\" aria-hidden=\"true\">"
             << "<rect class=\"barbox\" x=\"1\" y=\"1\" width=\"" << util::format_number(std::round(width * 10) / 10)
             << "\" height=\"10\"/></svg></td><td class=\"num\">";
       if (group.priced > 0) m_out << html_usd(group.usd);
-      if (group.priced < group.count) m_out << (group.priced > 0 ? " + " : "") << (group.count - group.priced) << " unknown";
+      if (group.priced < group.count)
+        m_out << (group.priced > 0 ? " + " : "") << (group.count - group.priced) << " unknown";
       m_out << "</td></tr>";
       total += group.usd;
       priced += group.priced;
@@ -255,16 +284,20 @@ class HtmlRenderer final : public Renderer {
   }
 
   void write_table() {
-    m_out << "<section id=\"portfolio\" aria-labelledby=\"portfolio-h\"><h2 id=\"portfolio-h\">All workloads</h2>\n"
-          << "<div class=\"controls\" role=\"search\"><label>Filter <input type=\"search\" id=\"filter-text\" "
-             "placeholder=\"name or file\"></label><label>Recommended <select id=\"filter-target\"><option value=\"\">any"
-             "</option>";
+    m_out
+        << "<section id=\"portfolio\" aria-labelledby=\"portfolio-h\"><h2 id=\"portfolio-h\">All workloads</h2>\n"
+        << "<div class=\"controls\" role=\"search\"><label>Filter <input type=\"search\" id=\"filter-text\" "
+           "placeholder=\"name or file\"></label><label>Recommended <select id=\"filter-target\"><option value=\"\">any"
+           "</option>";
     for (const auto& column : m_columns)
       m_out << "<option value=\"" << html_text(column.id) << "\">" << html_text(column.name) << "</option>";
     m_out << "<option value=\"none\">no target fits</option></select></label><label><input type=\"checkbox\" "
              "id=\"filter-problems\"> only with errors or warnings</label><span id=\"filter-count\" "
              "aria-live=\"polite\">"
-          << plural(m_rows.size(), "workload", "workloads") << "</span></div>\n"
+          << plural(m_rows.size(), "workload", "workloads")
+          << "</span><span id=\"pager\" hidden><button type=\"button\" id=\"page-previous\">Previous</button> "
+             "<button type=\"button\" id=\"page-next\">Next</button> <button type=\"button\" "
+             "id=\"page-all\">Show all</button></span></div>\n"
           << "<div class=\"table-wrap\"><table id=\"portfolio-table\"><caption class=\"sr\">Every workload; the "
              "column headings sort</caption><thead><tr>";
     auto header = [&](std::string_view label, bool numeric) {
@@ -293,7 +326,8 @@ class HtmlRenderer final : public Renderer {
     m_out << "</td><td class=\"num\" data-v=\"" << (row.score ? util::format_fixed2(*row.score) : "") << "\">"
           << (row.score ? util::format_fixed2(*row.score) : "—") << "</td>";
     for (const auto& column : m_columns) {
-      const auto cell = std::find_if(row.targets.begin(), row.targets.end(), [&](const auto& c) { return c.id == column.id; });
+      const auto cell =
+          std::find_if(row.targets.begin(), row.targets.end(), [&](const auto& c) { return c.id == column.id; });
       if (cell == row.targets.end()) {
         m_out << "<td class=\"num\" data-v=\"\">—</td>";
         continue;
@@ -307,8 +341,10 @@ class HtmlRenderer final : public Renderer {
     m_out << "<td data-v=\"" << row.errors * 10000 + row.warnings * 100 + row.infos << "\">";
     std::string counts;
     if (row.errors > 0) counts += plural(static_cast<std::size_t>(row.errors), "error", "errors");
-    if (row.warnings > 0) counts += (counts.empty() ? "" : ", ") + plural(static_cast<std::size_t>(row.warnings), "warning", "warnings");
-    if (row.infos > 0) counts += (counts.empty() ? "" : ", ") + plural(static_cast<std::size_t>(row.infos), "note", "notes");
+    if (row.warnings > 0)
+      counts += (counts.empty() ? "" : ", ") + plural(static_cast<std::size_t>(row.warnings), "warning", "warnings");
+    if (row.infos > 0)
+      counts += (counts.empty() ? "" : ", ") + plural(static_cast<std::size_t>(row.infos), "note", "notes");
     m_out << (counts.empty() ? "—" : counts) << "</td></tr>\n";
   }
 

@@ -97,14 +97,14 @@ void render_cost_chart(std::ostream& out, const CostReport& report, const ChartO
   if (!report.curve) return;
   std::vector<TargetView> views;
   for (const auto& target : report.targets)
-    views.push_back({target.target.id, target.target.name.empty() ? target.target.id : target.target.name,
-                     target.feasible});
+    views.push_back(
+        {target.target.id, target.target.name.empty() ? target.target.id : target.target.name, target.feasible});
   const auto layout = layout_chart(*report.curve, views);
   const Painter paint(options.color);
   out << '\n' << paint("Cost against traffic", Style::bold) << '\n';
   if (!layout) {
-    out << "  no chart: " << util::escape_control(report.curve->note.empty() ? "no target has a cost" : report.curve->note)
-        << '\n';
+    out << "  no chart: "
+        << util::escape_control(report.curve->note.empty() ? "no target has a cost" : report.curve->note) << '\n';
     return;
   }
   const Glyphs& g = glyphs(options.unicode);

@@ -5,7 +5,7 @@
 (function () {
   "use strict";
   var problems = [];
-  var counts = { markers: 0, crossings: 0, charts: 0, rankings: 0 };
+  var counts = { markers: 0, crossings: 0, charts: 0, rankings: 0, pending: 0, shown: 0 };
   window.addEventListener("error", function (e) { problems.push("script error: " + e.message); });
   var consoleError = console.error;
   console.error = function () {
@@ -74,7 +74,7 @@
       result.targets.forEach(function (target) {
         var usd = row.monthly_cost_usd[target.target];
         var where = name + ": " + target.target + " at ×" + row.scale;
-        var marker = svg.querySelector("path.m[data-target='" + target.target + "'][data-scale='" + row.scale + "']");
+        var marker = svg.querySelector(".m[data-target='" + target.target + "'][data-scale='" + row.scale + "']");
         var cell = article.querySelector("td[data-target='" + target.target + "'][data-scale='" + row.scale + "']");
         if (usd === null) {
           if (marker) problems.push(where + ": a point where the JSON has no cost");
@@ -118,8 +118,47 @@
     });
   }
 
+  // The table shows a hundred rows at a time; Next shows the rest, and Show all every row.
+  function checkPaging() {
+    var rows = document.querySelectorAll("#portfolio-table tbody tr");
+    var visible = function () {
+      return Array.prototype.filter.call(rows, function (r) { return !r.classList.contains("hidden"); }).length;
+    };
+    if (rows.length <= 100) {
+      if (visible() !== rows.length) problems.push("a table of " + rows.length + " rows shows " + visible());
+      return;
+    }
+    if (visible() !== 100) problems.push("the first page shows " + visible() + " rows, not 100");
+    document.getElementById("page-next").click();
+    if (visible() !== Math.min(100, rows.length - 100)) problems.push("the second page shows " + visible() + " rows");
+    document.getElementById("page-all").click();
+    if (visible() !== rows.length) problems.push("Show all shows " + visible() + " of " + rows.length + " rows");
+    // Sorting by a column keeps every row, in order of that column.
+    var score = Array.prototype.find.call(document.querySelectorAll("#portfolio-table th"), function (th) {
+      return th.textContent.indexOf("score") === 0;
+    });
+    score.querySelector("button").click();
+    var scores = Array.prototype.map.call(document.querySelectorAll("#portfolio-table tbody tr"), function (r) {
+      return r.cells[2].getAttribute("data-v");
+    }).filter(function (v) { return v !== ""; }).map(Number);
+    for (var i = 1; i < scores.length; i++)
+      if (scores[i] < scores[i - 1]) { problems.push("sorting by score is out of order at row " + i); break; }
+    // The filter by text: only the rows whose name or file hold it.
+    var search = document.getElementById("filter-text");
+    search.value = "photo-thumbnailer";
+    search.dispatchEvent(new Event("input"));
+    if (visible() !== 5) problems.push("filtering by photo-thumbnailer shows " + visible() + " rows, not 5");
+    search.value = "";
+    search.dispatchEvent(new Event("input"));
+  }
+
   function run() {
     if (!window.CAAS_EXPECTED || window.CAAS_EXPECTED.length === 0) { problems.push("no expected data"); return; }
+    // Details not yet shown are built as for printing.
+    counts.shown = document.querySelectorAll("article.pending").length;
+    window.dispatchEvent(new Event("beforeprint"));
+    if (document.querySelectorAll("article.pending").length)
+      problems.push("workloads still pending after printing");
     window.CAAS_EXPECTED.forEach(function (doc) { doc.results.forEach(checkResult); });
     // Self-contained: nothing was fetched, and nothing could be.
     var external = document.querySelectorAll("link, script[src], img, iframe, object, embed, [style*='url(']");
@@ -131,6 +170,7 @@
     var sections = document.querySelectorAll("main > section");
     if (!sections.length || sections[0].id !== "overview") problems.push("the overview is not the first section");
     if (counts.markers === 0) problems.push("no chart point was checked");
+    checkPaging();
   }
 
   window.addEventListener("load", function () {
@@ -139,7 +179,7 @@
     out.id = "caas-check";
     out.textContent = (problems.length ? "FAILED\n" + problems.join("\n") : "PASSED") + "\nchecked " +
       counts.charts + " charts, " + counts.markers + " points, " + counts.crossings + " break-evens, " +
-      counts.rankings + " ranking costs\n";
+      counts.rankings + " ranking costs; " + counts.shown + " workloads' details built on demand\n";
     document.body.appendChild(out);
   });
 })();

@@ -91,8 +91,8 @@ TEST_CASE("cost --chart: ASCII only under TERM=dumb, Unicode otherwise", "[e2e][
 
 TEST_CASE("cost --chart: the recommended target's points sit at the rows of the JSON cost table", "[e2e][cost_chart]") {
   Environment env{{"COLUMNS", "100"}, {"TERM", "dumb"}};
-  for (const std::string file : {"examples/photo-thumbnailer.yaml", "examples/orders-api.yaml",
-                                 "examples/invoice-ingest-worker.yaml"}) {
+  for (const std::string file :
+       {"examples/photo-thumbnailer.yaml", "examples/orders-api.yaml", "examples/invoice-ingest-worker.yaml"}) {
     INFO(file);
     const auto table = json::parse(run_tool({"cost", file, "-f", "json"}).out)["results"][0];
     const auto run = run_tool({"cost", file, "--chart"});

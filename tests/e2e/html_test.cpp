@@ -50,7 +50,8 @@ TEST_CASE("html: the page loads nothing and runs only its own script", "[e2e][ht
   const auto run = run_tool({"recommend", "examples", "-f", "html"});
   const std::string& page = run.out;
   CHECK(page.starts_with("<!DOCTYPE html>"));
-  CHECK(count(page, "<script") == 1);
+  // Two scripts (one in the head, one at the end) and no other.
+  CHECK(count(page, "<script") == 2);
   CHECK(count(page, "<style") == 1);
   for (const std::string loader : {"<link", "<img", "<iframe", "src=", "url(", "@import", "http-equiv=\"refresh"})
     CHECK(count(page, loader) == 0);
@@ -70,7 +71,7 @@ TEST_CASE("html: file names, descriptions and messages from the input are text, 
   const auto run = run_tool({"recommend", scratch.dir.string(), "-f", "html"});
   const std::string& page = run.out;
   CHECK(run.exit_code == 2);  // the broken file
-  CHECK(count(page, "<script") == 1);
+  CHECK(count(page, "<script") == 2);
   CHECK(count(page, "<img") == 0);
   CHECK(count(page, "<b>") == 0);
   CHECK(count(page, "<!--") == 0);

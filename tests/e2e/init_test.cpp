@@ -103,9 +103,9 @@ TEST_CASE("init on a terminal: Enter for every question writes a valid file and 
 
 TEST_CASE("init on a terminal: real answers, a wrong one asked again, end in the file", "[init][e2e]") {
   const auto dir = fresh_dir("answers");
-  const auto session = run_on_terminal(dir, {"-o", "ingest.yaml"},
-                                       {"invoice-ingest", "sqs", "", "3 s", "2gb", "2GiB", "4M", "spikey", "spiky",
-                                        "none", "", "low", "high"});
+  const auto session = run_on_terminal(
+      dir, {"-o", "ingest.yaml"},
+      {"invoice-ingest", "sqs", "", "3 s", "2gb", "2GiB", "4M", "spikey", "spiky", "none", "", "low", "high"});
   INFO(session.screen);
   CHECK(session.exit_code == 0);
   // "2gb" and "spikey" were refused with the reason, and asked again.
@@ -166,9 +166,8 @@ TEST_CASE("init without a terminal: says which option answers each question", "[
   const auto run = run_tool({"init"});
   CHECK(run.exit_code == 2);
   CHECK(run.out.empty());
-  for (const std::string option : {"--name", "--trigger", "--kind", "--duration", "--memory", "--traffic",
-                                   "--pattern", "--p99", "--avoid-cold-starts", "--ops-capacity", "--cost-priority",
-                                   "--yes"})
+  for (const std::string option : {"--name", "--trigger", "--kind", "--duration", "--memory", "--traffic", "--pattern",
+                                   "--p99", "--avoid-cold-starts", "--ops-capacity", "--cost-priority", "--yes"})
     CHECK(run.err.find(option) != std::string::npos);
 }
 

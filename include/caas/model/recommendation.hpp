@@ -103,13 +103,13 @@ struct CostCurveCrossing {
 };
 
 struct CostCurve {
-  std::string field;                        // "traffic.requests_per_month" | "traffic.runs_per_month"
-  double events_per_month = 0;              // today's traffic
-  std::vector<std::string> targets;         // every target with a cost model, in ranking order
-  std::vector<std::string> compared;        // the targets the break-even compares (feasible, with a cost)
-  std::vector<CostCurvePoint> points;       // in ascending scale, from 0.1 to 10, the cost table's scales among them
-  std::vector<CostCurveCrossing> crossings; // in ascending scale
-  std::string note;                         // why there are no points, when there are none
+  std::string field;                         // "traffic.requests_per_month" | "traffic.runs_per_month"
+  double events_per_month = 0;               // today's traffic
+  std::vector<std::string> targets;          // every target with a cost model, in ranking order
+  std::vector<std::string> compared;         // the targets the break-even compares (feasible, with a cost)
+  std::vector<CostCurvePoint> points;        // in ascending scale, from 0.1 to 10, the cost table's scales among them
+  std::vector<CostCurveCrossing> crossings;  // in ascending scale
+  std::string note;                          // why there are no points, when there are none
 };
 
 struct Recommendation {

@@ -1,4 +1,5 @@
-// The page's only script: overview first, the table sortable and filterable. The page reads fully without it.
+// The page's main script: overview first, the table sorted, filtered and paged, and the details of later
+// workloads built when they are asked for. The page reads without it (every row and the first workloads' details).
 (function () {
   "use strict";
   var main = document.querySelector("main");
@@ -10,11 +11,64 @@
     if (main && section && details) main.insertBefore(section, details);
   });
 
+  // --- Details on demand: a pending workload's details are the text of the comment after it until shown.
+  function show(id) {
+    var article = document.getElementById(id);
+    if (!article || !article.classList.contains("pending")) return;
+    var block = article.nextSibling;
+    while (block && block.nodeType !== Node.COMMENT_NODE) block = block.nextSibling;
+    if (!block || block.data.indexOf("caas-details\n") !== 0) return;
+    var note = article.querySelector(".pending-note");
+    if (note) note.remove();
+    // The comment is the page's own markup, every piece of input in it escaped when the page was written.
+    article.insertAdjacentHTML("beforeend", block.data.slice("caas-details\n".length));
+    article.classList.remove("pending");
+    block.remove();
+  }
+  function showTarget() {
+    var id = decodeURIComponent(location.hash.slice(1));
+    var article = id && document.getElementById(id);
+    if (article && article.classList.contains("pending")) {
+      show(id);
+      article.scrollIntoView();
+    }
+  }
+  document.addEventListener("click", function (e) {
+    var button = e.target.closest && e.target.closest("button[data-show]");
+    if (button) show(button.getAttribute("data-show"));
+  });
+  window.addEventListener("hashchange", showTarget);
+  showTarget();
+  var pending = document.querySelectorAll("article.pending");
+  if (pending.length && "IntersectionObserver" in window) {
+    var observer = new IntersectionObserver(function (entries) {
+      entries.forEach(function (entry) {
+        if (!entry.isIntersecting) return;
+        observer.unobserve(entry.target);
+        show(entry.target.id);
+      });
+    }, { rootMargin: "1500px 0px" });
+    Array.prototype.forEach.call(pending, function (article) { observer.observe(article); });
+  }
+  // Printed, every workload that is not filtered out is shown whole, and every chart's table of numbers with it.
+  window.addEventListener("beforeprint", function () {
+    Array.prototype.forEach.call(document.querySelectorAll("article.pending:not(.hidden)"), function (a) {
+      show(a.id);
+    });
+    Array.prototype.forEach.call(document.querySelectorAll("details.alt"), function (d) { d.open = true; });
+  });
+
+  // --- The table: sorted by any column, filtered, shown a page at a time.
   var table = document.getElementById("portfolio-table");
   if (!table) return;
   var body = table.tBodies[0];
   var rows = Array.prototype.slice.call(body.rows);
   var texts = rows.map(function (row) { return (row.getAttribute("data-text") || "").toLowerCase(); });
+  var order = rows.slice();
+  var pageSize = 100;
+  var page = 0;
+  var showAll = false;
+  table.classList.add("paged");
 
   function key(row, column) {
     var cell = row.cells[column];
@@ -22,6 +76,50 @@
     if (value === null) return cell ? cell.textContent : "";
     var number = Number(value);
     return value !== "" && !isNaN(number) ? number : value;
+  }
+
+  var search = document.getElementById("filter-text");
+  var target = document.getElementById("filter-target");
+  var problems = document.getElementById("filter-problems");
+  var count = document.getElementById("filter-count");
+  var pager = document.getElementById("pager");
+  var previous = document.getElementById("page-previous");
+  var next = document.getElementById("page-next");
+  var all = document.getElementById("page-all");
+
+  function matches(row) {
+    var i = Number(row.getAttribute("data-i"));
+    var text = search ? search.value.trim().toLowerCase() : "";
+    var wanted = target ? target.value : "";
+    return (!text || texts[i].indexOf(text) >= 0) &&
+           (!wanted || row.getAttribute("data-target") === wanted) &&
+           (!problems || !problems.checked || row.getAttribute("data-problems") === "1");
+  }
+
+  function render(filterChanged) {
+    var shown = order.filter(matches);
+    var pages = Math.max(1, Math.ceil(shown.length / pageSize));
+    if (page >= pages) page = pages - 1;
+    var first = showAll ? 0 : page * pageSize;
+    var last = showAll ? shown.length : Math.min(shown.length, first + pageSize);
+    var visible = new Set(shown.slice(first, last));
+    rows.forEach(function (row) { row.classList.toggle("hidden", !visible.has(row)); });
+    if (filterChanged) {
+      var kept = new Set(shown);
+      rows.forEach(function (row) {
+        var article = document.getElementById(row.getAttribute("data-w"));
+        if (article) article.classList.toggle("hidden", !kept.has(row));
+      });
+    }
+    if (count) {
+      count.textContent = shown.length === rows.length ? rows.length + " workloads"
+                                                       : shown.length + " of " + rows.length + " workloads";
+      if (shown.length > last - first) count.textContent += ", " + (first + 1) + "–" + last + " shown";
+    }
+    if (pager) pager.hidden = shown.length <= pageSize;
+    if (previous) previous.disabled = showAll || page === 0;
+    if (next) next.disabled = showAll || page >= pages - 1;
+    if (all) all.textContent = showAll ? "Show " + pageSize + " at a time" : "Show all";
   }
 
   var headers = table.tHead.rows[0].cells;
@@ -32,47 +130,28 @@
       var ascending = th.getAttribute("aria-sort") !== "ascending";
       Array.prototype.forEach.call(headers, function (other) { other.removeAttribute("aria-sort"); });
       th.setAttribute("aria-sort", ascending ? "ascending" : "descending");
-      var sorted = rows.slice().sort(function (a, b) {
+      order = rows.slice().sort(function (a, b) {
         var x = key(a, column), y = key(b, column);
         // Rows without a value (no cost, no target) stay last in either direction.
         if (x === "" || y === "") return x === y ? 0 : x === "" ? 1 : -1;
-        var order = typeof x === "number" && typeof y === "number" ? x - y : String(x).localeCompare(String(y));
-        if (order === 0) order = Number(a.getAttribute("data-i")) - Number(b.getAttribute("data-i"));
-        return ascending ? order : -order;
+        var by = typeof x === "number" && typeof y === "number" ? x - y : String(x).localeCompare(String(y));
+        if (by === 0) by = Number(a.getAttribute("data-i")) - Number(b.getAttribute("data-i"));
+        return ascending ? by : -by;
       });
       var fragment = document.createDocumentFragment();
-      sorted.forEach(function (row) { fragment.appendChild(row); });
+      order.forEach(function (row) { fragment.appendChild(row); });
       body.appendChild(fragment);
+      page = 0;
+      render(false);
     });
   });
-
-  var search = document.getElementById("filter-text");
-  var target = document.getElementById("filter-target");
-  var problems = document.getElementById("filter-problems");
-  var count = document.getElementById("filter-count");
-  function apply() {
-    var text = search ? search.value.trim().toLowerCase() : "";
-    var wanted = target ? target.value : "";
-    var onlyProblems = problems ? problems.checked : false;
-    var shown = 0;
-    rows.forEach(function (row, i) {
-      var visible = (!text || texts[i].indexOf(text) >= 0) &&
-                    (!wanted || row.getAttribute("data-target") === wanted) &&
-                    (!onlyProblems || row.getAttribute("data-problems") === "1");
-      row.classList.toggle("hidden", !visible);
-      var article = document.getElementById(row.getAttribute("data-w"));
-      if (article) article.classList.toggle("hidden", !visible);
-      if (visible) shown++;
-    });
-    if (count) count.textContent = "Showing " + shown + " of " + rows.length + " workloads";
-  }
   [search, target, problems].forEach(function (control) {
-    if (control) control.addEventListener("input", apply);
+    if (!control) return;
+    control.addEventListener("input", function () { page = 0; render(true); });
+    control.addEventListener("change", function () { page = 0; render(true); });
   });
-  if (problems) problems.addEventListener("change", apply);
-
-  // Printed, every chart's table of numbers is shown with it.
-  window.addEventListener("beforeprint", function () {
-    Array.prototype.forEach.call(document.querySelectorAll("details.alt"), function (d) { d.open = true; });
-  });
+  if (previous) previous.addEventListener("click", function () { page--; render(false); });
+  if (next) next.addEventListener("click", function () { page++; render(false); });
+  if (all) all.addEventListener("click", function () { showAll = !showAll; page = 0; render(false); });
+  render(false);
 })();
