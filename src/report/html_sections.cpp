@@ -263,19 +263,14 @@ std::string html_workload(const model::Recommendation& recommendation, const std
                           Details details) {
   const bool ranked = command != Command::validate && !recommendation.ranking.empty();
   std::string html =
-      fmt::format(R"(<article class="workload{}" id="{}" aria-labelledby="{}-h" data-name="{}" data-file="{}">)",
-                  details == Details::deferred ? " pending" : "", id, id, html_text(recommendation.name),
-                  html_text(recommendation.file));
-  html += workload_head(recommendation, id, ranked);
-  if (details == Details::inline_) return html + workload_body(recommendation, id, ranked) + "</article>\n";
-  // The details as the text of a comment just after the article: the browser keeps the text and builds nothing
-  // from it until the page's script is asked for it. Every ">" from the input is escaped and the markup written
-  // here has no "-->", so nothing in it can end the comment.
-  html += fmt::format(
-      R"(<p class="pending-note">The details of this workload are shown on demand. <button type="button" data-show="{0}">Show them</button><noscript> (they need JavaScript; the json format has them)</noscript></p></article>)"
-      "<!--caas-details\n",
-      id);
-  return html + workload_body(recommendation, id, ranked) + "-->\n";
+      fmt::format(R"(<article class="workload" id="{}" aria-labelledby="{}-h" data-name="{}" data-file="{}">)", id, id,
+                  html_text(recommendation.name), html_text(recommendation.file));
+  html += workload_head(recommendation, id, ranked) + workload_body(recommendation, id, ranked) + "</article>";
+  if (details == Details::inline_) return html + "\n";
+  // The whole article as the text of a comment: the browser keeps the text and builds nothing from it until the
+  // page's script is asked for it. Every ">" from the input is escaped and the markup written here has no "-->",
+  // so nothing in it can end the comment.
+  return "<!--caas-workload " + id + "\n" + html + "-->\n";
 }
 
 }  // namespace caas::report

@@ -149,6 +149,11 @@ class HtmlRenderer final : public Renderer {
       return a.ops_burden != b.ops_burden ? a.ops_burden < b.ops_burden : a.id < b.id;
     });
     if (m_rows.empty()) m_out << "<p class=\"none\">No workload was evaluated.</p>\n";
+    if (m_rows.size() > k_inline_details)
+      m_out << "<p id=\"more\" class=\"pending-note\">The details of " << m_rows.size() - k_inline_details
+            << " more workloads are shown as you scroll, or link to them. <button type=\"button\" "
+               "id=\"show-more\">Show more</button><noscript> They need JavaScript; the json format has them."
+               "</noscript></p>\n";
     m_out << "</section>\n";
     write_overview(summary);
     write_table();

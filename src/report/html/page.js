@@ -11,50 +11,61 @@
     if (main && section && details) main.insertBefore(section, details);
   });
 
-  // --- Details on demand: a pending workload's details are the text of the comment after it until shown.
-  function show(id) {
-    var article = document.getElementById(id);
-    if (!article || !article.classList.contains("pending")) return;
-    var block = article.nextSibling;
-    while (block && block.nodeType !== Node.COMMENT_NODE) block = block.nextSibling;
-    if (!block || block.data.indexOf("caas-details\n") !== 0) return;
-    var note = article.querySelector(".pending-note");
-    if (note) note.remove();
+  // --- Details on demand: after the first hundred, a workload's article is the text of a comment until it is
+  // needed: scrolled to (the "more" line at the end of what is built), linked to, or printed.
+  var waiting = [];  // comments of articles not yet built, in page order
+  var byId = {};
+  if (details) {
+    Array.prototype.forEach.call(details.childNodes, function (node) {
+      if (node.nodeType !== Node.COMMENT_NODE || node.data.indexOf("caas-workload ") !== 0) return;
+      waiting.push(node);
+      byId[node.data.slice(14, node.data.indexOf("\n"))] = node;
+    });
+  }
+  var filteredOut = new Set();  // article ids the table's filter hides
+  function build(comment) {
+    var id = comment.data.slice(14, comment.data.indexOf("\n"));
+    if (byId[id] !== comment) return;
+    delete byId[id];
+    var template = document.createElement("template");
     // The comment is the page's own markup, every piece of input in it escaped when the page was written.
-    article.insertAdjacentHTML("beforeend", block.data.slice("caas-details\n".length));
-    article.classList.remove("pending");
-    block.remove();
+    template.innerHTML = comment.data.slice(comment.data.indexOf("\n") + 1);
+    var article = template.content.firstElementChild;
+    if (article && filteredOut.has(article.id)) article.classList.add("hidden");
+    comment.replaceWith(template.content);
+  }
+  function buildMore(count) {
+    var built = 0;
+    while (waiting.length && built < count) {
+      var comment = waiting.shift();
+      if (byId[comment.data.slice(14, comment.data.indexOf("\n"))] !== comment) continue;
+      build(comment);
+      built++;
+    }
+    var more = document.getElementById("more");
+    if (more && !waiting.some(function (c) { return c.parentNode; })) more.remove();
   }
   function showTarget() {
     var id = decodeURIComponent(location.hash.slice(1));
-    var article = id && document.getElementById(id);
-    if (article && article.classList.contains("pending")) {
-      show(id);
-      article.scrollIntoView();
+    if (id && byId[id]) {
+      build(byId[id]);
+      var article = document.getElementById(id);
+      if (article) article.scrollIntoView();
     }
   }
-  document.addEventListener("click", function (e) {
-    var button = e.target.closest && e.target.closest("button[data-show]");
-    if (button) show(button.getAttribute("data-show"));
-  });
   window.addEventListener("hashchange", showTarget);
   showTarget();
-  var pending = document.querySelectorAll("article.pending");
-  if (pending.length && "IntersectionObserver" in window) {
-    var observer = new IntersectionObserver(function (entries) {
-      entries.forEach(function (entry) {
-        if (!entry.isIntersecting) return;
-        observer.unobserve(entry.target);
-        show(entry.target.id);
-      });
-    }, { rootMargin: "1500px 0px" });
-    Array.prototype.forEach.call(pending, function (article) { observer.observe(article); });
+  var more = document.getElementById("more");
+  var moreButton = document.getElementById("show-more");
+  if (moreButton) moreButton.addEventListener("click", function () { buildMore(100); });
+  if (more && "IntersectionObserver" in window) {
+    new IntersectionObserver(function (entries) {
+      if (entries.some(function (e) { return e.isIntersecting; })) buildMore(20);
+    }, { rootMargin: "1500px 0px" }).observe(more);
   }
   // Printed, every workload that is not filtered out is shown whole, and every chart's table of numbers with it.
   window.addEventListener("beforeprint", function () {
-    Array.prototype.forEach.call(document.querySelectorAll("article.pending:not(.hidden)"), function (a) {
-      show(a.id);
-    });
+    buildMore(waiting.length);
     Array.prototype.forEach.call(document.querySelectorAll("details.alt"), function (d) { d.open = true; });
   });
 
@@ -106,8 +117,11 @@
     rows.forEach(function (row) { row.classList.toggle("hidden", !visible.has(row)); });
     if (filterChanged) {
       var kept = new Set(shown);
+      filteredOut.clear();
       rows.forEach(function (row) {
-        var article = document.getElementById(row.getAttribute("data-w"));
+        var id = row.getAttribute("data-w");
+        if (!kept.has(row)) filteredOut.add(id);
+        var article = document.getElementById(id);
         if (article) article.classList.toggle("hidden", !kept.has(row));
       });
     }
