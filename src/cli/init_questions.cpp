@@ -85,7 +85,7 @@ Checked trigger_check(const std::string& text, const Answers& /*answers*/) {
   if (items.empty()) return {"", "name at least one trigger"};
   std::vector<std::string> seen;
   for (const auto& name : items) {
-    const auto checked = one_of(name, "triggers");
+    auto checked = one_of(name, "triggers");
     if (!checked.error.empty()) return checked;
     if (std::find(seen.begin(), seen.end(), checked.value) == seen.end()) seen.push_back(checked.value);
   }

@@ -147,11 +147,9 @@ void write_series(std::string& svg, const model::CostCurve& curve, const ChartLa
                          html_text(series.id), util::format_number(tick.value));
     }
     double end = k_bottom;
-    for (auto it = curve.points.rbegin(); it != curve.points.rend(); ++it)
-      if (it->usd[series.index]) {
-        end = plot.y(*it->usd[series.index]);
-        break;
-      }
+    // The line's last priced point.
+    for (const auto& point : curve.points)
+      if (point.usd[series.index]) end = plot.y(*point.usd[series.index]);
     end_ys.push_back(end + 4);
   }
   const auto ys = spread_labels(end_ys);

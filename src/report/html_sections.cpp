@@ -266,7 +266,7 @@ std::string html_workload(const model::Recommendation& recommendation, const std
       fmt::format(R"(<article class="workload" id="{}" aria-labelledby="{}-h" data-name="{}" data-file="{}">)", id, id,
                   html_text(recommendation.name), html_text(recommendation.file));
   html += workload_head(recommendation, id, ranked) + workload_body(recommendation, id, ranked) + "</article>";
-  if (details == Details::inline_) return html + "\n";
+  if (details == Details::content) return html + "\n";
   // The whole article as the text of a comment: the browser keeps the text and builds nothing from it until the
   // page's script is asked for it. Every ">" from the input is escaped and the markup written here has no "-->",
   // so nothing in it can end the comment.

@@ -8,11 +8,11 @@
 
 namespace caas::report {
 
-// `id` is the article's element id ("w12"); the page links to it from the table. With Details::deferred the
+// `id` is the article's element id ("w12"); the page links to it from the table. With Details::on_demand the
 // article is the text of a comment ("<!--caas-workload w12\n<article …>…</article>-->") that the page's script
 // turns into content when it is asked for (scrolled to, linked to, printed), so a page of thousands of workloads
 // opens quickly: the browser builds and lays out nothing of it until then.
-enum class Details { inline_, deferred };
+enum class Details { content, on_demand };
 std::string html_workload(const model::Recommendation& recommendation, const std::string& id, Command command,
                           Details details);
 

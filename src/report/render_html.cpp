@@ -138,7 +138,7 @@ class HtmlRenderer final : public Renderer {
         ++row.infos;
     }
     m_out << html_workload(recommendation, row.id, m_command,
-                           m_rows.size() < k_inline_details ? Details::inline_ : Details::deferred);
+                           m_rows.size() < k_inline_details ? Details::content : Details::on_demand);
     m_rows.push_back(std::move(row));
   }
 

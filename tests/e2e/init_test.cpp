@@ -40,6 +40,7 @@ Session run_on_terminal(const fs::path& dir, const std::vector<std::string>& arg
     std::vector<std::string> copies = {CAAS_BINARY, "init"};
     copies.insert(copies.end(), args.begin(), args.end());
     std::vector<char*> argv;
+    argv.reserve(copies.size() + 1);
     for (auto& a : copies) argv.push_back(a.data());
     argv.push_back(nullptr);
     execv(CAAS_BINARY, argv.data());
@@ -71,7 +72,7 @@ Session run_on_terminal(const fs::path& dir, const std::vector<std::string>& arg
 }
 
 fs::path fresh_dir(const std::string& name) {
-  const auto dir = fs::temp_directory_path() / ("caas-init-" + name + "-" + std::to_string(getpid()));
+  auto dir = fs::temp_directory_path() / ("caas-init-" + name + "-" + std::to_string(getpid()));
   fs::remove_all(dir);
   fs::create_directories(dir);
   return dir;
