@@ -4,7 +4,10 @@
 #include <catch2/catch.hpp>
 
 #include <cmath>
+#include <random>
 #include <regex>
+
+#include "caas/util/text.hpp"
 
 #include "cost_chart.hpp"
 #include "html_chart.hpp"
@@ -58,6 +61,25 @@ TEST_CASE("html text: the characters of markup become references; control charac
   CHECK(html_text("a\x1b[31mb") == "a\\x1b[31mb");
   CHECK(html_text("caf\xc3\xa9") == "caf\xc3\xa9");
   CHECK(html_text("\xff") == "\\xff");
+}
+
+TEST_CASE("html text: any bytes at all come out as text without markup, control characters or bad UTF-8", "[html]") {
+  std::mt19937 random(20261203);
+  for (int round = 0; round < 2000; ++round) {
+    std::string bytes(random() % 40, '\0');
+    for (auto& byte : bytes) byte = static_cast<char>(random() % 256);
+    const std::string text = html_text(bytes);
+    INFO(round);
+    CHECK(text.find_first_of("<>\"'") == std::string::npos);
+    CHECK(util::is_valid_utf8(text));
+    for (const char c : text) CHECK((static_cast<unsigned char>(c) >= 0x20 && c != 0x7f));
+    // Every & starts a character reference of ours.
+    for (auto at = text.find('&'); at != std::string::npos; at = text.find('&', at + 1)) {
+      const auto rest = text.substr(at, 6);
+      CHECK((rest.starts_with("&amp;") || rest.starts_with("&lt;") || rest.starts_with("&gt;") ||
+             rest.starts_with("&quot;") || rest.starts_with("&#39;")));
+    }
+  }
 }
 
 TEST_CASE("html text: only http and https sources become links", "[html]") {
