@@ -98,9 +98,9 @@ class InitCommand final : public Command {
   }
 
   int write_and_recommend(const Answers& answers, const Options& options, Io& io, bool ask) {
-    const std::string text = workload_file(answers);
-    // The file is read back by the workload reader before it is written: init never leaves an invalid file.
     const std::string path = m_output.empty() ? default_output(answers) : m_output;
+    const std::string text = workload_file(answers, path);
+    // The file is read back by the workload reader before it is written: init never leaves an invalid file.
     const auto parsed = parse::parse_file(text, path);
     if (parsed.kind != parse::FileKind::workload || !parsed.errors.empty()) {
       io.err << "caas-advisor: internal error: init made a workload file the reader does not accept\n";

@@ -49,6 +49,12 @@ Checked one_of(const std::string& text, std::string_view path) {
   return {"", error};
 }
 
+// A path that can stand in a YAML comment as it is: no control character (a line break would end the comment).
+bool printable(const std::string& text) {
+  return std::none_of(text.begin(), text.end(),
+                      [](char c) { return static_cast<unsigned char>(c) < 0x20 || c == 0x7f; });
+}
+
 bool is_job(const Answers& answers) { return get(answers, "kind") == "job"; }
 bool always(const Answers& /*answers*/) { return true; }
 bool not_job(const Answers& answers) { return !is_job(answers); }
@@ -230,7 +236,7 @@ const std::vector<Question>& init_questions() {
 
 std::string default_output(const Answers& answers) { return get(answers, "name") + ".yaml"; }
 
-std::string workload_file(const Answers& answers) {
+std::string workload_file(const Answers& answers, const std::string& path) {
   const bool job = is_job(answers);
   // Values are checked answers: names, enumeration values and quantities, none of which needs YAML quoting.
   auto line = [](std::string text, std::string_view comment) {
@@ -240,7 +246,7 @@ std::string workload_file(const Answers& answers) {
   std::string file =
       "# A workload for caas-advisor, written by `caas-advisor init`. Edit it freely: docs/workload-reference.md\n"
       "# describes every field, and `caas-advisor recommend " +
-      default_output(answers) +
+      (path == "-" || !printable(path) ? std::string("FILE") : path) +
       "` ranks EC2, Fargate and Lambda for it.\n"
       "apiVersion: caas-advisor/v1\n";
   file += line("name: " + get(answers, "name"), "1-63 characters of A-Z a-z 0-9 . _ -");

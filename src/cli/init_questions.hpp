@@ -33,8 +33,9 @@ struct Question {
 // Every question, in the order they are asked.
 const std::vector<Question>& init_questions();
 
-// The workload file for a complete set of checked answers: valid, commented, ready to edit.
-std::string workload_file(const Answers& answers);
+// The workload file for a complete set of checked answers: valid, commented, ready to edit. `path` is where it
+// goes, for the comment that says how to run it ("-": standard output).
+std::string workload_file(const Answers& answers, const std::string& path);
 
 // The default output file for the answers: NAME.yaml.
 std::string default_output(const Answers& answers);

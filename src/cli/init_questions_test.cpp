@@ -29,8 +29,10 @@ cli::Answers defaults(cli::Answers given = {}) {
   return answers;
 }
 
+parse::FileParse read_back_from(const std::string& text) { return parse::parse_file(text, "init.yaml"); }
+
 parse::FileParse read_back(const cli::Answers& answers) {
-  return parse::parse_file(cli::workload_file(answers), "init.yaml");
+  return parse::parse_file(cli::workload_file(answers, "init.yaml"), "init.yaml");
 }
 
 }  // namespace
@@ -66,7 +68,10 @@ TEST_CASE("init: a job is asked about runs, not requests, and not about latency"
   const auto answers = defaults({{"trigger", "schedule"}});
   CHECK(answers.count("p99") == 0);
   CHECK(question("traffic").prompt(answers).find("runs a month") != std::string::npos);
-  const auto text = cli::workload_file(answers);
+  const auto text = cli::workload_file(answers, "nightly.yaml");
+  CHECK(text.find("`caas-advisor recommend nightly.yaml`") != std::string::npos);
+  // A path with a line break would end the comment: it is not written into it.
+  CHECK(read_back_from(cli::workload_file(answers, "a\nkind: job\n.yaml")).errors.empty());
   CHECK(text.find("runs_per_month: 720") != std::string::npos);
   CHECK(text.find("latency") == std::string::npos);
 }
