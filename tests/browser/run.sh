@@ -81,5 +81,21 @@ done
 "$binary" recommend "$out/batch" -f html="$out/batch.html" -q || [ $? -eq 1 ]
 check batch "$out/batch.html" "${files[@]}"
 
+# Hostile input: a file name and a description written as markup are text on the page, and nothing runs or loads.
+mkdir -p "$out/hostile"
+printf '%s\n' 'apiVersion: caas-advisor/v1' 'name: hostile' \
+  "description: \"</script><script>document.title='pwned'</script><img src=x onerror=\\\"document.title='pwned'\\\">\"" \
+  'kind: function' 'triggers: [s3]' 'execution: {duration: 2s}' 'traffic: {requests_per_month: 3M}' \
+  > "$out/hostile/<img src=x onerror=alert(1)>.yaml"
+"$binary" recommend "$out/hostile" -f html="$out/hostile.html" -q
+browse --dump-dom "file://$out/hostile.html" > "$out/hostile.dom" 2> "$out/hostile.log"
+if grep -q -e '<title>pwned' -e '<img' "$out/hostile.dom" || ! grep -q '&lt;img src=x onerror=alert(1)&gt;.yaml' "$out/hostile.dom" \
+  || grep -E 'CONSOLE|Refused to|Uncaught' "$out/hostile.log"; then
+  echo "hostile: FAILED: markup from the input became part of the page, or the page logged the messages above"
+  failed=1
+else
+  echo "hostile: PASSED: a file name and a description holding markup are text, and nothing ran or loaded"
+fi
+
 echo "screenshots: $out/examples.png $out/photo-thumbnailer.png $out/batch.png"
 exit $failed
