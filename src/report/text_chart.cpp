@@ -21,11 +21,12 @@ struct Glyphs {
   std::vector<std::string> fits;
   std::vector<std::string> no_fit;
   std::string today, crossing, axis, tick_left, corner, rule, tick_down;
+  std::string meet;  // two or more lines in one cell
 };
 
 const Glyphs& glyphs(bool unicode) {
-  static const Glyphs k_unicode{{"●", "■", "▲", "◆"}, {"○", "□", "△", "◇"}, "│", "┊", "│", "┤", "└", "─", "┬"};
-  static const Glyphs k_ascii{{"o", "#", "^", "+"}, {"o", "#", "^", "+"}, "|", ":", "|", "+", "+", "-", "+"};
+  static const Glyphs k_unicode{{"●", "■", "▲", "◆"}, {"○", "□", "△", "◇"}, "│", "┊", "│", "┤", "└", "─", "┬", "✱"};
+  static const Glyphs k_ascii{{"o", "#", "^", "+"}, {"o", "#", "^", "+"}, "|", ":", "|", "+", "+", "-", "+", "*"};
   return unicode ? k_unicode : k_ascii;
 }
 
@@ -68,8 +69,10 @@ std::string joined(const std::vector<std::string>& cells) {
   return text;
 }
 
+// Draws one target's line with `glyph`; where another line already is, the cell shows `meet`, so a line hidden
+// under another is seen to be there.
 void draw_series(Grid& grid, const model::CostCurve& curve, const ChartLayout& layout, const ChartSeries& series,
-                 const std::string& glyph) {
+                 const std::string& glyph, const Glyphs& g) {
   const std::size_t columns = grid.front().size();
   constexpr std::size_t k_none = static_cast<std::size_t>(-1);
   std::size_t previous = k_none;
@@ -86,7 +89,11 @@ void draw_series(Grid& grid, const model::CostCurve& curve, const ChartLayout& l
     std::size_t from = row, to = row;
     if (previous != k_none && previous > row + 1) to = previous - 1;
     if (previous != k_none && row > previous + 1) from = previous + 1;
-    for (std::size_t r = from; r <= to; ++r) grid[r][c] = glyph;
+    for (std::size_t r = from; r <= to; ++r) {
+      auto& cell = grid[r][c];
+      const bool line_there = cell != " " && cell != g.today && cell != g.crossing && cell != glyph;
+      cell = line_there ? g.meet : glyph;
+    }
     previous = row;
   }
 }
@@ -128,7 +135,7 @@ void render_cost_chart(std::ostream& out, const CostReport& report, const ChartO
   for (std::size_t k = layout->series.size(); k-- > 0;) {
     const auto& series = layout->series[k];
     const auto& set = series.feasible ? g.fits : g.no_fit;
-    draw_series(grid, *report.curve, *layout, series, set[k % set.size()]);
+    draw_series(grid, *report.curve, *layout, series, set[k % set.size()], g);
   }
 
   std::vector<std::string> labels(k_rows);
@@ -168,6 +175,7 @@ void render_cost_chart(std::ostream& out, const CostReport& report, const ChartO
     key.push_back(set[k % set.size()] + " " + util::escape_control(series.label) +
                   (series.feasible ? "" : " (does not fit)"));
   }
+  key.push_back(g.meet + " lines meet");
   key.push_back(g.today + " today");
   if (!layout->crossings.empty()) key.push_back(g.crossing + " break-even");
   std::string line = " ";

@@ -124,7 +124,8 @@ TEST_CASE("cost --chart: the recommended target's points sit at the rows of the 
     auto row_of = [&](double usd) {
       return static_cast<double>(ticks.front().first) + slope * (std::log(usd) - std::log(ticks.front().second));
     };
-    // The recommended target is drawn last, with 'o', at each tick of the traffic axis.
+    // The recommended target is drawn last, with 'o' ('*' where another line is in the same cell), at each tick of
+    // the traffic axis.
     const std::string recommended = table["recommendation"];
     std::vector<std::size_t> tick_columns;
     for (std::size_t c = axis_column + 1; c < bottom.size(); ++c)
@@ -134,7 +135,8 @@ TEST_CASE("cost --chart: the recommended target's points sit at the rows of the 
       const double usd = table["cost_table"][t]["monthly_cost_usd"][recommended];
       std::vector<std::size_t> drawn;
       for (std::size_t r = 0; r < rows.size(); ++r)
-        if (tick_columns[t] < rows[r].size() && rows[r][tick_columns[t]] == 'o') drawn.push_back(r);
+        if (tick_columns[t] < rows[r].size() && (rows[r][tick_columns[t]] == 'o' || rows[r][tick_columns[t]] == '*'))
+          drawn.push_back(r);
       REQUIRE_FALSE(drawn.empty());
       // A step may draw a short vertical run: the value's row is within it.
       CHECK(row_of(usd) >= static_cast<double>(drawn.front()) - 1);
