@@ -23,9 +23,9 @@ struct FileOutcome {
   std::vector<model::Recommendation> results;
 };
 
-util::Diagnostic file_error(const std::string& display, std::string code, std::string message) {
+util::Diagnostic file_error(const std::string& display, util::Code code, std::string message) {
   util::Diagnostic d;
-  d.code = std::move(code);
+  d.code = code;
   d.message = std::move(message);
   d.where.file = display;
   return d;
@@ -36,7 +36,8 @@ model::Recommendation validation_only(const parse::ParsedWorkload& parsed) {
   rec.name = parsed.profile.name;
   rec.file = parsed.profile.file;
   for (const auto& w : parsed.warnings)
-    rec.findings.push_back({util::Severity::warning, w.code, w.message, rec.file, w.where.line, w.where.column, {}});
+    rec.findings.push_back(
+        {w.severity, std::string(w.code.id()), w.message, rec.file, w.where.line, w.where.column, {}});
   return rec;
 }
 
@@ -95,8 +96,9 @@ FileOutcome evaluate_file(const Input& input, const std::string& stdin_text, con
     ReadError error;
     auto read = read_input(input.path, read_limits, error);
     if (!read) {
-      out.errors.push_back(
-          file_error(input.display, error.too_large ? "too-large" : "unreadable-file", std::move(error.message)));
+      out.errors.push_back(file_error(input.display,
+                                      error.too_large ? util::Code("too-large") : util::Code("unreadable-file"),
+                                      std::move(error.message)));
       return out;
     }
     text = std::move(*read);

@@ -7,8 +7,11 @@
 #include <array>
 #include <cctype>
 #include <cmath>
+#include <map>
+#include <set>
 
 #include "caas/cost/price_table.hpp"
+#include "caas/util/messages.hpp"
 #include "caas/util/quantity.hpp"
 #include "caas/util/raw_text.hpp"
 #include "caas/util/suggest.hpp"
@@ -25,7 +28,7 @@ const util::TextLimits k_text_limits{util::k_mebibyte, 64, ""};
 constexpr std::size_t k_max_nodes = 100000;
 
 struct BudgetHit {
-  std::string code;
+  util::Code code;
   std::string message;
   YAML::Mark mark;
 };
@@ -54,7 +57,15 @@ std::optional<BudgetHit> over_budget(const YAML::Node& node, int depth, std::siz
   return std::nullopt;
 }
 
-constexpr std::array<std::string_view, 5> k_confidences = {"DOC", "AWS-BLOG", "SECONDARY", "UNCONFIRMED", "assumption"};
+const std::vector<std::string_view> k_confidences = {"DOC", "AWS-BLOG", "SECONDARY", "UNCONFIRMED", "assumption"};
+const std::vector<std::string_view> k_architectures = {"x86_64", "arm64"};
+
+util::Shape shape_of(const YAML::Node& node) {
+  if (node.IsMap()) return util::Shape::map;
+  if (node.IsSequence()) return util::Shape::list;
+  if (node.IsScalar()) return util::Shape::scalar;
+  return util::Shape::nothing;
+}
 
 bool is_date(std::string_view s) {
   if (s.size() != 10 || s[4] != '-' || s[7] != '-') return false;
@@ -69,17 +80,24 @@ class PriceLoader {
       : m_text(text), m_file(file), m_completeness(completeness), m_base(base) {}
 
   util::Result<PriceTable> load(const YAML::Node& root);
-  void error(const YAML::Mark& mark, std::string code, std::string message, std::string hint = {}, int span = 1);
+  void error(const YAML::Mark& mark, util::Code code, std::string message, std::string hint = {}, int span = 1);
 
  private:
-  void error(const YAML::Node& node, std::string code, std::string message, std::string hint = {}) {
-    error(node.Mark(), std::move(code), std::move(message), std::move(hint));
+  void error(const YAML::Node& node, util::Code code, std::string message, std::string hint = {}) {
+    error(node.Mark(), code, std::move(message), std::move(hint));
   }
-  bool expect_map(const YAML::Node& node, std::string_view what);
-  void check_keys(const YAML::Node& map, const std::vector<std::string_view>& allowed, std::string_view what);
-  std::optional<double> number(const YAML::Node& node, std::string_view what);
-  std::optional<std::string> text(const YAML::Node& node, std::string_view what);
-  std::optional<bool> boolean(const YAML::Node& node, std::string_view what);
+  void report(const YAML::Node& node, util::Problem problem, int span = 1) {
+    error(node.Mark(), problem.code, std::move(problem.message), std::move(problem.hint), span);
+  }
+  bool expect_map(const YAML::Node& node, std::string_view path, std::string_view keys);
+  void check_duplicates(const YAML::Node& map);
+  void check_keys(const YAML::Node& map, const std::vector<std::string_view>& allowed, std::string_view path);
+  std::optional<double> number(const YAML::Node& node, std::string_view path);
+  std::optional<std::string> text(const YAML::Node& node, std::string_view path);
+  std::optional<bool> boolean(const YAML::Node& node, std::string_view path);
+  std::optional<std::string> one_of(const YAML::Node& node, std::string_view path,
+                                    const std::vector<std::string_view>& values);
+  std::optional<std::string> date(const YAML::Node& node, std::string_view path);
   void read_scoring(const YAML::Node& node, PriceTable& table);
   void read_region(const std::string& name, const YAML::Node& node, RegionPrices& region, bool must_be_complete);
   void read_prices(const YAML::Node& node, RegionPrices& region);
@@ -94,116 +112,138 @@ class PriceLoader {
   util::Diagnostics m_errors;
 };
 
-void PriceLoader::error(const YAML::Mark& mark, std::string code, std::string message, std::string hint, int span) {
+void PriceLoader::error(const YAML::Mark& mark, util::Code code, std::string message, std::string hint, int span) {
   util::SourceLocation where{m_file, mark.is_null() ? 0 : mark.line + 1, mark.is_null() ? 0 : mark.column + 1};
-  auto diagnostic = util::make_error(std::move(code), std::move(message), std::move(where), m_text, span);
+  auto diagnostic = util::make_error(code, std::move(message), std::move(where), m_text, span);
   diagnostic.hint = std::move(hint);
   m_errors.push_back(std::move(diagnostic));
 }
 
-bool PriceLoader::expect_map(const YAML::Node& node, std::string_view what) {
+bool PriceLoader::expect_map(const YAML::Node& node, std::string_view path, std::string_view keys) {
   if (node.IsMap()) return true;
-  error(node, "expected-map", fmt::format("{} must be a map", what));
+  report(node, util::wrong_type(path, "a map of " + std::string(keys), shape_of(node)));
   return false;
+}
+
+// Repeated keys are errors: which of the two would count is anybody's guess.
+void PriceLoader::check_duplicates(const YAML::Node& map) {
+  std::map<std::string, int> seen;  // key, line
+  for (const auto& entry : map) {
+    const auto& key = entry.first;
+    const std::string name = key.IsScalar() ? key.Scalar() : std::string();
+    if (const auto [first, inserted] = seen.emplace(name, key.Mark().line + 1); !inserted)
+      report(key, util::duplicate_key(name, first->second), static_cast<int>(std::max<std::size_t>(1, name.size())));
+  }
 }
 
 // Unknown and repeated keys are errors: a misspelt price key must never fall back to a default silently.
 void PriceLoader::check_keys(const YAML::Node& map, const std::vector<std::string_view>& allowed,
-                             std::string_view what) {
-  std::vector<std::string> seen;
+                             std::string_view path) {
+  check_duplicates(map);
   for (const auto& entry : map) {
     const auto& key = entry.first;
     const std::string name = key.IsScalar() ? key.Scalar() : std::string();
-    const int span = static_cast<int>(std::max<std::size_t>(1, name.size()));
-    if (std::find(seen.begin(), seen.end(), name) != seen.end()) {
-      error(key.Mark(), "duplicate-key", fmt::format("`{}` appears twice in {}", name, what), {}, span);
-      continue;
-    }
-    seen.push_back(name);
     if (std::find(allowed.begin(), allowed.end(), name) != allowed.end()) continue;
-    const auto near = util::did_you_mean(name, allowed);
-    error(key.Mark(), "unknown-key", fmt::format("`{}`: unknown key in {}", name, what),
-          near ? fmt::format("did you mean `{}`?", *near) : std::string(), span);
+    report(key, util::unknown_key(name, path, allowed), static_cast<int>(std::max<std::size_t>(1, name.size())));
   }
 }
 
-std::optional<double> PriceLoader::number(const YAML::Node& node, std::string_view what) {
-  const auto value = node.IsScalar() ? util::parse_plain_number(node.Scalar()) : std::nullopt;
-  if (!value || !std::isfinite(*value)) {
-    error(node, "expected-number", fmt::format("{} must be a non-negative number", what));
+std::optional<double> PriceLoader::number(const YAML::Node& node, std::string_view path) {
+  if (!node.IsScalar()) {
+    report(node, util::wrong_type(path, "a number", shape_of(node)));
     return std::nullopt;
   }
-  return value;
+  auto read = util::read_number_field(path, "a number", node.Scalar());
+  if (read.problem) report(node, std::move(*read.problem), static_cast<int>(node.Scalar().size()));
+  return read.value;
 }
 
-std::optional<std::string> PriceLoader::text(const YAML::Node& node, std::string_view what) {
-  if (!node.IsScalar() || node.Scalar().empty()) {
-    error(node, "expected-text", fmt::format("{} must be non-empty text", what));
+std::optional<std::string> PriceLoader::text(const YAML::Node& node, std::string_view path) {
+  if (!node.IsScalar()) {
+    report(node, util::wrong_type(path, "text", shape_of(node)));
+    return std::nullopt;
+  }
+  if (node.Scalar().empty()) {
+    report(node, util::empty_value(path, "text"));
     return std::nullopt;
   }
   return node.Scalar();
 }
 
-std::optional<bool> PriceLoader::boolean(const YAML::Node& node, std::string_view what) {
-  if (node.IsScalar() && (node.Scalar() == "true" || node.Scalar() == "false")) return node.Scalar() == "true";
-  // YAML 1.1 spellings (yes, on, y...) are not booleans here; say which one was meant.
-  std::string hint;
-  if (node.IsScalar()) {
-    std::string word = node.Scalar();
-    for (auto& c : word) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-    if (word == "yes" || word == "y" || word == "on" || word == "true") hint = "did you mean `true`?";
-    if (word == "no" || word == "n" || word == "off" || word == "false") hint = "did you mean `false`?";
-  }
-  error(node, "expected-bool", fmt::format("{} must be true or false", what), std::move(hint));
+std::optional<bool> PriceLoader::boolean(const YAML::Node& node, std::string_view path) {
+  if (node.IsScalar() && node.Tag() != "!" && (node.Scalar() == "true" || node.Scalar() == "false"))
+    return node.Scalar() == "true";
+  if (!node.IsScalar())
+    report(node, util::wrong_type(path, "true or false", shape_of(node)));
+  else
+    report(node, util::not_boolean(path, node.Scalar(), node.Tag() == "!"),
+           static_cast<int>(std::max<std::size_t>(1, node.Scalar().size())));
   return std::nullopt;
+}
+
+std::optional<std::string> PriceLoader::one_of(const YAML::Node& node, std::string_view path,
+                                               const std::vector<std::string_view>& values) {
+  auto value = text(node, path);
+  if (!value) return std::nullopt;
+  if (std::find(values.begin(), values.end(), *value) == values.end()) {
+    report(node, util::not_one_of(path, values, *value), static_cast<int>(value->size()));
+    return std::nullopt;
+  }
+  return value;
+}
+
+std::optional<std::string> PriceLoader::date(const YAML::Node& node, std::string_view path) {
+  auto value = text(node, path);
+  if (!value) return std::nullopt;
+  if (!is_date(*value)) {
+    report(node, util::not_of_form(path, "a date written YYYY-MM-DD", *value), static_cast<int>(value->size()));
+    return std::nullopt;
+  }
+  return value;
 }
 
 util::Result<PriceTable> PriceLoader::load(const YAML::Node& root) {
   PriceTable table;
   const bool complete = m_completeness == Completeness::complete;
-  if (!expect_map(root, "a price file")) return util::fail(std::move(m_errors));
-  check_keys(root, {"version", "date", "scoring", "regions"}, "the price file");
+  const std::vector<std::string_view> top_keys = {"version", "date", "scoring", "regions"};
+  if (!root.IsMap()) {
+    report(root, util::not_a_map("a price file", util::one_of(top_keys), shape_of(root)));
+    return util::fail(std::move(m_errors));
+  }
+  check_keys(root, top_keys, "");
 
   if (const auto version = root["version"]; !version) {
-    error(root, "missing-key", "`version` is missing; this format is `version: 1`");
-  } else if (const auto v = number(version, "`version`"); v && *v != 1) {
-    error(version, "unsupported-version", fmt::format("price file version {} is not supported", version.Scalar()),
-          "this version of caas-advisor reads `version: 1`");
+    report(root, util::missing_field("the price file", "version", "version: 1"));
+  } else if (const auto v = number(version, "version"); v && *v != 1) {
+    report(version, util::bad_version(version.Scalar()));
   }
 
-  if (const auto date = root["date"]; date) {
-    if (auto d = text(date, "`date`")) {
-      if (is_date(*d))
-        table.date = std::move(*d);
-      else
-        error(date, "bad-date", "`date` must be written YYYY-MM-DD");
-    }
+  if (const auto date_node = root["date"]; date_node) {
+    if (auto d = date(date_node, "date")) table.date = std::move(*d);
   } else if (complete) {
-    error(root, "missing-key", "`date` is missing: when were these prices collected?");
+    report(root, util::missing_field("the price file", "date", "the day these prices were collected, YYYY-MM-DD"));
   }
 
   table.weights_given = table.materiality_given = false;
   if (const auto scoring = root["scoring"]; scoring) read_scoring(scoring, table);
-  if (complete && !(table.weights_given && table.materiality_given))
-    error(root, "missing-key", "`scoring` needs `weights` and `materiality_usd`");
+  if (complete && !root["scoring"]) report(root, util::missing_field("the price file", "scoring"));
 
   if (const auto regions = root["regions"]; regions) {
-    if (expect_map(regions, "`regions`")) {
+    if (expect_map(regions, "regions", "region names")) {
+      std::set<std::string> seen;
       for (const auto& entry : regions) {
-        const auto name = text(entry.first, "a region name");
-        if (!name || table.regions.count(*name)) {
-          if (name) error(entry.first, "duplicate-key", fmt::format("region `{}` appears twice", *name));
-          continue;
-        }
+        const auto name = text(entry.first, "regions");
+        if (!name || !seen.insert(*name).second) continue;  // a repeated name is reported by check_keys
         RegionPrices region;
         region.region = *name;
         const bool new_region = complete || !m_base || !m_base->find_region(*name);
         read_region(*name, entry.second, region, new_region);
         table.regions.emplace(*name, std::move(region));
       }
+      check_duplicates(regions);
     }
   } else if (complete) {
-    error(root, "missing-key", "`regions` is missing");
+    report(root, util::missing_field("the price file", "regions"));
   }
 
   if (!m_errors.empty()) return util::fail(std::move(m_errors));
@@ -211,33 +251,39 @@ util::Result<PriceTable> PriceLoader::load(const YAML::Node& root) {
 }
 
 void PriceLoader::read_scoring(const YAML::Node& node, PriceTable& table) {
-  if (!expect_map(node, "`scoring`")) return;
-  check_keys(node, {"weights", "materiality_usd"}, "`scoring`");
-  if (const auto weights = node["weights"]; weights && expect_map(weights, "`scoring.weights`")) {
-    check_keys(weights, {"low", "medium", "high"}, "`scoring.weights`");
+  if (!expect_map(node, "scoring", "weights and materiality_usd")) return;
+  check_keys(node, {"weights", "materiality_usd"}, "scoring");
+  const bool complete = m_completeness == Completeness::complete;
+  if (const auto weights = node["weights"]; weights && expect_map(weights, "scoring.weights", "low, medium and high")) {
+    check_keys(weights, {"low", "medium", "high"}, "scoring.weights");
     bool ok = true;
     for (auto [name, slot] : {std::pair{"low", &table.weight_low}, std::pair{"medium", &table.weight_medium},
                               std::pair{"high", &table.weight_high}}) {
       const auto w = weights[name];
-      const auto value = w ? number(w, fmt::format("`scoring.weights.{}`", name)) : std::nullopt;
-      if (!w) error(weights, "missing-key", fmt::format("`scoring.weights` needs `{}`", name));
+      const auto value = w ? number(w, fmt::format("scoring.weights.{}", name)) : std::nullopt;
+      if (!w) report(weights, util::missing_field("'scoring.weights'", name));
       if (value) *slot = *value;
       ok = ok && value.has_value();
     }
     table.weights_given = ok;
+  } else if (!weights && complete) {
+    report(node, util::missing_field("'scoring'", "weights"));
   }
   if (const auto materiality = node["materiality_usd"]; materiality) {
-    if (const auto value = number(materiality, "`scoring.materiality_usd`")) {
+    if (const auto value = number(materiality, "scoring.materiality_usd")) {
       table.materiality_usd = *value;
       table.materiality_given = true;
     }
+  } else if (complete) {
+    report(node, util::missing_field("'scoring'", "materiality_usd"));
   }
 }
 
 void PriceLoader::read_region(const std::string& name, const YAML::Node& node, RegionPrices& region,
                               bool must_be_complete) {
-  if (!expect_map(node, fmt::format("region `{}`", name))) return;
-  check_keys(node, {"prices", "instances"}, fmt::format("region `{}`", name));
+  const auto path = "regions." + name;
+  if (!expect_map(node, path, "prices and instances")) return;
+  check_keys(node, {"prices", "instances"}, path);
   const auto prices = node["prices"];
   if (prices) read_prices(prices, region);
   if (const auto instances = node["instances"]) read_instances(instances, region);
@@ -250,20 +296,20 @@ void PriceLoader::read_region(const std::string& name, const YAML::Node& node, R
     std::string list;
     for (std::size_t i = 0; i < missing.size() && i < 6; ++i) list += (i ? ", " : "") + std::string(missing[i]);
     if (missing.size() > 6) list += fmt::format(" and {} more", missing.size() - 6);
-    error(prices ? prices : node, "missing-price",
-          fmt::format("region `{}` lacks {} price{} the cost model needs: {}", name, missing.size(),
+    error(prices ? prices : node, "missing-field",
+          fmt::format("region '{}' lacks {} price{} the cost model needs: {}", name, missing.size(),
                       missing.size() == 1 ? "" : "s", list),
           "a --pricing file that changes a few prices of a built-in region is merged; a new region must be complete");
   }
   if (region.instances.empty())
-    error(node, "missing-instances", fmt::format("region `{}` lists no EC2 instance types", name));
+    error(node, "missing-field", fmt::format("region '{}' lists no EC2 instance types under 'instances'", name));
 }
 
 void PriceLoader::read_prices(const YAML::Node& node, RegionPrices& region) {
-  if (!expect_map(node, "`prices`")) return;
+  if (!expect_map(node, "prices", "price keys")) return;
   std::vector<std::string_view> known;
   for (const auto& row : price_keys()) known.push_back(row.key);
-  check_keys(node, known, "`prices`");
+  check_keys(node, known, "prices");
   for (const auto& entry : node) {
     if (!entry.first.IsScalar()) continue;
     const std::string key = entry.first.Scalar();
@@ -274,68 +320,62 @@ void PriceLoader::read_prices(const YAML::Node& node, RegionPrices& region) {
 }
 
 std::optional<Price> PriceLoader::read_price(const std::string& key, const YAML::Node& node, const PriceKey& spec) {
-  if (!expect_map(node, fmt::format("price `{}`", key))) return std::nullopt;
   const auto amount = amount_field(spec.amount);
-  check_keys(node, {amount, "unit", "source", "collected", "confidence", "tier_from", "tier_to", "note"},
-             fmt::format("price `{}`", key));
+  const std::vector<std::string_view> fields = {amount,       "unit",      "source",  "collected",
+                                                "confidence", "tier_from", "tier_to", "note"};
+  if (!expect_map(node, key, "amount, unit, source, collected and confidence")) return std::nullopt;
+  check_keys(node, fields, key);
   const std::size_t errors_before = m_errors.size();
+  const auto at = [&](std::string_view field) { return key + "." + std::string(field); };
   Price price;
   for (auto field : {amount, std::string_view("unit"), std::string_view("source"), std::string_view("collected"),
                      std::string_view("confidence")})
-    if (!node[std::string(field)])
-      error(node, "missing-key", fmt::format("price `{}` needs `{}`", key, field),
-            field == amount ? fmt::format("`{}` is written in `{}` ({})", key, amount, spec.unit) : std::string());
+    if (!node[std::string(field)]) {
+      auto problem = util::missing_field("the price '" + key + "'", field);
+      if (field == amount) problem.hint = fmt::format("'{}' is written in '{}' ({})", key, amount, spec.unit);
+      report(node, std::move(problem));
+    }
   if (const auto n = node[std::string(amount)]) {
-    if (const auto v = number(n, fmt::format("`{}` of {}", amount, key))) {
+    if (const auto v = number(n, at(amount))) {
       if (spec.amount == Amount::percent && *v >= 100)
-        error(n, "bad-percent", fmt::format("a discount of {} % is not possible", n.Scalar()));
+        report(n, util::not_of_form(at(amount), "a discount below 100 percent", n.Scalar()));
       price.usd = *v;
     }
   }
   if (const auto n = node["unit"]) {
-    if (auto unit = text(n, fmt::format("`unit` of {}", key))) {
+    if (auto unit = text(n, at("unit"))) {
       if (*unit != spec.unit)
-        error(n, "wrong-unit", fmt::format("`{}` is priced per `{}`, not `{}`", key, spec.unit, *unit),
+        error(n, "bad-unit", fmt::format("'{}' is priced per '{}', not '{}'", key, spec.unit, *unit),
               "convert the price to the unit the cost model uses");
       price.unit = std::move(*unit);
     }
   }
-  if (const auto n = node["source"]) price.source = text(n, "`source`").value_or("");
-  if (const auto n = node["collected"]) {
-    price.collected = text(n, "`collected`").value_or("");
-    if (!price.collected.empty() && !is_date(price.collected))
-      error(n, "bad-date", "`collected` must be written YYYY-MM-DD");
-  }
-  if (const auto n = node["confidence"]) {
-    price.confidence = text(n, "`confidence`").value_or("");
-    const std::vector<std::string_view> allowed(k_confidences.begin(), k_confidences.end());
-    if (!price.confidence.empty() && std::find(allowed.begin(), allowed.end(), price.confidence) == allowed.end()) {
-      const auto near = util::did_you_mean(price.confidence, allowed);
-      error(n, "bad-confidence",
-            fmt::format("`confidence` must be one of DOC, AWS-BLOG, SECONDARY, UNCONFIRMED, assumption"),
-            near ? fmt::format("did you mean `{}`?", *near) : std::string());
-    }
-  }
-  if (const auto n = node["tier_from"]) price.tier_from = number(n, "`tier_from`");
-  if (const auto n = node["tier_to"]) price.tier_to = number(n, "`tier_to`");
+  if (const auto n = node["source"]) price.source = text(n, at("source")).value_or("");
+  if (const auto n = node["collected"]) price.collected = date(n, at("collected")).value_or("");
+  if (const auto n = node["confidence"]) price.confidence = one_of(n, at("confidence"), k_confidences).value_or("");
+  if (const auto n = node["tier_from"]) price.tier_from = number(n, at("tier_from"));
+  if (const auto n = node["tier_to"]) price.tier_to = number(n, at("tier_to"));
   if (price.tier_from && price.tier_to && *price.tier_to <= *price.tier_from)
-    error(node["tier_to"], "bad-tier", "`tier_to` must be above `tier_from`");
-  if (const auto n = node["note"]) price.note = text(n, "`note`").value_or("");
+    error(node["tier_to"], "contradiction",
+          fmt::format("'{}' ({}) is not above '{}' ({})", at("tier_to"), node["tier_to"].Scalar(), at("tier_from"),
+                      node["tier_from"].Scalar()));
+  if (const auto n = node["note"]) price.note = text(n, at("note")).value_or("");
   if (m_errors.size() != errors_before) return std::nullopt;
   return price;
 }
 
 void PriceLoader::read_instances(const YAML::Node& node, RegionPrices& region) {
   if (!node.IsSequence()) {
-    error(node, "expected-list", "`instances` must be a list of instance types");
+    report(node, util::wrong_type("instances", "a list of instance types", shape_of(node)));
     return;
   }
+  std::map<std::string, int> seen;  // name, line
   for (const auto& item : node) {
     auto instance = read_instance(item);
     if (!instance) continue;
-    const auto same = [&](const InstanceType& known) { return known.name == instance->name; };
-    if (std::any_of(region.instances.begin(), region.instances.end(), same)) {
-      error(item["name"], "duplicate-instance", fmt::format("instance type `{}` appears twice", instance->name));
+    if (const auto [first, inserted] = seen.emplace(instance->name, item["name"].Mark().line + 1); !inserted) {
+      error(item["name"], "duplicate-id",
+            fmt::format("instance type '{}' is listed twice (first at line {})", instance->name, first->second));
       continue;
     }
     region.instances.push_back(std::move(*instance));
@@ -343,51 +383,44 @@ void PriceLoader::read_instances(const YAML::Node& node, RegionPrices& region) {
 }
 
 std::optional<InstanceType> PriceLoader::read_instance(const YAML::Node& node) {
-  if (!expect_map(node, "an instance type")) return std::nullopt;
-  check_keys(node,
-             {"name", "vcpu", "memory_gib", "gpus", "architecture", "burstable", "usd_per_hour", "source", "collected",
-              "confidence", "accelerator", "note"},
-             "an instance type");
+  const std::vector<std::string_view> fields = {"name",         "vcpu",       "memory_gib",   "gpus",
+                                                "architecture", "burstable",  "usd_per_hour", "source",
+                                                "collected",    "confidence", "accelerator",  "note"};
+  if (!expect_map(node, "instances", "an instance type's name, vcpu, memory_gib, ...")) return std::nullopt;
+  const auto name_node = node["name"];
+  const std::string name = name_node && name_node.IsScalar() ? name_node.Scalar() : std::string();
+  const auto path = "instances." + (name.empty() ? std::string("?") : name);
+  check_keys(node, fields, path);
   const std::size_t errors_before = m_errors.size();
   for (auto field : {"name", "vcpu", "memory_gib", "gpus", "architecture", "burstable", "usd_per_hour", "source",
                      "collected", "confidence"})
-    if (!node[field]) error(node, "missing-key", fmt::format("an instance type needs `{}`", field));
+    if (!node[field])
+      report(node, util::missing_field(
+                       name.empty() ? std::string("an instance type") : "the instance type '" + name + "'", field));
   if (m_errors.size() != errors_before) return std::nullopt;
 
+  const auto at = [&](std::string_view field) { return path + "." + std::string(field); };
   InstanceType t;
-  t.name = text(node["name"], "`name`").value_or("");
+  t.name = text(node["name"], at("name")).value_or("");
   const auto positive = [&](const char* field, double& slot) {
-    const auto v = number(node[field], fmt::format("`{}` of {}", field, t.name));
-    if (v && *v <= 0) error(node[field], "expected-positive", fmt::format("`{}` of {} must be above 0", field, t.name));
+    const auto v = number(node[field], at(field));
+    if (v && *v == 0) report(node[field], util::zero_not_positive(at(field)));
     if (v) slot = *v;
   };
   positive("vcpu", t.vcpu);
   positive("memory_gib", t.memory_gib);
   positive("usd_per_hour", t.usd_per_hour);
-  if (const auto gpus = number(node["gpus"], fmt::format("`gpus` of {}", t.name))) {
-    if (*gpus != std::floor(*gpus)) error(node["gpus"], "expected-integer", "`gpus` must be a whole number");
+  if (const auto gpus = number(node["gpus"], at("gpus"))) {
+    if (*gpus != std::floor(*gpus)) report(node["gpus"], util::not_whole(at("gpus"), node["gpus"].Scalar()));
     t.gpus = static_cast<int>(*gpus);
   }
-  if (auto arch = text(node["architecture"], "`architecture`")) {
-    if (*arch != "x86_64" && *arch != "arm64") {
-      const auto near = util::did_you_mean(*arch, {"x86_64", "arm64"});
-      error(node["architecture"], "bad-architecture", "`architecture` must be x86_64 or arm64",
-            near ? fmt::format("did you mean `{}`?", *near) : std::string());
-    }
-    t.architecture = std::move(*arch);
-  }
-  t.burstable = boolean(node["burstable"], "`burstable`").value_or(false);
-  t.source = text(node["source"], "`source`").value_or("");
-  t.collected = text(node["collected"], "`collected`").value_or("");
-  if (!t.collected.empty() && !is_date(t.collected))
-    error(node["collected"], "bad-date", "`collected` must be written YYYY-MM-DD");
-  t.confidence = text(node["confidence"], "`confidence`").value_or("");
-  if (!t.confidence.empty() &&
-      std::find(k_confidences.begin(), k_confidences.end(), t.confidence) == k_confidences.end())
-    error(node["confidence"], "bad-confidence",
-          "`confidence` must be one of DOC, AWS-BLOG, SECONDARY, UNCONFIRMED, assumption");
-  if (const auto n = node["accelerator"]) t.accelerator = text(n, "`accelerator`").value_or("");
-  if (const auto n = node["note"]) t.note = text(n, "`note`").value_or("");
+  t.architecture = one_of(node["architecture"], at("architecture"), k_architectures).value_or("");
+  t.burstable = boolean(node["burstable"], at("burstable")).value_or(false);
+  t.source = text(node["source"], at("source")).value_or("");
+  t.collected = date(node["collected"], at("collected")).value_or("");
+  t.confidence = one_of(node["confidence"], at("confidence"), k_confidences).value_or("");
+  if (const auto n = node["accelerator"]) t.accelerator = text(n, at("accelerator")).value_or("");
+  if (const auto n = node["note"]) t.note = text(n, at("note")).value_or("");
   if (m_errors.size() != errors_before) return std::nullopt;
   return t;
 }
@@ -406,13 +439,13 @@ util::Result<PriceTable> load(std::string_view text, const std::string& file, Co
     const auto documents = YAML::LoadAll(std::string(text));
     if (documents.size() != 1)
       return util::fail(util::make_error(
-          "not-one-document", documents.empty() ? "the price file is empty" : "a price file holds one YAML document",
-          {file, 1, 1}, text));
+          documents.empty() ? util::Code("not-a-mapping") : util::Code("multiple-documents"),
+          documents.empty() ? "the price file is empty" : "a price file holds one YAML document", {file, 1, 1}, text));
     const auto& root = documents.front();
     std::size_t budget = k_max_nodes;
     if (auto hit = over_budget(root, 0, budget))
-      return util::fail(util::make_error(std::move(hit->code), std::move(hit->message),
-                                         {file, hit->mark.line + 1, hit->mark.column + 1}, text));
+      return util::fail(
+          util::make_error(hit->code, std::move(hit->message), {file, hit->mark.line + 1, hit->mark.column + 1}, text));
     return loader.load(root);
   } catch (const YAML::DeepRecursion& e) {  // block nesting (`- - - -`), which the text check cannot see
     return util::fail(util::make_error("too-deep", util::too_deep_message(k_text_limits.max_depth),
@@ -436,7 +469,7 @@ util::Result<PriceTable> load_price_overlay(std::string_view text, const std::st
 
 util::Result<PriceTable> load_builtin_prices() {
   const auto& files = embedded_price_files();
-  if (files.empty()) return util::fail(util::make_error("no-prices", "no built-in price table", {}));
+  if (files.empty()) return util::fail(util::make_error("internal-error", "no built-in price table", {}));
   auto table = load(files.front().text, std::string(files.front().name), Completeness::complete, nullptr, true);
   if (!table) return table;
   for (std::size_t i = 1; i < files.size(); ++i) {

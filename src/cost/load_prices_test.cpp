@@ -82,23 +82,23 @@ TEST_CASE("prices: loader errors are located, with a did-you-mean for a misspelt
     CHECK(unknown->where.file == "prices.yaml");
     CHECK(unknown->where.line == line_of_text(bad, "lambda.ephemeral_storag:"));
     CHECK(unknown->where.column == 7);
-    CHECK(unknown->hint == "did you mean `lambda.ephemeral_storage`?");
+    CHECK(unknown->hint == "did you mean 'lambda.ephemeral_storage'?");
     // The misspelt key leaves the real one missing: that is reported too.
     CHECK(std::any_of(all.begin(), all.end(), [](const auto& d) {
-      return d.code == "missing-price" && d.message.find("lambda.ephemeral_storage") != std::string::npos;
+      return d.code == "missing-field" && d.message.find("lambda.ephemeral_storage") != std::string::npos;
     }));
   }
   {
     const auto bad = replaced(text, "{usd: 0.0225, unit: ALB-hour", "{usd: 0.0225, unit: ALB-minute");
     const auto d = first_error(bad);
-    CHECK(d.code == "wrong-unit");
+    CHECK(d.code == "bad-unit");
     CHECK(d.where.line == line_of_text(bad, "ALB-minute"));
   }
   {
     const auto bad = replaced(text, "burstable: true, usd_per_hour: 0.0104", "burstable: yes, usd_per_hour: 0.0104");
     const auto d = first_error(bad);
-    CHECK(d.code == "expected-bool");
-    CHECK(d.hint == "did you mean `true`?");
+    CHECK(d.code == "bad-boolean");
+    CHECK(d.hint == "did you mean 'true'?");
     CHECK(d.where.line == line_of_text(bad, "burstable: yes"));
   }
   {
@@ -108,7 +108,7 @@ TEST_CASE("prices: loader errors are located, with a did-you-mean for a misspelt
   }
   {
     const auto d = first_error(replaced(text, "\nversion: 1\n", "\nversion: 2\n"));
-    CHECK(d.code == "unsupported-version");
+    CHECK(d.code == "bad-version");
   }
   {
     const auto bad = replaced(text, "{percent: 70,", "{usd: 70,");
@@ -153,7 +153,7 @@ regions:
   const auto new_region = cost::load_price_overlay(
       "version: 1\nregions:\n  eu-west-1:\n    prices: {}\n    instances: []\n", "mine.yaml", *base);
   REQUIRE_FALSE(new_region);
-  CHECK(new_region.error().front().code == "missing-price");
+  CHECK(new_region.error().front().code == "missing-field");
   CHECK(new_region.error().front().where.line == 4);
 }
 

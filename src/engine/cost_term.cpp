@@ -41,7 +41,7 @@ void apply_cost(const model::WorkloadProfile& profile, const EngineOptions& opti
     std::string names;
     for (const auto& name : options.prices->region_names()) names += (names.empty() ? "" : ", ") + name;
     const auto& field = profile.at("region");
-    rec.findings.push_back({util::Severity::warning, "no-prices-for-region",
+    rec.findings.push_back({util::Severity::warning, std::string(util::registered("no-prices-for-region")),
                             "no prices for region " + region + "; prices exist for " + names +
                                 "; costs are left out and the rules still apply",
                             profile.file, field.line > 0 ? field.line : profile.line,

@@ -134,7 +134,7 @@ TEST_CASE("engine: note rules become info findings and parser warnings become wa
   model::apply_defaults(p);
   util::Diagnostic warning;
   warning.severity = util::Severity::warning;
-  warning.code = "contradiction-test";
+  warning.code = "contradiction-package-size";
   warning.message = "suspicious";
   warning.where = {"w.yaml", 8, 3};
   const auto rec = engine::recommend(p, {warning}, table(), {});

@@ -48,8 +48,8 @@ std::string lifted_value(const rules::expr::Bound& bound) {
 void add_warning_findings(const model::WorkloadProfile& profile, const util::Diagnostics& warnings,
                           model::Recommendation& rec) {
   for (const auto& warning : warnings)
-    rec.findings.push_back({util::Severity::warning, warning.code, warning.message, profile.file, warning.where.line,
-                            warning.where.column,
+    rec.findings.push_back({warning.severity, std::string(warning.code.id()), warning.message, profile.file,
+                            warning.where.line, warning.where.column,
                             field_at_location(profile, warning.where.line, warning.where.column)});
 }
 
@@ -81,14 +81,14 @@ void judge_runs_on(const model::WorkloadProfile& profile, model::Recommendation&
     for (const auto& result : rec.ranking)
       for (const auto& b : result.blockers)
         blockers += (blockers.empty() ? "" : "; ") + result.target.id + ": " + b.rule;
-    rec.findings.push_back({util::Severity::error, "check-no-feasible-target",
+    rec.findings.push_back({util::Severity::error, std::string(util::registered("check-no-feasible-target")),
                             "no target can run this workload (" + blockers + ")", file, profile.line, profile.column,
                             "kind"});
     return;
   }
   const auto* best = find_result(rec, *rec.recommended);
   if (!runs_on.value.is_known()) {
-    rec.findings.push_back({util::Severity::info, "check-no-runs-on",
+    rec.findings.push_back({util::Severity::info, std::string(util::registered("check-no-runs-on")),
                             "no runs_on to judge; the advice is " + best->target.name, file, profile.line,
                             profile.column, "kind"});
     return;
@@ -99,7 +99,7 @@ void judge_runs_on(const model::WorkloadProfile& profile, model::Recommendation&
     std::string why;
     for (const auto& b : chosen->blockers) why += (why.empty() ? "" : "; ") + b.message + " [" + b.rule + "]";
     rec.findings.push_back(
-        {util::Severity::error, "check-runs-on-infeasible",
+        {util::Severity::error, std::string(util::registered("check-runs-on-infeasible")),
          "runs_on " + chosen->target.id + ": " + chosen->target.name + " cannot run this workload: " + why, file,
          runs_on.line, runs_on.column, "runs_on"});
     return;
@@ -114,8 +114,8 @@ void judge_runs_on(const model::WorkloadProfile& profile, model::Recommendation&
     message += diff >= 0 ? fmt::format("; it would save {} a month", money(diff))
                          : fmt::format("; it would cost {} a month more", money(-diff));
   }
-  rec.findings.push_back({util::Severity::warning, "check-runs-on-not-recommended", std::move(message), file,
-                          runs_on.line, runs_on.column, "runs_on"});
+  rec.findings.push_back({util::Severity::warning, std::string(util::registered("check-runs-on-not-recommended")),
+                          std::move(message), file, runs_on.line, runs_on.column, "runs_on"});
 }
 
 void sort_findings(model::Recommendation& rec) {

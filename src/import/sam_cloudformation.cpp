@@ -320,9 +320,10 @@ void map_cloudformation(std::vector<SpecDocument>& documents, const SourceFile& 
     const auto& [key, value] = resource;
     const auto* type = value.is_map() ? value.get("Type") : nullptr;
     if (type && !type->is_scalar()) {
-      result.errors.push_back(util::make_error(
-          "invalid-resource-type", "the resource '" + key.text + "' has a Type that is not a resource type name",
-          {source.name, type->line, type->column}, source.text));
+      auto problem = util::wrong_type("Resources." + key.text + ".Type",
+                                      "a resource type name such as AWS::Lambda::Function", shape_of(*type));
+      result.errors.push_back(util::make_error(problem.code, std::move(problem.message),
+                                               {source.name, type->line, type->column}, source.text));
       continue;
     }
     const auto type_text = type ? type->text : std::string{};

@@ -152,9 +152,9 @@ TEST_CASE("sam: the errors SAM itself reports are errors here, not advice", "[im
   REQUIRE(result.workloads.size() == 1);
   CHECK(result.workloads[0].profile.name == "Good");
   std::vector<std::string> codes;
-  for (const auto& e : result.errors) codes.push_back(e.code);
+  for (const auto& e : result.errors) codes.emplace_back(e.code.id());
   CHECK(codes == std::vector<std::string>{"function-without-runtime", "unknown-event-type", "event-without-type",
-                                          "schedule-state-and-enabled", "invalid-resource-type"});
+                                          "schedule-state-and-enabled", "bad-type"});
   CHECK(result.errors[1].hint.empty());
   CHECK(result.errors[1].message.find("did you mean 'Api'?") != std::string::npos);
   CHECK(result.errors[1].where.line == 11);

@@ -31,7 +31,7 @@ namespace {
 
 // Thrown while converting when a limit is passed.
 struct LimitHit {
-  std::string code;
+  util::Code code;
   std::string message;
   int line = 0;
   int column = 0;
@@ -118,9 +118,9 @@ class Converter {
   std::size_t m_count = 0;
 };
 
-util::Diagnostic located(std::string code, std::string message, const std::string& file, std::string_view text,
-                         int line, int column) {
-  return util::make_error(std::move(code), std::move(message), {file, line, column}, text);
+util::Diagnostic located(util::Code code, std::string message, const std::string& file, std::string_view text, int line,
+                         int column) {
+  return util::make_error(code, std::move(message), {file, line, column}, text);
 }
 
 }  // namespace
@@ -166,6 +166,16 @@ SpecRead read_spec(std::string_view text, const std::string& file, const Limits&
         located("yaml-syntax", std::string("the YAML could not be read: ") + e.what(), file, text, 0, 0));
   }
   return read;
+}
+
+util::Shape shape_of(const SpecNode& node) {
+  switch (node.kind) {
+    case NodeKind::null: return util::Shape::nothing;
+    case NodeKind::scalar: return util::Shape::scalar;
+    case NodeKind::sequence: return util::Shape::list;
+    case NodeKind::map: return util::Shape::map;
+  }
+  return util::Shape::nothing;
 }
 
 std::pair<int, int> find_template_marker(std::string_view text) {

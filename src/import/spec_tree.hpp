@@ -9,6 +9,7 @@
 
 #include "caas/import/import.hpp"
 #include "caas/util/diagnostic.hpp"
+#include "caas/util/messages.hpp"
 
 namespace caas::import {
 
@@ -69,6 +70,9 @@ struct SpecRead {
   util::Diagnostics errors;
 };
 SpecRead read_spec(std::string_view text, const std::string& file, const Limits& limits);
+
+// The shape of a node, for the shared messages (caas/util/messages.hpp).
+util::Shape shape_of(const SpecNode& node);
 
 // Where a text looks like a template rather than YAML (`{{` starting a value or a line, as Helm writes): the 1-based
 // line and column of the first such `{{`, or {0, 0}. `{{` inside quotes or inside a word is not counted.

@@ -135,24 +135,24 @@ std::optional<std::string> WorkloadBuilder::scalar(const SpecNode* node, std::st
   return node->text;
 }
 
-util::Diagnostic WorkloadBuilder::located(std::string code, std::string message, const SpecNode* at,
+util::Diagnostic WorkloadBuilder::located(util::Code code, std::string message, const SpecNode* at,
                                           util::Severity severity) const {
-  auto d = util::make_error(std::move(code), std::move(message),
-                            {m_source.name, at ? at->line : 0, at ? at->column : 0}, m_source.text);
+  auto d = util::make_error(code, std::move(message), {m_source.name, at ? at->line : 0, at ? at->column : 0},
+                            m_source.text);
   d.severity = severity;
   return d;
 }
 
-void WorkloadBuilder::warn(std::string code, std::string message, const SpecNode* at) {
-  auto d = located(std::move(code), std::move(message), at, util::Severity::warning);
+void WorkloadBuilder::warn(util::Code code, std::string message, const SpecNode* at) {
+  auto d = located(code, std::move(message), at, util::Severity::warning);
   const bool seen = std::any_of(m_imported.warnings.begin(), m_imported.warnings.end(), [&](const auto& w) {
     return w.message == d.message && w.where.line == d.where.line && w.where.column == d.where.column;
   });
   if (!seen) m_imported.warnings.push_back(std::move(d));
 }
 
-void WorkloadBuilder::error(std::string code, std::string message, const SpecNode* at) {
-  m_errors.push_back(located(std::move(code), std::move(message), at, util::Severity::error));
+void WorkloadBuilder::error(util::Code code, std::string message, const SpecNode* at) {
+  m_errors.push_back(located(code, std::move(message), at, util::Severity::error));
 }
 
 void WorkloadBuilder::finish_into(ImportResult& result) {

@@ -46,8 +46,8 @@ class WorkloadBuilder {
   // as a warning naming `what`).
   std::optional<std::string> scalar(const SpecNode* node, std::string_view path);
 
-  void warn(std::string code, std::string message, const SpecNode* at);
-  void error(std::string code, std::string message, const SpecNode* at);
+  void warn(util::Code code, std::string message, const SpecNode* at);
+  void error(util::Code code, std::string message, const SpecNode* at);
   bool has_errors() const { return !m_errors.empty(); }
 
   // The workload with defaults applied and its unknowns listed; its errors move to `errors` (and it is dropped).
@@ -55,7 +55,7 @@ class WorkloadBuilder {
 
  private:
   void put(std::string_view field, util::Value value, const From& from, std::string note, model::Origin origin);
-  util::Diagnostic located(std::string code, std::string message, const SpecNode* at, util::Severity severity) const;
+  util::Diagnostic located(util::Code code, std::string message, const SpecNode* at, util::Severity severity) const;
 
   const SourceFile& m_source;
   ImportedWorkload m_imported;

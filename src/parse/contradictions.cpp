@@ -36,8 +36,8 @@ const Fields& fields() {
 bool written(const model::FieldValue& field) { return field.origin == model::Origin::written; }
 int span_of(const model::FieldValue& field) { return std::max(1, static_cast<int>(field.written.size())); }
 
-void warn(Reporter& report, std::string_view code, std::string message, const model::FieldValue& at) {
-  report.warning(concat({"contradiction-", code}), std::move(message), at.line, at.column, span_of(at));
+void warn(Reporter& report, util::Code code, std::string message, const model::FieldValue& at) {
+  report.warning(code, std::move(message), at.line, at.column, span_of(at));
 }
 
 void check_job(const model::WorkloadProfile& profile, const Fields& f, Reporter& report) {
@@ -45,17 +45,17 @@ void check_job(const model::WorkloadProfile& profile, const Fields& f, Reporter&
     const auto& field = profile.at(index);
     if (!written(field)) continue;
     const std::string_view name = index == f.requests ? "traffic.requests_per_month" : "traffic.peak_rps";
-    warn(report, "job-requests",
+    warn(report, "contradiction-job-requests",
          concat({"a job has '", name, "'; a job's traffic is written as 'traffic.runs_per_month'"}), field);
   }
   for (const auto index : {f.long_lived, f.cold_start}) {
     const auto& field = profile.at(index);
     if (!written(field) || !field.value.as_bool()) continue;
     if (index == f.long_lived)
-      warn(report, "job-long-lived-connections",
+      warn(report, "contradiction-job-long-lived-connections",
            "a job has 'state.long_lived_connections: true', but a job runs to completion", field);
     else
-      warn(report, "job-cold-start-sensitive",
+      warn(report, "contradiction-job-cold-start-sensitive",
            "a job has 'latency.cold_start_sensitive: true', but a job answers no requests", field);
   }
 }
@@ -78,7 +78,7 @@ void check_contradictions(const model::WorkloadProfile& profile, Reporter& repor
     if (kind.value.text == "job") {
       check_job(profile, f, report);
     } else if (written(runs)) {
-      warn(report, "runs-per-month",
+      warn(report, "contradiction-runs-per-month",
            concat({"a ", kind.value.text,
                    " has 'traffic.runs_per_month', which counts a job's runs; write 'traffic.requests_per_month'"}),
            runs);
@@ -90,7 +90,7 @@ void check_contradictions(const model::WorkloadProfile& profile, Reporter& repor
   if (written(requests) && written(peak)) {
     const double average = requests.value.number / k_seconds_per_month;
     if (peak.value.number < average)
-      warn(report, "peak-below-average",
+      warn(report, "contradiction-peak-below-average",
            concat({"'traffic.peak_rps' (", peak.written, ") is below the average of ", util::format_fixed2(average),
                    " requests per second that 'traffic.requests_per_month' (", requests.written, ") implies"}),
            peak);
@@ -98,7 +98,7 @@ void check_contradictions(const model::WorkloadProfile& profile, Reporter& repor
 
   const auto& p99 = profile.at(f.p99);
   if (written(p99) && written(typical) && p99.value.number < typical.value.number)
-    warn(report, "latency-below-duration",
+    warn(report, "contradiction-latency-below-duration",
          concat({"'latency.p99' (", p99.written, ") is below 'execution.duration.typical' (", typical.written,
                  "): no request can be answered that fast"}),
          p99);
@@ -106,7 +106,7 @@ void check_contradictions(const model::WorkloadProfile& profile, Reporter& repor
   const auto& size = profile.at(f.size);
   const auto& unpacked = profile.at(f.unpacked);
   if (written(size) && written(unpacked) && size.value.number > unpacked.value.number)
-    warn(report, "package-size",
+    warn(report, "contradiction-package-size",
          concat({"'package.size' (", size.written, ") is above 'package.unpacked_size' (", unpacked.written, ")"}),
          size);
 }

@@ -63,8 +63,8 @@ std::optional<double> read_number(const FieldSite& site, const model::FieldSpec&
                                   Reporter& report) {
   const auto text = written.text;
   const auto path = site.path;
-  auto fail = [&](std::string code, std::string message) -> std::optional<double> {
-    report.error(std::move(code), std::move(message), site.value.line, written.column, span_of(text));
+  auto fail = [&](util::Code code, std::string message) -> std::optional<double> {
+    report.error(code, std::move(message), site.value.line, written.column, span_of(text));
     return std::nullopt;
   };
   if (is_special_float(text))
@@ -85,7 +85,7 @@ std::optional<util::Value> read_quantity(const FieldSite& site, const model::Fie
   const auto parsed = util::parse_quantity(written.text, kind, util::Spacing::space_allowed);
   if (!parsed.error) return util::Value::of_quantity(kind, parsed.value);
   const auto& error = *parsed.error;
-  std::string code = "bad-value";
+  util::Code code = "bad-value";
   if (!written.text.empty() && written.text[0] == '-') {
     code = "negative";
   } else if (kind != util::Kind::count && util::parse_plain_number(written.text)) {
@@ -133,7 +133,7 @@ std::optional<util::Value> read_enumeration(const FieldSite& site, const model::
   if (auto guess = util::did_you_mean(text, spec.values)) hint = concat({"did you mean '", *guess, "'?"});
   const bool api_version = spec.path == "apiVersion";
   report.error(
-      api_version ? "bad-api-version" : "bad-value",
+      api_version ? util::Code("bad-api-version") : util::Code("bad-value"),
       concat({"'", site.path, "' must be ", api_version ? "" : "one of ", one_of(spec.values), ", not ", quoted(text)}),
       line, written.column, span_of(text), hint);
   return std::nullopt;

@@ -42,8 +42,8 @@ inline Diagnostics parse_errors(std::string_view text, const ParseLimits& limits
 inline Diagnostic only_error(std::string_view text, const ParseLimits& limits = {}) {
   auto errors = parse_errors(text, limits);
   for (const auto& error : errors)
-    UNSCOPED_INFO(error.code + " " + std::to_string(error.where.line) + ":" + std::to_string(error.where.column) + " " +
-                  error.message);
+    UNSCOPED_INFO(std::string(error.code.id()) + " " + std::to_string(error.where.line) + ":" +
+                  std::to_string(error.where.column) + " " + error.message);
   REQUIRE(errors.size() == 1);
   return errors.front();
 }

@@ -8,22 +8,22 @@ namespace {
 constexpr std::size_t k_max_quoted = 60;
 }
 
-util::Diagnostic Reporter::make(std::string code, std::string message, int line, int column, int span,
+util::Diagnostic Reporter::make(util::Code code, std::string message, int line, int column, int span,
                                 std::string hint) const {
   const auto source_line = util::line_of(m_text, line);
   const int rest = static_cast<int>(source_line.size()) - (column - 1);
   if (rest > 0) span = std::min(span, rest);
-  auto diagnostic = util::make_error(std::move(code), std::move(message), {m_file, line, column}, m_text, span);
+  auto diagnostic = util::make_error(code, std::move(message), {m_file, line, column}, m_text, span);
   diagnostic.hint = std::move(hint);
   return diagnostic;
 }
 
-void Reporter::error(std::string code, std::string message, int line, int column, int span, std::string hint) {
-  m_errors.push_back(make(std::move(code), std::move(message), line, column, span, std::move(hint)));
+void Reporter::error(util::Code code, std::string message, int line, int column, int span, std::string hint) {
+  m_errors.push_back(make(code, std::move(message), line, column, span, std::move(hint)));
 }
 
-void Reporter::warning(std::string code, std::string message, int line, int column, int span, std::string hint) {
-  auto diagnostic = make(std::move(code), std::move(message), line, column, span, std::move(hint));
+void Reporter::warning(util::Code code, std::string message, int line, int column, int span, std::string hint) {
+  auto diagnostic = make(code, std::move(message), line, column, span, std::move(hint));
   diagnostic.severity = util::Severity::warning;
   m_warnings.push_back(std::move(diagnostic));
 }

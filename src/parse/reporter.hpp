@@ -13,8 +13,8 @@ class Reporter {
   Reporter(std::string_view text, const std::string& file) : m_text(text), m_file(file) {}
 
   // `line`/`column` are 1-based; `span` is clamped to the rest of the line.
-  void error(std::string code, std::string message, int line, int column, int span = 1, std::string hint = {});
-  void warning(std::string code, std::string message, int line, int column, int span = 1, std::string hint = {});
+  void error(util::Code code, std::string message, int line, int column, int span = 1, std::string hint = {});
+  void warning(util::Code code, std::string message, int line, int column, int span = 1, std::string hint = {});
 
   bool has_errors() const { return !m_errors.empty(); }
   // Errors in file order (line, then column), which is how a reader fixes them.
@@ -22,7 +22,7 @@ class Reporter {
   util::Diagnostics take_warnings();
 
  private:
-  util::Diagnostic make(std::string code, std::string message, int line, int column, int span, std::string hint) const;
+  util::Diagnostic make(util::Code code, std::string message, int line, int column, int span, std::string hint) const;
 
   std::string_view m_text;
   const std::string& m_file;

@@ -33,7 +33,7 @@ struct Mark {
 
 // Thrown from the tree builder when a limit is passed, so that nothing more is read.
 struct LimitHit {
-  std::string code;
+  util::Code code;
   std::string message;
   Mark mark;
 };
@@ -339,8 +339,8 @@ void read_events(std::string_view text, TreeBuilder& builder) {
 YamlRead read_yaml(std::string_view text, const std::string& file, const ParseLimits& limits) {
   YamlRead read;
   Reporter report(text, file);
-  auto stop = [&](std::string code, std::string message, Mark mark) {
-    report.error(std::move(code), std::move(message), mark.line, mark.column);
+  auto stop = [&](util::Code code, std::string message, Mark mark) {
+    report.error(code, std::move(message), mark.line, mark.column);
     read.errors = report.take_errors();
     read.tree = {};
     return std::move(read);

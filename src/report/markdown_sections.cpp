@@ -186,7 +186,7 @@ std::string error_line(const util::Diagnostic& error) {
   if (!error.hint.empty()) message += "; " + error.hint;
   std::string line = "- " + markdown_code(where(error.where.file, error.where.line, error.where.column), Pipes::keep) +
                      ": " + markdown_text(message);
-  if (!error.code.empty()) line += " (" + markdown_code(error.code, Pipes::keep) + ")";
+  line += " (" + markdown_code(error.code.id(), Pipes::keep) + ")";
   return line + "\n";
 }
 

@@ -70,7 +70,8 @@ class GithubRenderer final : public Renderer {
   void error(const util::Diagnostic& error) override {
     std::string message = error.message;
     if (!error.hint.empty()) message += "; " + error.hint;
-    write(util::Severity::error, error.where.file, error.where.line, error.where.column, error.code, message);
+    write(util::Severity::error, error.where.file, error.where.line, error.where.column, std::string(error.code.id()),
+          message);
   }
 
   void finish(const Summary& summary) override {

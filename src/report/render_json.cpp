@@ -212,7 +212,7 @@ void write_error(JsonWriter& json, const util::Diagnostic& error) {
   json.key("message");
   json.string(error.message);
   json.key("code");
-  json.string_or_null(error.code);
+  json.string(error.code.id());
   json.key("hint");
   json.string_or_null(error.hint);
   json.key("severity");

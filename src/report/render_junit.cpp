@@ -158,7 +158,7 @@ class JunitRenderer final : public Renderer {
     Suite& suite = suite_for(error.where.file);
     std::string message = error.message;
     if (!error.hint.empty()) message += "; " + error.hint;
-    const std::string code = error.code.empty() ? "input-error" : error.code;
+    const std::string code(error.code.id());
     suite.add({error.where.file, suite.unique("parse: " + code, {}), Suite::Outcome::error, message, code,
                location(error.where.file, error.where.line, error.where.column) + ": " + message});
   }

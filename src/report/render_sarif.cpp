@@ -9,7 +9,7 @@
 #include <map>
 #include <set>
 
-#include "code_descriptions.hpp"
+#include "caas/util/codes.hpp"
 #include "json_writer.hpp"
 #include "renderers.hpp"
 #include "sarif_support.hpp"
@@ -60,7 +60,7 @@ DeclaredRule describe_table_rule(const model::Finding& finding, const model::Rec
 }
 
 DeclaredRule describe_code(std::string_view id, util::Severity severity) {
-  if (const auto* row = find_code_description(id))
+  if (const auto* row = util::find_code(id))
     return {std::string(id), std::string(row->summary), std::string(row->detail), std::string(row->help), {},
             row->severity};
   return {std::string(id),
@@ -92,8 +92,8 @@ class SarifRenderer final : public Renderer {
   void result(const model::Recommendation& recommendation) override {
     for (const auto& finding : recommendation.findings) {
       const int index = rule_index(finding.rule, [&] {
-        return find_code_description(finding.rule) ? describe_code(finding.rule, finding.severity)
-                                                   : describe_table_rule(finding, recommendation);
+        return util::find_code(finding.rule) ? describe_code(finding.rule, finding.severity)
+                                             : describe_table_rule(finding, recommendation);
       });
       const std::string file = finding.file.empty() ? recommendation.file : finding.file;
       add_result({finding.rule, index, finding.severity, finding.message, file, finding.line, finding.column,
@@ -103,7 +103,7 @@ class SarifRenderer final : public Renderer {
   }
 
   void error(const util::Diagnostic& error) override {
-    const std::string id = error.code.empty() ? "input-error" : error.code;
+    const std::string id(error.code.id());
     const int index = rule_index(id, [&] { return describe_code(id, util::Severity::error); });
     std::string message = error.message;
     if (!error.hint.empty()) message += "; " + error.hint;

@@ -4,9 +4,11 @@
 
 #include <algorithm>
 #include <cctype>
+#include <map>
 #include <set>
 
 #include "caas/rules/rule_set.hpp"
+#include "caas/util/messages.hpp"
 #include "caas/util/raw_text.hpp"
 #include "caas/util/suggest.hpp"
 
@@ -20,13 +22,23 @@ const std::vector<std::string_view> k_rule_keys = {"id",      "target", "effect"
                                                    "message", "source", "examples", "enabled"};
 const std::vector<std::string_view> k_example_keys = {"match", "no_match"};
 const std::vector<std::string_view> k_models = {"FaaS", "CaaS", "IaaS"};
+const std::vector<std::string_view> k_burdens = {"1", "2", "3"};
+
+util::Shape shape_of(const YAML::Node& node) {
+  if (node.IsMap()) return util::Shape::map;
+  if (node.IsSequence()) return util::Shape::list;
+  if (node.IsScalar()) return util::Shape::scalar;
+  return util::Shape::nothing;
+}
+
+int span_of(const std::string& text) { return static_cast<int>(std::max<std::size_t>(1, text.size())); }
 
 // Rule files may come from a pull request too: the same limits as workload files, with a fixed size.
 const util::TextLimits k_text_limits{util::k_mebibyte, 64, ""};
 constexpr std::size_t k_max_nodes = 100000;
 
 struct BudgetHit {
-  std::string code;
+  util::Code code;
   std::string message;
   YAML::Mark mark;
 };
@@ -63,15 +75,17 @@ class RuleFileReader {
   util::Result<RuleSet> read();
 
  private:
-  void error(const YAML::Mark& mark, std::string code, std::string message, int span = 1, std::string hint = {}) {
-    auto d =
-        util::make_error(std::move(code), std::move(message), {m_file, mark.line + 1, mark.column + 1}, m_text, span);
+  void error(const YAML::Mark& mark, util::Code code, std::string message, int span = 1, std::string hint = {}) {
+    auto d = util::make_error(code, std::move(message), {m_file, mark.line + 1, mark.column + 1}, m_text, span);
     d.hint = std::move(hint);
     m_errors.push_back(std::move(d));
   }
+  void report(const YAML::Node& node, util::Problem problem, int span = 1) {
+    error(node.Mark(), problem.code, std::move(problem.message), span, std::move(problem.hint));
+  }
   // Checks a map's keys against `allowed`; reports unknown and duplicate keys. Returns false when not a map.
-  bool check_map(const YAML::Node& node, const std::vector<std::string_view>& allowed, std::string_view what);
-  std::optional<std::string> scalar(const YAML::Node& node, std::string_view what);
+  bool check_map(const YAML::Node& node, const std::vector<std::string_view>& allowed, std::string_view path);
+  std::optional<std::string> scalar(const YAML::Node& node, std::string_view path, std::string_view expected);
   void read_target(const YAML::Node& node);
   void read_rule(const YAML::Node& node);
   void read_examples(const YAML::Node& node, Rule& rule);
@@ -88,30 +102,26 @@ class RuleFileReader {
 };
 
 bool RuleFileReader::check_map(const YAML::Node& node, const std::vector<std::string_view>& allowed,
-                               std::string_view what) {
+                               std::string_view path) {
   if (!node.IsMap()) {
-    error(node.Mark(), "bad-type", std::string(what) + " must be a mapping");
+    report(node, util::wrong_type(path, "a map of " + util::one_of(allowed), shape_of(node)));
     return false;
   }
-  std::set<std::string> seen;
+  std::map<std::string, int> seen;  // key, line
   for (const auto& entry : node) {
-    const auto key = entry.first.Scalar();
-    if (!seen.insert(key).second) {
-      error(entry.first.Mark(), "duplicate-key", "duplicate key '" + key + "' in " + std::string(what),
-            static_cast<int>(key.size()));
-    } else if (std::find(allowed.begin(), allowed.end(), key) == allowed.end()) {
-      std::string hint;
-      if (auto guess = util::did_you_mean(key, allowed)) hint = "did you mean '" + *guess + "'?";
-      error(entry.first.Mark(), "unknown-key", "unknown key '" + key + "' in " + std::string(what),
-            static_cast<int>(key.size()), hint);
-    }
+    const auto key = entry.first.IsScalar() ? entry.first.Scalar() : std::string();
+    if (const auto [first, inserted] = seen.emplace(key, entry.first.Mark().line + 1); !inserted)
+      report(entry.first, util::duplicate_key(key, first->second), span_of(key));
+    else if (std::find(allowed.begin(), allowed.end(), key) == allowed.end())
+      report(entry.first, util::unknown_key(key, path, allowed), span_of(key));
   }
   return true;
 }
 
-std::optional<std::string> RuleFileReader::scalar(const YAML::Node& node, std::string_view what) {
+std::optional<std::string> RuleFileReader::scalar(const YAML::Node& node, std::string_view path,
+                                                  std::string_view expected) {
   if (!node.IsScalar()) {
-    error(node.Mark(), "bad-type", std::string(what) + " must be a single value");
+    report(node, util::wrong_type(path, expected, shape_of(node)));
     return std::nullopt;
   }
   return node.Scalar();
@@ -123,28 +133,36 @@ bool RuleFileReader::target_known(std::string_view id) const {
 }
 
 void RuleFileReader::read_target(const YAML::Node& node) {
-  if (!check_map(node, k_target_keys, "a target")) return;
-  model::Target target;
+  const auto id_node = node.IsMap() ? node["id"] : YAML::Node();
+  const std::string id = id_node && id_node.IsScalar() ? id_node.Scalar() : std::string();
+  const std::string path = id.empty() ? std::string("targets") : "targets." + id;
+  if (!check_map(node, k_target_keys, path)) return;
   for (auto key : k_target_keys) {
     if (!node[std::string(key)]) {
-      error(node.Mark(), "missing-field", "a target needs '" + std::string(key) + "'");
+      report(node, util::missing_field(id.empty() ? std::string("a target") : "the target '" + id + "'", key));
       return;
     }
   }
-  target.id = scalar(node["id"], "a target's id").value_or("");
-  target.name = scalar(node["name"], "a target's name").value_or("");
-  target.model = scalar(node["model"], "a target's model").value_or("");
+  model::Target target;
+  target.id = scalar(node["id"], path + ".id", "a target id").value_or("");
+  target.name = scalar(node["name"], path + ".name", "a name").value_or("");
+  target.model = scalar(node["model"], path + ".model", "one of " + util::one_of(k_models)).value_or("");
   if (std::find(k_models.begin(), k_models.end(), target.model) == k_models.end())
-    error(node["model"].Mark(), "bad-value", "a target's model must be FaaS, CaaS or IaaS");
-  const auto burden = scalar(node["ops_burden"], "ops_burden").value_or("");
-  if (burden != "1" && burden != "2" && burden != "3") {
-    error(node["ops_burden"].Mark(), "bad-value", "ops_burden must be 1, 2 or 3");
+    report(node["model"], util::not_one_of(path + ".model", k_models, target.model), span_of(target.model));
+  const auto burden = scalar(node["ops_burden"], path + ".ops_burden", "1, 2 or 3").value_or("");
+  if (std::find(k_burdens.begin(), k_burdens.end(), burden) == k_burdens.end()) {
+    report(node["ops_burden"], util::not_one_of(path + ".ops_burden", k_burdens, burden), span_of(burden));
   } else {
     target.ops_burden = burden[0] - '0';
   }
   if (m_set.find_target(target.id) != nullptr)
-    error(node["id"].Mark(), "duplicate-id", "target '" + target.id + "' is defined twice");
+    error(node["id"].Mark(), "duplicate-id", "target '" + target.id + "' is defined twice", span_of(target.id));
   m_set.targets.push_back(std::move(target));
+}
+
+// "the prefer rule 'x'", for a missing weight.
+std::string concat_effect(model::Effect effect, const std::string& id) {
+  return "the " + std::string(model::to_string(effect)) + " rule '" + id + "'";
 }
 
 bool is_kebab(std::string_view id) {
@@ -178,17 +196,19 @@ void RuleFileReader::check_message(const YAML::Node& node, const std::string& me
 }
 
 void RuleFileReader::read_examples(const YAML::Node& node, Rule& rule) {
-  if (!check_map(node, k_example_keys, "a rule's examples")) return;
+  const auto path = "rules." + rule.info.id + ".examples";
+  if (!check_map(node, k_example_keys, path)) return;
   for (auto key : k_example_keys) {
     const auto list = node[std::string(key)];
     if (!list) continue;
+    const auto list_path = path + "." + std::string(key);
     if (!list.IsSequence()) {
-      error(list.Mark(), "bad-type", "examples." + std::string(key) + " must be a list of workload fragments");
+      report(list, util::wrong_type(list_path, "a list of workload fragments", shape_of(list)));
       continue;
     }
     for (const auto& fragment : list) {
       if (!fragment.IsMap()) {
-        error(fragment.Mark(), "bad-type", "an example must be a workload fragment (a mapping)");
+        report(fragment, util::wrong_type(list_path, "a list of workload fragments (maps)", shape_of(fragment)));
         continue;
       }
       if (!m_options.keep_examples) continue;
@@ -203,57 +223,60 @@ void RuleFileReader::read_examples(const YAML::Node& node, Rule& rule) {
 }
 
 void RuleFileReader::read_rule(const YAML::Node& node) {
-  if (!check_map(node, k_rule_keys, "a rule")) return;
+  const auto id_node = node.IsMap() ? node["id"] : YAML::Node();
+  const std::string given_id = id_node && id_node.IsScalar() ? id_node.Scalar() : std::string();
+  const std::string path = given_id.empty() ? std::string("rules") : "rules." + given_id;
+  if (!check_map(node, k_rule_keys, path)) return;
   Rule rule;
-  const auto id_node = node["id"];
   if (!id_node) {
-    error(node.Mark(), "missing-field", "a rule needs an 'id'");
+    report(node, util::missing_field("a rule", "id"));
     return;
   }
-  rule.info.id = scalar(id_node, "a rule's id").value_or("");
+  rule.info.id = scalar(id_node, path + ".id", "a rule id").value_or("");
   if (!is_kebab(rule.info.id))
     error(id_node.Mark(), "bad-id", "rule id '" + rule.info.id + "' must be kebab-case: a-z, 0-9 and single dashes",
-          static_cast<int>(rule.info.id.size()));
+          span_of(rule.info.id));
   if (!m_ids.insert(rule.info.id).second)
     error(id_node.Mark(), "duplicate-id", "rule '" + rule.info.id + "' is defined twice in this file",
-          static_cast<int>(rule.info.id.size()));
+          span_of(rule.info.id));
   rule.info.origin = m_file + ":" + std::to_string(node.Mark().line + 1);
+  const auto owner = "the rule '" + rule.info.id + "'";
+  const auto at = [&](std::string_view key) { return path + "." + std::string(key); };
 
   if (const auto enabled = node["enabled"]) {
-    const auto text = scalar(enabled, "enabled").value_or("");
-    if (text != "true" && text != "false")
-      error(enabled.Mark(), "bad-boolean", "enabled must be true or false", static_cast<int>(text.size()));
+    const auto text = scalar(enabled, at("enabled"), "true or false").value_or("");
+    if (enabled.IsScalar() && (enabled.Tag() == "!" || (text != "true" && text != "false")))
+      report(enabled, util::not_boolean(at("enabled"), text, enabled.Tag() == "!"), span_of(text));
     rule.info.enabled = text != "false";
   }
   // `- id: X` with `enabled: false` and nothing else disables a rule of an earlier table.
   if (!rule.info.enabled && node.size() == 2) {
     if (m_options.base == nullptr || m_options.base->find_rule(rule.info.id) == nullptr) {
       std::string hint;
-      if (m_options.base != nullptr)
-        if (auto guess = util::did_you_mean(rule.info.id, m_options.base->rule_ids()))
-          hint = "did you mean '" + *guess + "'?";
-      error(id_node.Mark(), "unknown-rule", "cannot disable unknown rule '" + rule.info.id + "'",
-            static_cast<int>(rule.info.id.size()), hint);
+      if (m_options.base != nullptr) hint = util::did_you_mean_hint(rule.info.id, m_options.base->rule_ids());
+      error(id_node.Mark(), "unknown-rule", "cannot disable unknown rule '" + rule.info.id + "'", span_of(rule.info.id),
+            hint);
     }
     m_set.rules.push_back(std::move(rule));
     return;
   }
 
   for (auto key : {"target", "effect", "when", "message", "source"}) {
-    if (!node[key]) error(node.Mark(), "missing-field", "rule '" + rule.info.id + "' needs '" + key + "'");
+    if (!node[key]) report(node, util::missing_field(owner, key));
   }
   if (const auto target = node["target"]) {
     if (target.IsSequence()) {
       for (const auto& item : target)
-        if (auto id = scalar(item, "a target id")) rule.info.targets.push_back(*id);
-    } else if (auto id = scalar(target, "target")) {
+        if (auto id = scalar(item, at("target"), "a target id")) rule.info.targets.push_back(*id);
+    } else if (auto id = scalar(target, at("target"), "a target id or a list of them")) {
       rule.info.targets.push_back(*id);
     }
-    if (rule.info.targets.empty()) error(target.Mark(), "bad-value", "a rule needs at least one target");
+    if (rule.info.targets.empty() && target.IsSequence())
+      report(target, util::empty_value(at("target"), "a target id or a list of them"));
     for (const auto& id : rule.info.targets) m_rule_targets.emplace_back(id, target.Mark());
   }
   if (const auto effect = node["effect"]) {
-    const auto text = scalar(effect, "effect").value_or("");
+    const auto text = scalar(effect, at("effect"), "exclude, prefer, avoid or note").value_or("");
     bool found = false;
     std::vector<std::string_view> names;
     for (auto e : model::all_effects()) {
@@ -263,30 +286,29 @@ void RuleFileReader::read_rule(const YAML::Node& node) {
         found = true;
       }
     }
-    if (!found) {
-      std::string hint;
-      if (auto guess = util::did_you_mean(text, names)) hint = "did you mean '" + *guess + "'?";
-      error(effect.Mark(), "bad-value", "effect must be exclude, prefer, avoid or note", static_cast<int>(text.size()),
-            hint);
-    }
+    if (!found && effect.IsScalar()) report(effect, util::not_one_of(at("effect"), names, text), span_of(text));
   }
   const bool weighted = rule.info.effect == model::Effect::prefer || rule.info.effect == model::Effect::avoid;
   if (const auto weight = node["weight"]) {
-    const auto text = scalar(weight, "weight").value_or("");
-    try {
-      std::size_t used = 0;
-      rule.info.weight = std::stod(text, &used);
-      if (used != text.size() || !(rule.info.weight > 0) || rule.info.weight > 100) throw std::invalid_argument(text);
-    } catch (const std::exception&) {
-      error(weight.Mark(), "bad-value", "weight must be a positive number up to 100", static_cast<int>(text.size()));
+    constexpr std::string_view k_range = "a number above 0 and up to 100";
+    if (const auto text = scalar(weight, at("weight"), k_range)) {
+      auto read = util::read_number_field(at("weight"), k_range, *text);
+      if (read.value && (*read.value <= 0 || *read.value > 100))
+        read.problem = util::not_of_form(at("weight"), k_range, *text);
+      if (read.problem)
+        report(weight, std::move(*read.problem), span_of(*text));
+      else
+        rule.info.weight = *read.value;
     }
-    if (!weighted) error(weight.Mark(), "bad-value", "only prefer and avoid rules have a weight");
+    if (!weighted && node["effect"])
+      error(weight.Mark(), "bad-value",
+            "'" + at("weight") + "': only prefer and avoid rules have a weight, not a " +
+                std::string(model::to_string(rule.info.effect)) + " rule");
   } else if (weighted && node["effect"]) {
-    error(node.Mark(), "missing-field",
-          "rule '" + rule.info.id + "' is " + std::string(model::to_string(rule.info.effect)) + " and needs a weight");
+    report(node, util::missing_field(concat_effect(rule.info.effect, rule.info.id), "weight"));
   }
   if (const auto when = node["when"]) {
-    if (auto text = scalar(when, "when")) {
+    if (auto text = scalar(when, at("when"), "a condition")) {
       rule.info.condition = *text;
       // A quoted scalar's text starts one column after its mark.
       const int quote = when.Tag() == "!" ? 1 : 0;
@@ -299,13 +321,13 @@ void RuleFileReader::read_rule(const YAML::Node& node) {
     }
   }
   if (const auto message = node["message"]) {
-    rule.info.message = scalar(message, "message").value_or("");
+    rule.info.message = scalar(message, at("message"), "text").value_or("");
     check_message(message, rule.info.message);
   }
   if (const auto source = node["source"]) {
-    rule.info.source = scalar(source, "source").value_or("");
-    if (rule.info.source.empty())
-      error(source.Mark(), "bad-value", "a rule's source must say where its fact comes from");
+    rule.info.source = scalar(source, at("source"), "where the rule's fact comes from").value_or("");
+    if (source.IsScalar() && rule.info.source.empty())
+      report(source, util::empty_value(at("source"), "where the rule's fact comes from (a URL or seed: ...)"));
   }
   if (const auto examples = node["examples"]) read_examples(examples, rule);
   m_set.rules.push_back(std::move(rule));
@@ -325,22 +347,31 @@ util::Result<RuleSet> RuleFileReader::read() {
   }
   std::size_t budget = k_max_nodes;
   if (auto hit = over_budget(root, 0, budget)) {
-    error(hit->mark, std::move(hit->code), std::move(hit->message));
+    error(hit->mark, hit->code, std::move(hit->message));
     return util::fail(std::move(m_errors));
   }
-  if (!check_map(root, k_top_keys, "a rule file")) return util::fail(std::move(m_errors));
-  if (!root["version"] || root["version"].Scalar() != "1")
-    error(root["version"] ? root["version"].Mark() : root.Mark(), "bad-version", "a rule file needs 'version: 1'");
-  if (const auto revision = root["revision"]) m_set.revision = scalar(revision, "revision").value_or("");
+  if (!root.IsMap()) {
+    report(root, util::not_a_map("a rule file", util::one_of(k_top_keys), shape_of(root)));
+    return util::fail(std::move(m_errors));
+  }
+  check_map(root, k_top_keys, "");
+  if (const auto version = root["version"]; !version) {
+    report(root, util::missing_field("the rule file", "version", "version: 1"));
+  } else if (const auto text = scalar(version, "version", "1")) {
+    const auto read = util::read_number(*text);
+    if (read.error != util::NumberError::none || read.value != 1)
+      report(version, util::bad_version(*text), span_of(*text));
+  }
+  if (const auto revision = root["revision"]) m_set.revision = scalar(revision, "revision", "text").value_or("");
   if (const auto targets = root["targets"]) {
     if (!targets.IsSequence())
-      error(targets.Mark(), "bad-type", "targets must be a list");
+      report(targets, util::wrong_type("targets", "a list of targets", shape_of(targets)));
     else
       for (const auto& target : targets) read_target(target);
   }
   if (const auto rules = root["rules"]) {
     if (!rules.IsSequence())
-      error(rules.Mark(), "bad-type", "rules must be a list");
+      report(rules, util::wrong_type("rules", "a list of rules", shape_of(rules)));
     else
       for (const auto& rule : rules) read_rule(rule);
   }
@@ -350,9 +381,8 @@ util::Result<RuleSet> RuleFileReader::read() {
     for (const auto& t : m_set.targets) ids.push_back(t.id);
     if (m_options.base != nullptr)
       for (const auto& t : m_options.base->targets) ids.push_back(t.id);
-    std::string hint;
-    if (auto guess = util::did_you_mean(id, ids)) hint = "did you mean '" + *guess + "'?";
-    error(mark, "unknown-target", "unknown target '" + id + "'", 1, hint);
+    error(mark, "unknown-target", "unknown target " + util::quoted(id) + "; expected " + util::one_of(ids), 1,
+          util::did_you_mean_hint(id, ids));
   }
   if (!m_errors.empty()) return util::fail(std::move(m_errors));
   std::sort(m_set.rules.begin(), m_set.rules.end(), [](const Rule& a, const Rule& b) { return a.info.id < b.info.id; });
@@ -365,7 +395,7 @@ util::Result<RuleSet> load_rules(std::string_view text, const std::string& file,
   try {
     return RuleFileReader(text, file, options).read();
   } catch (const YAML::Exception& e) {
-    return util::fail(util::make_error("yaml-error", e.msg, {file, e.mark.line + 1, e.mark.column + 1}, text));
+    return util::fail(util::make_error("yaml-syntax", e.msg, {file, e.mark.line + 1, e.mark.column + 1}, text));
   }
 }
 

@@ -78,10 +78,10 @@ TEST_CASE("rule loader: a bad condition is located in the rule file", "[rules]")
 TEST_CASE("rule loader: unknown targets, missing weights and bad message paths are errors", "[rules]") {
   std::string text = k_table;
   text.replace(text.find("target: lambda\n"), 14, "target: lamda\n");
-  CHECK(first_error(rules::load_rules(text, "t.yaml")) == "unknown target 'lamda'");
+  CHECK(first_error(rules::load_rules(text, "t.yaml")) == "unknown target 'lamda'; expected lambda or ec2");
   text = k_table;
   text.replace(text.find("    weight: 2\n"), 14, "");
-  CHECK(first_error(rules::load_rules(text, "t.yaml")).find("needs a weight") != std::string::npos);
+  CHECK(first_error(rules::load_rules(text, "t.yaml")).find("has no 'weight'") != std::string::npos);
   text = k_table;
   text.replace(text.find("{execution.duration.max}"), 24, "{execution.duration.maxx}");
   CHECK(first_error(rules::load_rules(text, "t.yaml")).find("unknown field") != std::string::npos);

@@ -2,6 +2,8 @@
 
 #include <fmt/format.h>
 
+#include <ostream>
+
 #include "caas/util/text.hpp"
 
 namespace caas::util {
@@ -14,6 +16,8 @@ std::string_view to_string(Severity severity) {
   }
   return "error";
 }
+
+std::ostream& operator<<(std::ostream& out, const Code& code) { return out << code.id(); }
 
 std::string_view line_of(std::string_view text, int line) {
   if (line < 1) return {};
@@ -30,9 +34,9 @@ std::string_view line_of(std::string_view text, int line) {
   return result;
 }
 
-Diagnostic make_error(std::string code, std::string message, SourceLocation where, std::string_view text, int span) {
+Diagnostic make_error(Code code, std::string message, SourceLocation where, std::string_view text, int span) {
   Diagnostic d;
-  d.code = std::move(code);
+  d.code = code;
   d.message = std::move(message);
   // A very long line is not kept: a minified file's one line, copied under each of its errors, would cost memory
   // and output quadratic in the file's size.

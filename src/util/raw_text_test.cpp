@@ -55,8 +55,8 @@ TEST_CASE("raw text: flow nesting deeper than the limit is located at the bracke
 
 TEST_CASE("diagnostic: a very long source line is not kept under the error", "[util][hardening]") {
   const std::string long_line(600, 'x');
-  CHECK(make_error("c", "m", {"f", 1, 1}, long_line).source_line.empty());
-  CHECK(make_error("c", "m", {"f", 1, 1}, "short: line").source_line == "short: line");
+  CHECK(make_error("yaml-syntax", "m", {"f", 1, 1}, long_line).source_line.empty());
+  CHECK(make_error("yaml-syntax", "m", {"f", 1, 1}, "short: line").source_line == "short: line");
 }
 
 TEST_CASE("yaml guard: a ',' outside brackets, on which yaml-cpp would restart a document forever, is found",

@@ -71,7 +71,8 @@ const model::WorkloadProfile& fixed_profile() {
 
 void require_located(const util::Diagnostics& errors) {
   for (const auto& e : errors) {
-    require(!e.code.empty() && !e.message.empty(), "every error has a code and a message");
+    require(!e.message.empty(), "every error has a message");
+    require(e.severity == e.code.severity(), "every error has its code's severity");
     require(e.where.line >= 0 && e.where.column >= 0, "no negative positions");
   }
 }

@@ -1,14 +1,18 @@
 #pragma once
 // Errors and warnings as values: what went wrong, where, and what to do about it.
+#include <iosfwd>
 #include <string>
 #include <string_view>
 #include <vector>
 
+#include "caas/util/codes.hpp"
+
 namespace caas::util {
 
-enum class Severity { error, warning, info };
-
 std::string_view to_string(Severity severity);
+
+// A code as its id (for test messages and logs).
+std::ostream& operator<<(std::ostream& out, const Code& code);
 
 // A place in a file; line and column are 1-based, 0 when unknown.
 struct SourceLocation {
@@ -19,7 +23,7 @@ struct SourceLocation {
 
 struct Diagnostic {
   Severity severity = Severity::error;
-  std::string code;     // stable, kebab-case: "unknown-key", "missing-unit", ...
+  Code code;            // registered in caas/util/codes.hpp: "unknown-key", "missing-unit", ...
   std::string message;  // one sentence, no trailing period, no location
   SourceLocation where;
   std::string source_line;  // the text of the line, for the caret; empty when not known or over 512 bytes
@@ -30,8 +34,7 @@ struct Diagnostic {
 using Diagnostics = std::vector<Diagnostic>;
 
 // Builds a located error; `text` is the whole file, from which the source line is taken.
-Diagnostic make_error(std::string code, std::string message, SourceLocation where, std::string_view text = {},
-                      int span = 1);
+Diagnostic make_error(Code code, std::string message, SourceLocation where, std::string_view text = {}, int span = 1);
 
 // The 1-based line `line` of `text`, without its line break; empty when out of range.
 std::string_view line_of(std::string_view text, int line);

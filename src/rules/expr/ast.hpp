@@ -10,6 +10,7 @@
 #include <tl/expected.hpp>
 
 #include "caas/rules/expr/expr.hpp"
+#include "caas/util/codes.hpp"
 #include "caas/util/value.hpp"
 
 namespace caas::rules::expr {
@@ -65,7 +66,7 @@ std::unique_ptr<Node> clone(const Node& node);
 
 // A load-time error before it is placed in its file: offsets are into the condition text.
 struct Problem {
-  std::string code;
+  util::Code code;
   std::string message;
   int offset = 0;
   int length = 1;

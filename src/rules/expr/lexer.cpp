@@ -93,10 +93,9 @@ class Lexer {
   std::size_t m_pos = 0;
   std::optional<Problem> m_error;
 
-  std::optional<Token> fail(std::string code, std::string message, std::size_t at, std::size_t length,
+  std::optional<Token> fail(util::Code code, std::string message, std::size_t at, std::size_t length,
                             std::string hint = {}) {
-    m_error =
-        Problem{std::move(code), std::move(message), static_cast<int>(at), static_cast<int>(length), std::move(hint)};
+    m_error = Problem{code, std::move(message), static_cast<int>(at), static_cast<int>(length), std::move(hint)};
     return std::nullopt;
   }
 

@@ -46,9 +46,8 @@ class Parser {
   const Token& peek(std::size_t ahead = 0) const { return m_tokens[std::min(m_pos + ahead, m_tokens.size() - 1)]; }
   const Token& advance() { return m_tokens[m_pos < m_tokens.size() - 1 ? m_pos++ : m_pos]; }
 
-  NodePtr fail(std::string code, std::string message, const Token& at, std::string hint = {}) {
-    if (!m_error)
-      m_error = Problem{std::move(code), std::move(message), at.offset, std::max(at.length, 1), std::move(hint)};
+  NodePtr fail(util::Code code, std::string message, const Token& at, std::string hint = {}) {
+    if (!m_error) m_error = Problem{code, std::move(message), at.offset, std::max(at.length, 1), std::move(hint)};
     return nullptr;
   }
 

@@ -87,13 +87,13 @@ class Checker {
   std::string_view m_text;
   std::deque<FieldType> m_fields;  // keeps enumeration values alive for the Types that point at them
 
-  std::nullopt_t fail(std::string code, std::string message, const Node& at, std::string hint = {}) {
+  std::nullopt_t fail(util::Code code, std::string message, const Node& at, std::string hint = {}) {
     if (!m_error)
-      m_error = Problem{std::move(code), std::move(message), at.begin, std::max(at.end - at.begin, 1), std::move(hint)};
+      m_error = Problem{code, std::move(message), at.begin, std::max(at.end - at.begin, 1), std::move(hint)};
     return std::nullopt;
   }
-  std::nullopt_t fail_at_operator(std::string code, std::string message, const Node& node, std::string hint = {}) {
-    if (!m_error) m_error = Problem{std::move(code), std::move(message), node.offset, node.length, std::move(hint)};
+  std::nullopt_t fail_at_operator(util::Code code, std::string message, const Node& node, std::string hint = {}) {
+    if (!m_error) m_error = Problem{code, std::move(message), node.offset, node.length, std::move(hint)};
     return std::nullopt;
   }
 
@@ -155,7 +155,7 @@ class Checker {
         item_kind = type->kind;
       } else if (!comparable(item_kind, type->kind)) {
         const bool bare = util::is_quantity(item_kind) && type->kind == Kind::number && child->op == Op::constant;
-        return fail(bare ? "expr-missing-unit" : "expr-type",
+        return fail(bare ? util::Code("expr-missing-unit") : util::Code("expr-type"),
                     cat("a list holds values of one kind; ", what(*type, *child), " follows ",
                         what(of_kind(item_kind), *first)),
                     *child, bare ? unit_hint(item_kind) : "");
