@@ -39,7 +39,7 @@ class Descriptor {
   int m_fd;
 };
 
-std::string over_limit(const std::string& what, const util::TextLimits& limits) {
+std::string over_limit(const std::string& what, const util::InputLimits& limits) {
   std::string message = what + ", larger than the limit of " +
                         util::format_quantity(static_cast<double>(limits.max_bytes), util::Kind::size);
   if (!limits.size_option.empty()) message += " (" + limits.size_option + ")";
@@ -48,7 +48,7 @@ std::string over_limit(const std::string& what, const util::TextLimits& limits) 
 
 }  // namespace
 
-std::optional<std::string> read_input(const std::string& path, const util::TextLimits& limits, ReadError& error) {
+std::optional<std::string> read_input(const std::string& path, const util::InputLimits& limits, ReadError& error) {
   // Non-blocking open: a FIFO without a writer would otherwise wait forever in open().
   const Descriptor fd(::open(path.c_str(), O_RDONLY | O_NONBLOCK | O_CLOEXEC | O_NOCTTY));
   struct stat status {};
@@ -97,7 +97,7 @@ std::optional<std::string> read_input(const std::string& path, const util::TextL
 }
 
 std::optional<std::string> read_file(const std::string& path, std::string& error) {
-  const util::TextLimits generous{64 * util::k_mebibyte, 64, ""};
+  const util::InputLimits generous{64 * util::k_mebibyte, 64, 100000, ""};
   ReadError failure;
   auto text = read_input(path, generous, failure);
   if (!text) error = std::move(failure.message);
@@ -122,7 +122,7 @@ std::optional<Context> load_context(const Options& options, Io& io) {
   context.rules = std::move(*builtin);
   bool ok = true;
   // Rule and price files may come from a pull request too; they get the loaders' fixed limit.
-  const util::TextLimits table_limits{util::k_mebibyte, 64, ""};
+  const auto table_limits = util::table_limits();
   for (const auto& file : options.rule_files) {
     ReadError error;
     const auto text = read_input(file, table_limits, error);

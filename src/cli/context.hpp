@@ -29,7 +29,7 @@ struct ReadError {
 // Reads a whole file of at most `limits.max_bytes` bytes: a larger regular file is refused before reading, a stream
 // (pipe, FIFO, device) is read no further than one byte past the limit, and a FIFO that nobody writes to reads as
 // empty instead of waiting. nullopt with the reason when it cannot be read.
-std::optional<std::string> read_input(const std::string& path, const util::TextLimits& limits, ReadError& error);
+std::optional<std::string> read_input(const std::string& path, const util::InputLimits& limits, ReadError& error);
 
 // read_input with a generous fixed limit, for callers whose parser applies the real one.
 std::optional<std::string> read_file(const std::string& path, std::string& error);
