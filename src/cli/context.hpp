@@ -16,8 +16,11 @@ struct Context {
   report::ToolInfo tool;
 };
 
-// Loads the built-in tables and the files named by --rules, --disable and --pricing. Errors are printed to
-// io.err in compiler style; nullopt means exit 2.
+// Loads the built-in tables and the files named by --rules, --disable and --pricing. nullopt, with every error in
+// `errors`, when one of them does not load (exit 2); the evaluating commands report them like any input's errors,
+// so that -f json still prints the report's shape. `tool` is what was loaded, whether or not all of it loaded.
+std::optional<Context> load_context(const Options& options, util::Diagnostics& errors, report::ToolInfo& tool);
+// The same, with the errors printed to io.err in compiler style, for commands whose output has no place for them.
 std::optional<Context> load_context(const Options& options, Io& io);
 
 // Why a file could not be read; `too_large` when it holds more than the limit.
@@ -29,7 +32,7 @@ struct ReadError {
 // Reads a whole file of at most `limits.max_bytes` bytes: a larger regular file is refused before reading, a stream
 // (pipe, FIFO, device) is read no further than one byte past the limit, and a FIFO that nobody writes to reads as
 // empty instead of waiting. nullopt with the reason when it cannot be read.
-std::optional<std::string> read_input(const std::string& path, const util::TextLimits& limits, ReadError& error);
+std::optional<std::string> read_input(const std::string& path, const util::InputLimits& limits, ReadError& error);
 
 // read_input with a generous fixed limit, for callers whose parser applies the real one.
 std::optional<std::string> read_file(const std::string& path, std::string& error);

@@ -9,6 +9,7 @@
 #include "caas/util/quantity.hpp"
 #include "cli/batch.hpp"
 #include "cli/commands.hpp"
+#include "cli/context.hpp"
 #include "cli/outputs.hpp"
 #include "cli/status.hpp"
 
@@ -45,6 +46,19 @@ void add_shared_options(CLI::App& app, Options& options, bool with_paths) {
   app.add_flag("-v,--verbose", options.verbose, "List skipped files");
 }
 
+// A run that stops before its inputs: the errors, and a summary of no files.
+void report_without_inputs(const report::ToolInfo& tool, const util::Diagnostics& errors,
+                           const std::vector<report::Renderer*>& renderers) {
+  report::Summary summary;
+  summary.errors = static_cast<int>(errors.size());
+  summary.exit_code = 2;
+  for (auto* r : renderers) {
+    r->begin(tool);
+    for (const auto& e : errors) r->error(e);
+    r->finish(summary);
+  }
+}
+
 // recommend, check and validate: expand the inputs, evaluate them, render every format.
 int run_evaluation(report::Command command, const Options& options, Io& io) {
   const auto size = util::parse_quantity(options.max_file_size, util::Kind::size, util::Spacing::tight);
@@ -52,13 +66,9 @@ int run_evaluation(report::Command command, const Options& options, Io& io) {
     io.err << "caas-advisor: error: --max-file-size " << options.max_file_size << ": " << size.error->message << '\n';
     return 2;
   }
-  auto context = load_context(options, io);
-  if (!context) return 2;
-
   BatchSettings settings;
   settings.command = command;
   settings.limits.max_bytes = static_cast<std::size_t>(size.value);
-  settings.engine.prices = &context->prices;
   settings.engine.region_override = options.region;
   settings.engine.judge_runs_on = command == report::Command::check;
   // Only the page draws cost against traffic; the other formats do not pay for it.
@@ -91,6 +101,18 @@ int run_evaluation(report::Command command, const Options& options, Io& io) {
   const auto status = make_status_renderer(
       io.err, {!text_on_stdout, options.quiet, options.verbose, use_color(options, io, io.err_is_terminal)});
   renderers.push_back(status.get());
+
+  // A rule or price file that does not load stops the run before any input is read; its errors are reported like
+  // an input's, so that every format keeps its shape (JSON's errors[], SARIF's results...).
+  util::Diagnostics context_errors;
+  report::ToolInfo tool;
+  auto context = load_context(options, context_errors, tool);
+  if (!context) {
+    report_without_inputs(tool, context_errors, renderers);
+    commit_outputs(*outputs, io);
+    return 2;
+  }
+  settings.engine.prices = &context->prices;
 
   const auto inputs = expand_inputs(options);
   const int code = run_batch(inputs, *context, settings, renderers, io);

@@ -3,6 +3,8 @@
 
 #include <nlohmann/json.hpp>
 
+#include <filesystem>
+
 #include "support/run_tool.hpp"
 
 using namespace caas::test;
@@ -141,9 +143,37 @@ TEST_CASE("cli: a user's rule file adds a policy and --disable removes a rule", 
   CHECK(run_tool({"recommend", "examples", "--disable", "no-such-rule"}).exit_code == 2);
 }
 
-TEST_CASE("cli: a bad user rule file is exit 2 with a located message", "[cli][e2e]") {
+TEST_CASE("cli: a bad user rule file is exit 2 with a located message, in the report like any input's",
+          "[cli][e2e]") {
   const auto run = run_tool({"recommend", "examples", "--rules", "tests/fixtures/bad-rules.yaml"});
   CHECK(run.exit_code == 2);
-  CHECK(run.err.find("tests/fixtures/bad-rules.yaml:7:") != std::string::npos);
-  CHECK(run.err.find("did you mean 'traffic.pattern'?") != std::string::npos);
+  CHECK(run.out.find("tests/fixtures/bad-rules.yaml:7:") != std::string::npos);
+  CHECK(run.out.find("did you mean 'traffic.pattern'?") != std::string::npos);
+  CHECK(run.err == "0 files, 0 workloads, 1 error\n");
+}
+
+TEST_CASE("cli: a broken rule or price file with -f json prints the report's shape, errors[] and all",
+          "[cli][e2e]") {
+  const auto sarif_path = (std::filesystem::temp_directory_path() / "caas-broken-table.sarif").string();
+  for (const auto* option : {"--rules", "--pricing"}) {
+    INFO(option);
+    const auto run = run_tool({"recommend", "examples", option, "tests/bad-inputs/rules-escape-message.yaml", "-f",
+                               "json", "-f", "sarif=" + sarif_path});
+    CHECK(run.exit_code == 2);
+    const auto report = json::parse(run.out);
+    CHECK(report["schema"] == "caas-advisor/report/v1");
+    CHECK(report["results"].empty());
+    REQUIRE(report["errors"].size() >= 1);
+    CHECK(report["errors"][0]["file"] == "tests/bad-inputs/rules-escape-message.yaml");
+    CHECK(report["errors"][0]["line"].is_number());
+    CHECK(report["errors"][0]["code"].is_string());
+    CHECK(report["summary"]["exit_code"] == 2);
+    CHECK(report["summary"]["files"] == 0);
+    CHECK(report["tool"]["rules_version"] != "");
+    // The errors are on standard error too, for a CI log; and a report written to a file says the same.
+    CHECK(run.err.find("tests/bad-inputs/rules-escape-message.yaml:") != std::string::npos);
+    const auto sarif = json::parse(read_text(sarif_path));
+    CHECK(sarif["runs"][0]["results"].size() == report["errors"].size());
+    std::filesystem::remove(sarif_path);
+  }
 }
