@@ -15,11 +15,14 @@ fail() { echo "check-package: $*" >&2; failed=1; }
 [[ $(dpkg-deb -f "$deb" Version) == "$version" ]] || fail "version is not $version"
 depends=$(dpkg-deb -f "$deb" Depends)
 # Each shared library the binary needs is provided by a package the .deb depends on.
-for lib in $(objdump -p "$build/caas-advisor" | awk '/NEEDED/ {print $2}'); do
-  package=$(dpkg -S "*/$lib" 2>/dev/null | head -1 | cut -d: -f1)
-  [[ -n $package ]] || { fail "no package provides $lib"; continue; }
-  grep -qE "(^|, )$package( |,|$)" <<<"$depends" || fail "Depends ($depends) does not name $package (for $lib)"
-done
+while read -r lib path; do
+  package=""
+  for candidate in "$path" "$(readlink -f "$path")" "/usr$path"; do
+    package=$(dpkg -S "$candidate" 2>/dev/null | head -1 | cut -d: -f1) && [[ -n $package ]] && break
+  done
+  [[ -n $package ]] || { fail "no package provides $lib ($path)"; continue; }
+  grep -qF -e "$package (" -e "$package," <<<"$depends, " || fail "Depends ($depends) does not name $package (for $lib)"
+done < <(ldd "$build/caas-advisor" | awk '$2 == "=>" && $3 ~ /^\// {print $1, $3}')
 files=$(dpkg-deb -c "$deb" | awk '{print $6}')
 for path in ./usr/bin/caas-advisor ./usr/share/man/man1/caas-advisor.1 \
   ./usr/share/bash-completion/completions/caas-advisor ./usr/share/zsh/vendor-completions/_caas-advisor \

@@ -1,5 +1,7 @@
 #include "cli/command_info.hpp"
 
+#include <cctype>
+
 namespace caas::cli {
 
 namespace {
@@ -32,7 +34,7 @@ OptionInfo describe_option(const CLI::Option& opt) {
   info.help = opt.get_description();
   info.required = opt.get_required();
   info.repeatable = opt.get_items_expected_max() > 1;
-  if (opt.get_type_size_max() == 0) return info;  // a flag
+  if (opt.get_expected_max() == 0) return info;  // a flag
 
   const auto full_type = opt.get_type_name();
   const auto base = full_type.substr(0, full_type.find(':'));
@@ -51,6 +53,12 @@ OptionInfo describe_option(const CLI::Option& opt) {
     info.kind = ValueKind::directory;
   } else {
     info.kind = ValueKind::text;
+    // CLI11's default name says nothing; a positional's own name says what it is: rules show ID.
+    if (base == "TEXT" && !info.positional.empty()) {
+      info.value_name.clear();
+      for (const char c : info.positional)
+        info.value_name += static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
+    }
   }
   return info;
 }

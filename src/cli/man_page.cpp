@@ -10,12 +10,19 @@ namespace caas::cli {
 
 namespace {
 
+// A word the reader types: every hyphen a minus sign (\-), so that it prints, and copies, as the ASCII one.
+std::string typed(const std::string& word) {
+  std::string out;
+  for (const char c : roff_escape(word)) out += c == '-' ? std::string("\\-") : std::string(1, c);
+  return out;
+}
+
 // An option's names and value, in bold and italics: \fB\-f\fR, \fB\-\-format\fR \fIFMT[=PATH]\fR.
 std::string option_head(const OptionInfo& opt) {
   std::string head;
   if (!opt.positional.empty()) return "\\fI" + roff_escape(opt.value_name) + "\\fR" + (opt.repeatable ? "..." : "");
-  for (const auto& s : opt.short_names) head += (head.empty() ? "" : ", ") + ("\\fB\\-" + roff_escape(s) + "\\fR");
-  for (const auto& l : opt.long_names) head += (head.empty() ? "" : ", ") + ("\\fB\\-\\-" + roff_escape(l) + "\\fR");
+  for (const auto& s : opt.short_names) head += (head.empty() ? "" : ", ") + ("\\fB\\-" + typed(s) + "\\fR");
+  for (const auto& l : opt.long_names) head += (head.empty() ? "" : ", ") + ("\\fB\\-\\-" + typed(l) + "\\fR");
   if (opt.kind != ValueKind::none) head += " \\fI" + roff_escape(opt.value_name) + "\\fR";
   return head;
 }
@@ -26,7 +33,7 @@ std::string option_body(const OptionInfo& opt) {
   if (!opt.choices.empty() && opt.value_name.find('|') == std::string::npos) {
     body += " One of:";
     for (std::size_t i = 0; i < opt.choices.size(); ++i)
-      body += (i == 0 ? " \\fB" : ", \\fB") + roff_escape(opt.choices[i]) + "\\fR";
+      body += (i == 0 ? " \\fB" : ", \\fB") + typed(opt.choices[i]) + "\\fR";
     body += '.';
   }
   return body;
@@ -43,7 +50,7 @@ void collect_leaves(const CommandInfo& command, const std::string& path,
 }
 
 std::string synopsis(const std::string& path, const CommandInfo& command) {
-  std::string line = "\\fB" + roff_escape(path) + "\\fR";
+  std::string line = "\\fB" + typed(path) + "\\fR";
   bool has_options = false;
   for (const auto& opt : command.options) has_options = has_options || opt.positional.empty();
   if (has_options) line += " [\\fIoptions\\fR]";
@@ -91,9 +98,9 @@ caas\-advisor import serverless.yml \-\-out workloads/
 caas\-advisor completion bash > ~/.local/share/bash\-completion/completions/caas\-advisor
 .fi
 .SH SEE ALSO
-The documentation installed in \fI/usr/share/doc/caas\-advisor\fR (or under the installation prefix):
-\fIworkload\-reference.md\fR (every field of a workload file), \fIrule\-language.md\fR, \fIscoring.md\fR,
-\fIcost\-model.md\fR, \fIci.md\fR, and the JSON Schemas in \fIschemas/\fR.
+The documentation in \fI/usr/share/doc/caas\-advisor/docs/\fR: \fIworkload\-reference.md\fR (every field of a
+workload file), \fIrule\-language.md\fR, \fIscoring.md\fR, \fIcost\-model.md\fR, \fIci.md\fR; the JSON Schemas
+in \fI/usr/share/caas\-advisor/schemas/\fR (under \fI/usr/local\fR when installed from source).
 )";
 
 }  // namespace
@@ -133,8 +140,8 @@ void render_man_page(const CommandInfo& root, const ManPageInfo& info, std::ostr
   if (const auto colon = summary.find(": "); colon != std::string::npos) summary = summary.substr(colon + 2);
   out << ".\\\" " << root.name << "(1): generated from the command table; do not edit.\n";
   out << ".TH CAAS\\-ADVISOR 1 \"" << info.date << "\" \"" << root.name << ' ' << info.version
-      << "\" \"User Commands\"\n";
-  out << ".SH NAME\n" << roff_escape(root.name) << " \\- " << roff_escape(summary) << '\n';
+      << "\" \"User Commands\"\n.nh\n";
+  out << ".SH NAME\n" << typed(root.name) << " \\- " << roff_escape(summary) << '\n';
 
   std::vector<std::pair<std::string, const CommandInfo*>> leaves;
   for (const auto& sub : root.subcommands) collect_leaves(sub, root.name, leaves);
@@ -143,7 +150,7 @@ void render_man_page(const CommandInfo& root, const ManPageInfo& info, std::ostr
   out << synopsis(root.name, root) << '\n';
 
   out << ".SH DESCRIPTION\n"
-      << roff_escape(root.name)
+      << typed(root.name)
       << " reads workload files (YAML: what triggers the workload, how long it runs, its size, traffic, latency,\n"
          "operations capacity and cost priority) and ranks EC2, Fargate and Lambda for each, with the reasons for\n"
          "and against each target, the hard limits that rule a target out, and the monthly cost.\n"
@@ -163,7 +170,7 @@ void render_man_page(const CommandInfo& root, const ManPageInfo& info, std::ostr
     for (const auto& opt : command->options) {
       const auto entry = option_entry(opt);
       if (opt.positional.empty() && uses[entry] > 1) {
-        common += (common.empty() ? "" : ", ") + option_head(opt).substr(0, option_head(opt).find(" \\fI"));
+        common += (common.empty() ? "" : ", ") + option_head(opt);
         continue;
       }
       out << entry;

@@ -21,10 +21,14 @@ check_help() {
     [[ $opt == --help ]] && continue
     grep -qF -- "$opt" <<<"$text" || { echo "FAIL: '$path' option $opt is not in the man page"; failed=1; }
   done
-  for sub in $(sed -n '/^Subcommands:/,/^$/p' <<<"$help" | awk 'NR > 1 && NF {print $1}'); do
-    grep -qE "^ +${path:+$path }$sub\$" <<<"$text" || { echo "FAIL: command '$path $sub' has no section"; failed=1; }
-    check_help "${path:+$path }$sub"
-  done
+  local subs
+  subs=$(sed -n '/^Subcommands:/,/^$/p' <<<"$help" | awk 'NR > 1 && NF {print $1}')
+  # A command that runs (one with no subcommands of its own) has a section.
+  if [[ -n $path && -z $subs ]] && ! grep -qE "^ +$path\$" <<<"$text"; then
+    echo "FAIL: command '$path' has no section"
+    failed=1
+  fi
+  for sub in $subs; do check_help "${path:+$path }$sub"; done
 }
 check_help ''
 [[ $failed == 0 ]] && echo "man page: renders without warnings and lists every command and option"
