@@ -17,6 +17,7 @@ struct EngineOptions {
   std::string region_override;               // --region; empty when not given
   bool explain_changes = true;               // compute "what would change this"
   bool judge_runs_on = false;                // `check`: findings on the workload's runs_on
+  bool cost_curve = false;                   // cost against traffic for charts (Recommendation::cost_curve)
 };
 
 // Evaluates one workload. `warnings` are the parser's contradiction warnings; they become findings.
