@@ -65,6 +65,12 @@ OptionInfo describe_option(const CLI::Option& opt) {
 
 }  // namespace
 
+std::string concat(std::initializer_list<std::string_view> parts) {
+  std::string out;
+  for (const auto part : parts) out += part;
+  return out;
+}
+
 CommandInfo describe(const CLI::App& app) {
   CommandInfo info;
   info.name = app.get_name();

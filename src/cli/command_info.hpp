@@ -3,7 +3,9 @@
 // completions are rendered from it, so they list exactly what --help lists.
 #include <CLI/CLI.hpp>
 
+#include <initializer_list>
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace caas::cli {
@@ -37,6 +39,9 @@ struct CommandInfo {
   std::vector<CommandInfo> subcommands;  // in the order --help shows them
   bool needs_subcommand = false;
 };
+
+// The parts joined in one allocation (in loops, where a + b + c would make a temporary for each +).
+std::string concat(std::initializer_list<std::string_view> parts);
 
 // Reads `app` and its subcommands (hidden ones, in no group, are left out, as --help leaves them out).
 CommandInfo describe(const CLI::App& app);

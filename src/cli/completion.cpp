@@ -12,7 +12,7 @@ using Visit = std::function<void(const std::string& path, const CommandInfo& com
 // Every command with its path below the root ("" for the root, "rules list"), parents first.
 void walk(const CommandInfo& command, const std::string& path, const Visit& visit) {
   visit(path, command);
-  for (const auto& sub : command.subcommands) walk(sub, path.empty() ? sub.name : path + " " + sub.name, visit);
+  for (const auto& sub : command.subcommands) walk(sub, path.empty() ? sub.name : concat({path, " ", sub.name}), visit);
 }
 
 // 'text' for a POSIX shell (bash and zsh): a quote inside closes, escapes and reopens.
@@ -127,7 +127,7 @@ void render_bash(const CommandInfo& root, std::ostream& out) {
       if (spec.empty()) continue;
       std::vector<std::string> keys;
       for (const auto& w : opt.positional.empty() ? option_words(opt) : std::vector<std::string>{"@"})
-        keys.push_back(sh_quote(path + "/" + w));
+        keys.push_back(sh_quote(concat({path, "/", w})));
       out << "    " << join(keys, "|") << ") echo " << sh_quote(spec) << " ;;\n";
     }
   });
@@ -194,16 +194,18 @@ void render_zsh_command(const std::string& path, const CommandInfo& command, std
     }
     const auto words = option_words(opt);
     const std::string exclusion = opt.repeatable ? "*" : words.size() > 1 ? "(" + join(words, " ") + ")" : "";
-    for (const auto& w : words) out << " \\\n    " << sh_quote(exclusion + w + "[" + help + "]" + value);
+    for (const auto& w : words) out << " \\\n    " << sh_quote(concat({exclusion, w, "[", help, "]", value}));
   }
   out << " \\\n    '(- *)'{-h,--help}'[Show help]'";
   if (!command.subcommands.empty()) {
     out << " \\\n    ': :->command' \\\n    '*:: :->args'\n  case $state in\n    command)\n"
            "      local -a commands\n      commands=(";
-    for (const auto& sub : command.subcommands) out << "\n        " << sh_quote(sub.name + ":" + zsh_help(sub.help));
+    for (const auto& sub : command.subcommands)
+      out << "\n        " << sh_quote(concat({sub.name, ":", zsh_help(sub.help)}));
     out << "\n      )\n      _describe -t commands 'command' commands ;;\n    args)\n      case $line[1] in\n";
     for (const auto& sub : command.subcommands)
-      out << "        " << sub.name << ") " << zsh_function(path.empty() ? sub.name : path + " " + sub.name) << " ;;\n";
+      out << "        " << sub.name << ") " << zsh_function(path.empty() ? sub.name : concat({path, " ", sub.name}))
+          << " ;;\n";
     out << "      esac ;;\n  esac\n";
   } else {
     out << '\n';
@@ -228,8 +230,9 @@ void render_fish(const CommandInfo& root, std::ostream& out) {
          "  for word in $words\n    switch \"$path/$word\"\n";
   walk(root, "", [&](const std::string& path, const CommandInfo& command) {
     for (const auto& sub : command.subcommands) {
-      const auto next = path.empty() ? sub.name : path + " " + sub.name;
-      out << "      case " << fish_quote(path + "/" + sub.name) << "\n        set path " << fish_quote(next) << '\n';
+      const auto next = path.empty() ? sub.name : concat({path, " ", sub.name});
+      out << "      case " << fish_quote(concat({path, "/", sub.name})) << "\n        set path " << fish_quote(next)
+          << '\n';
     }
   });
   out << "    end\n  end\n  echo \"/$path\"\nend\n";
@@ -261,8 +264,8 @@ void render_fish(const CommandInfo& root, std::ostream& out) {
 }  // namespace
 
 const std::vector<std::string>& completion_shells() {
-  static const std::vector<std::string> shells = {"bash", "zsh", "fish"};
-  return shells;
+  static const std::vector<std::string> k_shells = {"bash", "zsh", "fish"};
+  return k_shells;
 }
 
 void render_completion(const CommandInfo& root, std::string_view shell, std::ostream& out) {

@@ -39,7 +39,7 @@ int main(int argc, char** argv) {
   for (const auto& [shell, name] : files) {
     std::ostringstream script;
     caas::cli::render_completion(root, shell, script);
-    ok = write(dir + "/completions/" + shell + name, script.str()) && ok;
+    ok = write(caas::cli::concat({dir, "/completions/", shell, name}), script.str()) && ok;
   }
   return ok ? 0 : 1;
 }

@@ -21,8 +21,8 @@ std::string typed(const std::string& word) {
 std::string option_head(const OptionInfo& opt) {
   std::string head;
   if (!opt.positional.empty()) return "\\fI" + roff_escape(opt.value_name) + "\\fR" + (opt.repeatable ? "..." : "");
-  for (const auto& s : opt.short_names) head += (head.empty() ? "" : ", ") + ("\\fB\\-" + typed(s) + "\\fR");
-  for (const auto& l : opt.long_names) head += (head.empty() ? "" : ", ") + ("\\fB\\-\\-" + typed(l) + "\\fR");
+  for (const auto& s : opt.short_names) head += concat({head.empty() ? "" : ", ", "\\fB\\-", typed(s), "\\fR"});
+  for (const auto& l : opt.long_names) head += concat({head.empty() ? "" : ", ", "\\fB\\-\\-", typed(l), "\\fR"});
   if (opt.kind != ValueKind::none) head += " \\fI" + roff_escape(opt.value_name) + "\\fR";
   return head;
 }
@@ -33,7 +33,7 @@ std::string option_body(const OptionInfo& opt) {
   if (!opt.choices.empty() && opt.value_name.find('|') == std::string::npos) {
     body += " One of:";
     for (std::size_t i = 0; i < opt.choices.size(); ++i)
-      body += (i == 0 ? " \\fB" : ", \\fB") + typed(opt.choices[i]) + "\\fR";
+      body += concat({i == 0 ? " \\fB" : ", \\fB", typed(opt.choices[i]), "\\fR"});
     body += '.';
   }
   return body;
@@ -57,7 +57,7 @@ std::string synopsis(const std::string& path, const CommandInfo& command) {
   for (const auto& opt : command.options) {
     if (opt.positional.empty()) continue;
     const auto value = option_head(opt);
-    line += opt.required ? " " + value : " [" + value + "]";
+    line += opt.required ? concat({" ", value}) : concat({" [", value, "]"});
   }
   return line;
 }
