@@ -196,6 +196,7 @@ int run_batch(const Inputs& inputs, const Context& context, const BatchSettings&
 
   for (auto* r : renderers) r->begin(context.tool);
   report::Summary summary;
+  for (const auto& target : context.rules.targets) summary.by_target.push_back({target.id, target.name, 0});
   bool internal_error = false;
   bool failed_finding = false;
   for (const auto& e : inputs.errors) {
@@ -213,13 +214,10 @@ int run_batch(const Inputs& inputs, const Context& context, const BatchSettings&
     for (const auto& rec : outcome.results) {
       ++summary.workloads;
       if (settings.command != report::Command::validate) {
-        const auto target = rec.recommended.value_or("none");
-        if (target == "lambda")
-          ++summary.by_lambda;
-        else if (target == "fargate")
-          ++summary.by_fargate;
-        else if (target == "ec2")
-          ++summary.by_ec2;
+        const auto counted = std::find_if(summary.by_target.begin(), summary.by_target.end(),
+                                          [&](const report::TargetCount& t) { return rec.recommended == t.id; });
+        if (counted != summary.by_target.end())
+          ++counted->workloads;
         else
           ++summary.by_none;
       }
