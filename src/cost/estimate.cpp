@@ -183,19 +183,6 @@ std::string_view arch_name(Architecture arch) {
   return "any";
 }
 
-std::string_view pattern_name(Pattern pattern) {
-  switch (pattern) {
-    case Pattern::unknown: return "unknown";
-    case Pattern::steady: return "steady";
-    case Pattern::diurnal: return "diurnal";
-    case Pattern::spiky: return "spiky";
-    case Pattern::unpredictable: return "unpredictable";
-    case Pattern::scheduled: return "scheduled";
-    case Pattern::rare: return "rare";
-  }
-  return "unknown";
-}
-
 bool unknown(Bill& bill, std::string& reason, std::string_view why) {
   if (bill.detailed()) reason = std::string(why);
   return false;

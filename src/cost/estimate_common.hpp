@@ -30,7 +30,6 @@ inline constexpr double k_rps_per_lcu = 250;
 // A resolved architecture indexes ByArch keys.
 inline std::size_t arch_index(Architecture arch) { return arch == Architecture::arm64 ? 1 : 0; }
 std::string_view arch_name(Architecture arch);
-std::string_view pattern_name(Pattern pattern);
 
 // Whole tasks, instances or environments: x rounded up, with a little slack so that 1.4 ÷ 0.7 stays 2.
 double whole_count(double x);

@@ -10,6 +10,7 @@
 
 #include "caas/cost/price_table.hpp"
 #include "caas/model/workload_profile.hpp"
+#include "caas/tables/builtin_tables.hpp"
 #include "estimate_common.hpp"
 
 using namespace caas;
@@ -60,11 +61,7 @@ class Workload {
 };
 
 const RegionPrices& us_east_1() {
-  static const cost::PriceTable k_table = [] {
-    auto loaded = cost::load_builtin_prices();
-    if (!loaded) throw std::runtime_error(util::format_diagnostic(loaded.error().front()));
-    return *loaded;
-  }();
+  static const cost::PriceTable k_table = [] { return caas::tables::builtin_prices(); }();
   return *k_table.find_region("us-east-1");
 }
 

@@ -2,12 +2,13 @@
 #include <catch2/catch.hpp>
 
 #include "caas/cost/price_table.hpp"
+#include "caas/tables/embedded_tables.hpp"
 #include "price_keys.hpp"
 
 using namespace caas;
 
 TEST_CASE("prices: the built-in table has every key, its instances, its date and scoring", "[cost][prices]") {
-  auto table = cost::load_builtin_prices();
+  auto table = caas::tables::load_embedded_prices();
   REQUIRE(table);
   CHECK(table->date == "2026-11-26");
   CHECK(table->weight_low == 1);
@@ -36,23 +37,23 @@ TEST_CASE("prices: the built-in table has every key, its instances, its date and
 
 TEST_CASE("prices: the built-in table, read once at start-up, also passes every check an outside file gets",
           "[cost][prices]") {
-  for (const auto& file : cost::embedded_price_files()) {
+  for (const auto& file : caas::tables::embedded_price_files()) {
     INFO(file.name);
     const auto checked = cost::load_prices(file.text, std::string(file.name));
     REQUIRE(checked);
-    CHECK(checked->date == cost::load_builtin_prices()->date);
+    CHECK(checked->date == caas::tables::load_embedded_prices()->date);
   }
 }
 
 TEST_CASE("prices: an unknown region is not found", "[cost][prices]") {
-  auto table = cost::load_builtin_prices();
+  auto table = caas::tables::load_embedded_prices();
   REQUIRE(table);
   CHECK(table->find_region("eu-west-9") == nullptr);
   CHECK(table->find_region("us-east-1") != nullptr);
 }
 
 namespace {
-std::string builtin_text() { return std::string(cost::embedded_price_files().front().text); }
+std::string builtin_text() { return std::string(caas::tables::embedded_price_files().front().text); }
 
 util::Diagnostic first_error(std::string_view text) {
   auto result = cost::load_prices(text, "prices.yaml");
@@ -119,7 +120,7 @@ TEST_CASE("prices: loader errors are located, with a did-you-mean for a misspelt
 }
 
 TEST_CASE("prices: an overlay changes prices and instances by name, and its date wins", "[cost][prices]") {
-  auto base = cost::load_builtin_prices();
+  auto base = caas::tables::load_embedded_prices();
   REQUIRE(base);
   const std::string overlay_text = R"(version: 1
 date: "2027-01-15"
@@ -159,7 +160,7 @@ regions:
 
 TEST_CASE("prices: hostile price files are refused with a located error before they cost time or memory",
           "[cost][prices][hardening]") {
-  auto base = cost::load_builtin_prices();
+  auto base = caas::tables::load_embedded_prices();
   REQUIRE(base);
   const auto only_error = [&](const std::string& text) {
     auto loaded = cost::load_price_overlay(text, "hostile.yaml", *base);

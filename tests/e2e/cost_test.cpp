@@ -8,6 +8,7 @@
 #include "caas/engine/break_even.hpp"
 #include "caas/engine/engine.hpp"
 #include "caas/parse/parse_workload.hpp"
+#include "caas/tables/embedded_tables.hpp"
 #include "support/run_tool.hpp"
 
 using namespace caas;
@@ -39,12 +40,12 @@ json cost_json(const std::string& file) {
 }
 
 const cost::PriceTable& prices() {
-  static const cost::PriceTable k_table = *cost::load_builtin_prices();
+  static const cost::PriceTable k_table = *caas::tables::load_embedded_prices();
   return k_table;
 }
 
 const rules::RuleSet& rule_table() {
-  static const rules::RuleSet k_set = *rules::load_builtin_rules();
+  static const rules::RuleSet k_set = *caas::tables::load_embedded_rules();
   return k_set;
 }
 

@@ -11,6 +11,7 @@
 #include "caas/parse/parse_workload.hpp"
 #include "caas/report/report.hpp"
 #include "caas/rules/rule_set.hpp"
+#include "caas/tables/builtin_tables.hpp"
 
 namespace caas::fuzz {
 
@@ -44,7 +45,7 @@ x-tier: 2
 
 const rules::RuleSet& builtin_rules() {
   static const rules::RuleSet k_rules = [] {
-    auto loaded = rules::load_builtin_rules();
+    auto loaded = tables::builtin_rules();
     require(loaded.has_value(), "the built-in rule table loads");
     return std::move(*loaded);
   }();
@@ -52,11 +53,7 @@ const rules::RuleSet& builtin_rules() {
 }
 
 const cost::PriceTable& builtin_prices() {
-  static const cost::PriceTable k_prices = [] {
-    auto loaded = cost::load_builtin_prices();
-    require(loaded.has_value(), "the built-in price table loads");
-    return std::move(*loaded);
-  }();
+  static const cost::PriceTable k_prices = [] { return tables::builtin_prices(); }();
   return k_prices;
 }
 

@@ -9,7 +9,6 @@
 
 #include "caas/model/recommendation.hpp"
 #include "caas/model/workload_profile.hpp"
-#include "caas/util/embedded_file.hpp"
 #include "caas/util/result.hpp"
 
 namespace caas::cost {
@@ -69,13 +68,11 @@ struct PriceTable {
   bool operator==(const PriceTable&) const = default;
 };
 
-const std::vector<util::EmbeddedFile>& embedded_price_files();
 // A complete price file: every price key the model needs, in every region (a missing one is a located error).
 util::Result<PriceTable> load_prices(std::string_view text, const std::string& file);
 // A --pricing file, to merge over `base`: it may give only the keys, instances, scoring values and date it changes;
 // a region that `base` lacks must be complete. Keys, units and instances are checked as in load_prices.
 util::Result<PriceTable> load_price_overlay(std::string_view text, const std::string& file, const PriceTable& base);
-util::Result<PriceTable> load_builtin_prices();
 // Overrides by key (and instance name); the overlay's date wins when it gives one.
 void merge(PriceTable& base, PriceTable overlay);
 

@@ -108,8 +108,9 @@ inline constexpr CodeInfo k_codes[] = {
      "package.size (compressed) is above package.unpacked_size.", "Check both sizes.", "docs/workload-reference.md"},
 
     // Rule files (--rules) and their conditions.
-    {"bad-id", Severity::error, "Invalid rule id", "A rule id is kebab-case: a-z, 0-9 and single dashes.",
-     "Rename the rule.", "docs/rule-language.md"},
+    {"bad-id", Severity::error, "Invalid rule or target id",
+     "A rule or target id is kebab-case: a-z, 0-9 and single dashes; no target is called none.",
+     "Rename the rule or target.", "docs/rule-language.md"},
     {"duplicate-id", Severity::error, "Defined twice",
      "A rule, target or instance type with this id is already defined in the same file.", "Keep one of them.",
      "docs/rule-language.md"},
