@@ -59,6 +59,7 @@ int run_evaluation(report::Command command, const Options& options, Io& io) {
   settings.limits.max_bytes = static_cast<std::size_t>(size.value);
   settings.engine.prices = &context->prices;
   settings.engine.region_override = options.region;
+  settings.engine.cost.free_tier = options.free_tier;
   settings.engine.judge_runs_on = command == report::Command::check;
   settings.jobs = options.jobs > 0 ? options.jobs : static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
   const std::string fail_on = !options.fail_on.empty()            ? options.fail_on

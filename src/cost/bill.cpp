@@ -1,5 +1,6 @@
 #include "bill.hpp"
 
+#include <algorithm>
 #include <cmath>
 #include <utility>
 
@@ -12,8 +13,23 @@ double round_cents(double usd) {
   return std::round(cents) / 100;
 }
 
+double snap_quantity(double quantity) {
+  // Ten significant digits: 6,720,000.000000001 is 6,720,000, as a reader would write it; real fractions such as
+  // 788.4 LCU-hours or 0.00116 GB keep their digits.
+  if (quantity == 0 || !std::isfinite(quantity)) return quantity;
+  // Dividing by an exact power of ten gives the double nearest the decimal, which prints as that decimal.
+  const int digits = 9 - static_cast<int>(std::floor(std::log10(std::fabs(quantity))));
+  if (digits <= 0) {
+    const double scale = std::pow(10.0, -digits);
+    return std::round(quantity / scale) * scale;
+  }
+  const double scale = std::pow(10.0, std::min(digits, 22));
+  return std::round(quantity * scale) / scale;
+}
+
 void Bill::add(std::string_view item, std::string_view qualifier, double quantity, std::string_view unit,
                double unit_price, Share share) {
+  quantity = snap_quantity(quantity);
   const double usd = round_cents(quantity * unit_price);
   m_total += usd;
   if (share == Share::compute) m_compute += usd;
