@@ -213,13 +213,12 @@ TEST_CASE("aws fargate example 4: 10 Windows tasks × 1 hour a day, 1 vCPU, 2 GB
   CHECK(e.monthly_usd - item(e, "public IPv4 addresses (one per task or instance)").usd == Approx(47.25));
 }
 
-TEST_CASE("aws fargate billing: by the second, a minute at least on Linux and five minutes on Windows",
-          "[cost][aws]") {
+TEST_CASE("aws fargate billing: by the second, a minute at least on Linux and five minutes on Windows", "[cost][aws]") {
   // "Pricing is calculated per second with a 1-minute minimum ... For Windows containers, billing is calculated
   // per second with a 5-minute minimum."
   const auto hours = [](const Workload& w) { return item(estimate(w.build(), "fargate"), "vCPU (x86_64)").quantity; };
-  CHECK(hours(fargate_runs(3600, 30, 1, 2)) == Approx(60));      // 30 s billed as 60 s
-  CHECK(hours(fargate_runs(3600, 61.2, 1, 2)) == Approx(62));    // 61.2 s billed as 62 s
+  CHECK(hours(fargate_runs(3600, 30, 1, 2)) == Approx(60));    // 30 s billed as 60 s
+  CHECK(hours(fargate_runs(3600, 61.2, 1, 2)) == Approx(62));  // 61.2 s billed as 62 s
   auto windows = fargate_runs(3600, 90, 1, 2);
   windows.text("runtime.os", "windows");
   const auto e = estimate(windows.build(), "fargate");
@@ -229,8 +228,9 @@ TEST_CASE("aws fargate billing: by the second, a minute at least on Linux and fi
 
 TEST_CASE("aws ec2 billing: by the second with a 60-second minimum", "[cost][aws]") {
   Workload w("job");
-  w.duration("execution.duration.typical", 30).count("traffic.runs_per_month", 3600).text("traffic.pattern",
-                                                                                           "scheduled");
+  w.duration("execution.duration.typical", 30)
+      .count("traffic.runs_per_month", 3600)
+      .text("traffic.pattern", "scheduled");
   CHECK(estimate(w.build(), "ec2").items.front().quantity == Approx(60));  // 3,600 runs × 60 s
   w.duration("execution.duration.typical", 90.4);
   CHECK(estimate(w.build(), "ec2").items.front().quantity == Approx(91));  // 3,600 runs × 91 s

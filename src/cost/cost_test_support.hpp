@@ -106,7 +106,8 @@ inline model::CostEstimate estimate_with(const WorkloadProfile& profile, std::st
 }
 
 inline const model::Assumption* assumption(const model::CostEstimate& e, std::string_view field) {
-  const auto it = std::find_if(e.assumptions.begin(), e.assumptions.end(), [&](const auto& a) { return a.field == field; });
+  const auto it =
+      std::find_if(e.assumptions.begin(), e.assumptions.end(), [&](const auto& a) { return a.field == field; });
   return it == e.assumptions.end() ? nullptr : &*it;
 }
 

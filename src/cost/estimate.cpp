@@ -142,10 +142,12 @@ CostInputs read_cost_inputs(const model::WorkloadProfile& profile, const CostSet
   in.response_size = number_of(at(f.response_size));
   in.provisioned_count = number_of(at(f.provisioned_count));
   in.provisioned_hours = number_of(at(f.provisioned_hours));
-  constexpr std::pair<std::string_view, FrontDoor> k_doors[] = {
-      {"api-gateway-http", FrontDoor::api_gateway_http}, {"api-gateway-rest", FrontDoor::api_gateway_rest},
-      {"function-url", FrontDoor::function_url},         {"alb", FrontDoor::alb},
-      {"nlb", FrontDoor::nlb},                           {"none", FrontDoor::none}};
+  constexpr std::pair<std::string_view, FrontDoor> k_doors[] = {{"api-gateway-http", FrontDoor::api_gateway_http},
+                                                                {"api-gateway-rest", FrontDoor::api_gateway_rest},
+                                                                {"function-url", FrontDoor::function_url},
+                                                                {"alb", FrontDoor::alb},
+                                                                {"nlb", FrontDoor::nlb},
+                                                                {"none", FrontDoor::none}};
   const auto door = text_of(at(f.front_door));
   for (const auto& [name, value] : k_doors)
     if (door == name) in.front_door = value;

@@ -84,12 +84,11 @@ FrontDoor resolve_front_door(const CostInputs& in, TargetKind target);
 void prepare_network(const CostInputs& in, FrontDoor door, TargetKind target, const RegionPrices& prices,
                      PreparedPrices& out);
 struct NetworkUse {
-  double events = 0;             // requests (or messages) a month, scaled
-  double public_ip_hours = 0;    // hours of task or instance public IPv4 addresses (none behind a NAT gateway)
+  double events = 0;           // requests (or messages) a month, scaled
+  double public_ip_hours = 0;  // hours of task or instance public IPv4 addresses (none behind a NAT gateway)
   bool lambda_target = false;
 };
-void add_network(const CostInputs& in, FrontDoor door, const NetworkUse& use, const PreparedPrices& prices,
-                 Bill& bill);
+void add_network(const CostInputs& in, FrontDoor door, const NetworkUse& use, const PreparedPrices& prices, Bill& bill);
 // Whether tasks or instances get public IPv4 addresses of their own (they do unless behind a NAT gateway).
 inline bool tasks_have_public_ips(const CostInputs& in) { return !in.nat_gateway; }
 

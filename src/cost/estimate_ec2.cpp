@@ -93,8 +93,8 @@ bool estimate_ec2(const PreparedCost& prepared, double scale, Bill& bill, std::s
       bill.assume("traffic.pattern", "unknown",
                   "burstable types (t3, t4g) left out: under steady load they run out of CPU credits");
     const double os_gib = type->memory_gib - usable_instance_memory_gib(type->memory_gib);
-    bill.assume("ec2.os_memory", fmt::format("{} GiB of {}", util::format_number(std::round(os_gib * 100) / 100),
-                                             type->name),
+    bill.assume("ec2.os_memory",
+                fmt::format("{} GiB of {}", util::format_number(std::round(os_gib * 100) / 100), type->name),
                 "the operating system keeps 5 % of an instance's memory, at least 256 MiB (AWS's advice for container "
                 "instances); the workload gets the rest");
     if (type->confidence == "UNCONFIRMED")
@@ -133,9 +133,9 @@ bool estimate_ec2(const PreparedCost& prepared, double scale, Bill& bill, std::s
   if (!bill.detailed()) return true;
   const auto label = fmt::format("{} ({}{})", type->name, type->architecture, in.windows ? ", Windows" : "");
   if (job)
-    summary = fmt::format("{}, {} runs × {}", label, format_count(*monthly_events(in, scale)),
-                          util::format_quantity(billed_run_seconds(*in.duration, k_minimum_run_seconds),
-                                                util::Kind::duration));
+    summary = fmt::format(
+        "{}, {} runs × {}", label, format_count(*monthly_events(in, scale)),
+        util::format_quantity(billed_run_seconds(*in.duration, k_minimum_run_seconds), util::Kind::duration));
   else
     summary = fmt::format("{} × {}, all month", util::format_number(count), label);
   return true;

@@ -135,11 +135,11 @@ bool estimate_fargate(const PreparedCost& prepared, double scale, Bill& bill, st
   if (!bill.detailed()) return true;
   const auto task = fmt::format("{} vCPU / {} GiB", util::format_number(size->vcpu), util::format_number(gib));
   if (job) {
-    summary = fmt::format("{} task ({}), {} runs × {}", task, label, format_count(*monthly_events(in, scale)),
-                          util::format_quantity(
-                              billed_run_seconds(*in.duration, in.windows ? k_minimum_windows_task_seconds
-                                                                          : k_minimum_run_seconds),
-                              util::Kind::duration));
+    summary = fmt::format(
+        "{} task ({}), {} runs × {}", task, label, format_count(*monthly_events(in, scale)),
+        util::format_quantity(
+            billed_run_seconds(*in.duration, in.windows ? k_minimum_windows_task_seconds : k_minimum_run_seconds),
+            util::Kind::duration));
   } else {
     summary =
         fmt::format("{} × {} task{} ({}), all month", util::format_number(tasks), task, tasks == 1 ? "" : "s", label);

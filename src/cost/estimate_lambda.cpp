@@ -99,9 +99,10 @@ void assume_provisioned(const CostInputs& in, const Provisioned& pc, double capa
                                : "provisioned concurrency as the workload gives it";
   if (!in.provisioned_hours) why += ", all month";
   if (field == "latency.p99") why += "; a latency target under 100 ms leaves no room for cold starts";
-  why += fmt::format("; it serves up to {} invocations in its hours (taken to be the hours the traffic comes in), "
-                     "and the rest run on demand",
-                     format_count(capacity));
+  why += fmt::format(
+      "; it serves up to {} invocations in its hours (taken to be the hours the traffic comes in), "
+      "and the rest run on demand",
+      format_count(capacity));
   bill.assume(field, value, why);
 }
 
@@ -184,8 +185,8 @@ bool estimate_lambda(const PreparedCost& prepared, double scale, Bill& bill, std
     bill.assume("resources.architecture", "arm64", "any architecture will do, and arm64 is cheaper on Lambda");
 
   const double free_requests = prices.free_requests;
-  bill.add("requests", free_requests > 0 ? "after the free tier" : "",
-           std::max(0.0, invocations - free_requests) / 1e6, "1M requests", prices.requests);
+  bill.add("requests", free_requests > 0 ? "after the free tier" : "", std::max(0.0, invocations - free_requests) / 1e6,
+           "1M requests", prices.requests);
 
   // Provisioned environments serve what they can (the schedule is taken to cover the hours the traffic comes in);
   // the rest runs on demand.

@@ -52,7 +52,7 @@ TEST_CASE("prices: each tiered price's tiers meet end to end, from zero to no en
       const auto& price = region.prices.at(family[i]);
       REQUIRE(price.tier_from);
       CHECK(*price.tier_from == from);
-      CHECK(price.tier_to.has_value() == (i + 1 < family.size()));  // only the last tier has no end
+      CHECK(price.tier_to.has_value() == (i + 1 < family.size()));        // only the last tier has no end
       if (i > 0) CHECK(price.usd < region.prices.at(family[i - 1]).usd);  // each tier is cheaper
       from = price.tier_to.value_or(0);
     }

@@ -73,17 +73,16 @@ double steps(std::optional<double> size, double step) {
   return std::ceil(*size / step - 1e-9);
 }
 
-std::string format_units(double units) {
-  return util::format_number(std::round(units * 10000) / 10000);
-}
+std::string format_units(double units) { return util::format_number(std::round(units * 10000) / 10000); }
 
 void add_front_door_assumption(const CostInputs& in, FrontDoor door, TargetKind target, Bill& bill,
                                std::string_view detail) {
   if (!bill.detailed()) return;
   std::string why;
   if (in.front_door == FrontDoor::unset)
-    why = target == TargetKind::lambda ? "the default for these triggers on Lambda" : "the default for these triggers "
-                                                                                       "on Fargate and EC2";
+    why = target == TargetKind::lambda ? "the default for these triggers on Lambda"
+                                       : "the default for these triggers "
+                                         "on Fargate and EC2";
   else if (in.front_door == door)
     why = "as network.front_door says";
   else
@@ -115,8 +114,8 @@ void add_load_balancer(const CostInputs& in, FrontDoor door, const NetworkUse& u
     units = std::max({new_per_second / k_lcu_new_connections, active / k_lcu_active_connections,
                       gb_per_hour / (use.lambda_target ? k_lcu_gb_lambda : k_lcu_gb)});
   } else {
-    units = std::max({new_per_second / k_nlcu_new_connections, active / k_nlcu_active_connections,
-                      gb_per_hour / k_nlcu_gb});
+    units = std::max(
+        {new_per_second / k_nlcu_new_connections, active / k_nlcu_active_connections, gb_per_hour / k_nlcu_gb});
   }
   bill.add("load balancer", name, k_hours_per_month, alb ? "ALB-hour" : "NLB-hour", prices.lb_hour);
   bill.add("load balancer capacity", name, k_hours_per_month * units, alb ? "LCU-hour" : "NLCU-hour",
@@ -126,12 +125,14 @@ void add_load_balancer(const CostInputs& in, FrontDoor door, const NetworkUse& u
              k_load_balancer_addresses * k_hours_per_month, "IP-hour", prices.ipv4_hour);
   if (!bill.detailed()) return;
   const auto formula =
-      alb ? fmt::format("{} LCUs: the largest of new connections/s ÷ 25, active connections ÷ 3,000, GB processed an "
-                        "hour ÷ {}, and rule evaluations/s ÷ 1,000 (no more than the 10 free rules)",
-                        format_units(units), use.lambda_target ? "0.4 (Lambda targets)" : "1")
-          : fmt::format("{} NLCUs: the largest of new TCP connections/s ÷ 800, active connections ÷ 100,000 and GB "
-                        "processed an hour ÷ 1",
-                        format_units(units));
+      alb ? fmt::format(
+                "{} LCUs: the largest of new connections/s ÷ 25, active connections ÷ 3,000, GB processed an "
+                "hour ÷ {}, and rule evaluations/s ÷ 1,000 (no more than the 10 free rules)",
+                format_units(units), use.lambda_target ? "0.4 (Lambda targets)" : "1")
+          : fmt::format(
+                "{} NLCUs: the largest of new TCP connections/s ÷ 800, active connections ÷ 100,000 and GB "
+                "processed an hour ÷ 1",
+                format_units(units));
   bill.assume(alb ? "pricing.lcu" : "pricing.nlcu", format_units(units),
               fmt::format("{}, at the monthly average rate; {}", formula,
                           in.websocket ? "each WebSocket client sends a message a minute and stays an hour"

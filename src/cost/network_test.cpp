@@ -60,7 +60,9 @@ TEST_CASE("network: network.front_door chooses, where the target can use it", "[
   CHECK(door(estimate(w.build(), "lambda")).value == "API Gateway HTTP API");
   CHECK(door(estimate(w.build(), "ec2")).value == "Network Load Balancer");
   // An ALB in front of Lambda counts 0.4 GB per LCU for Lambda targets.
-  w.text("network.front_door", "alb").size("traffic.request_size", 200 * k_kb).size("traffic.response_size", 800 * k_kb);
+  w.text("network.front_door", "alb")
+      .size("traffic.request_size", 200 * k_kb)
+      .size("traffic.response_size", 800 * k_kb);
   const auto alb = estimate(w.build(), "lambda");
   // 1 request/s × 1,000 KB = 3.6 GB an hour ÷ 0.4 = 9 LCU; on Fargate ÷ 1 = 3.6 LCU.
   CHECK(item(alb, "load balancer capacity (ALB)").quantity / 730 == Approx(9));

@@ -177,8 +177,8 @@ struct PreparedPrices {
   double gp3_gib_month = 0;      // EC2
   bool spot = false;             // Spot is on offer to this workload (interruptible, and the target sells it)
   double spot_percent = 0;
-  double savings_plan_percent = 0;  // for the workload's commitment term
-  Tiers door_requests;              // API Gateway per 1M requests (HTTP, REST) or WebSocket messages
+  double savings_plan_percent = 0;     // for the workload's commitment term
+  Tiers door_requests;                 // API Gateway per 1M requests (HTTP, REST) or WebSocket messages
   double door_connection_minutes = 0;  // API Gateway WebSocket, per 1M connection-minutes
   double lb_hour = 0;                  // ALB- or NLB-hour
   double lb_capacity_hour = 0;         // LCU- or NLCU-hour
