@@ -23,7 +23,7 @@ struct Decision {
 
 json recommend(const Decision& decision) {
   std::vector<std::string> args = {"recommend", std::string("tests/fixtures/decisions/") + decision.file, "-f", "json"};
-  if (decision.free_tier) args.push_back("--free-tier");
+  if (decision.free_tier) args.emplace_back("--free-tier");
   const auto run = run_tool(args);
   INFO(run.err);
   REQUIRE(run.exit_code == 0);
