@@ -112,7 +112,8 @@ TEST_CASE("network: data transfer out is a line on every target, and its absence
   w.size("traffic.response_size", 100.0 * 1024);  // 2.628M × 100 KiB = 250.6 GiB × $0.09
   for (const char* target : {"lambda", "fargate", "ec2"}) {
     INFO(target);
-    const auto& out = item(estimate(w.build(), target), "data transfer out (to the internet)");
+    const auto e = estimate(w.build(), target);
+    const auto& out = item(e, "data transfer out (to the internet)");
     CHECK(out.quantity == Approx(2.628e6 * 100 / 1024 / 1024));
     CHECK(out.usd == Approx(22.56));
   }
@@ -125,6 +126,11 @@ TEST_CASE("network: public IPv4 addresses for load balancers and tasks, a NAT ga
   CHECK(item(open, "public IPv4 addresses (ALB, one per Availability Zone)").quantity == 1460);
   CHECK(item(open, "public IPv4 addresses (one per task or instance)").quantity == 730);
   CHECK_FALSE(has_item(open, "NAT gateway"));
+  // Three charged addresses a month (the ALB's two and the task's) are $10.95: the "~$11.00" of a published bill for
+  // four addresses, one of them free (hwangyeon.uk, aws-facts F).
+  CHECK(item(open, "public IPv4 addresses (ALB, one per Availability Zone)").usd +
+            item(open, "public IPv4 addresses (one per task or instance)").usd ==
+        Approx(10.95));
   CHECK_FALSE(has_item(estimate(w.build(), "lambda"), "public IPv4 addresses"));
   w.flag("network.nat_gateway", true);
   for (const char* target : {"lambda", "fargate", "ec2"}) {
@@ -191,6 +197,12 @@ TEST_CASE("cost: quantities carry no binary noise, and real fractions keep their
   CHECK(cost::snap_quantity(788.4) == 788.4);
   CHECK(cost::snap_quantity(1.0 / 3) == Approx(1.0 / 3).epsilon(1e-9));
   CHECK(cost::snap_quantity(0) == 0);
+  // Ten significant digits at every magnitude, whatever the binary exponent suggests.
+  CHECK(cost::snap_quantity(13.3333333333333) == 13.33333333);
+  CHECK(cost::snap_quantity(9.99999999999) == 10);
+  CHECK(cost::snap_quantity(1024.0 / 3) == 341.3333333);
+  CHECK(cost::snap_quantity(0.000123456789012) == 0.0001234567890);
+  CHECK(cost::snap_quantity(123456789012345.0) == 123456789000000.0);
 }
 
 TEST_CASE("cost: the free tier is a setting the caller passes, off by default", "[cost]") {
