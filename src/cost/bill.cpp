@@ -17,8 +17,7 @@ double round_cents(double usd) {
 double snap_quantity(double quantity) {
   // Ten significant digits: 6,720,000.000000001 is 6,720,000, as a reader would write it; real fractions such as
   // 788.4 LCU-hours or 0.00116 GB keep their digits. Dividing by an exact power of ten gives the double nearest the
-  // decimal, which prints as that decimal. The power comes from the binary exponent (ilogb), not log10: this runs
-  // for every line item of every estimate the break-even search makes.
+  // decimal, which prints as that decimal.
   static constexpr std::array<double, 23> k_powers = {1e0,  1e1,  1e2,  1e3,  1e4,  1e5,  1e6,  1e7,
                                                       1e8,  1e9,  1e10, 1e11, 1e12, 1e13, 1e14, 1e15,
                                                       1e16, 1e17, 1e18, 1e19, 1e20, 1e21, 1e22};
@@ -43,7 +42,8 @@ double snap_quantity(double quantity) {
 
 void Bill::add(std::string_view item, std::string_view qualifier, double quantity, std::string_view unit,
                double unit_price, Share share) {
-  quantity = snap_quantity(quantity);
+  // The dollars come from the quantity as computed (round_cents takes the binary noise out of the product); the
+  // quantity a reader sees is snapped to ten significant digits, which only the full estimate needs.
   const double usd = round_cents(quantity * unit_price);
   m_total += usd;
   if (share == Share::compute) m_compute += usd;
@@ -51,7 +51,7 @@ void Bill::add(std::string_view item, std::string_view qualifier, double quantit
   model::CostItem line;
   line.item = std::string(item);
   if (!qualifier.empty()) line.item.append(" (").append(qualifier).append(")");
-  line.quantity = quantity;
+  line.quantity = snap_quantity(quantity);
   line.unit = std::string(unit);
   line.unit_price_usd = unit_price;
   line.usd = usd;
