@@ -3,8 +3,9 @@
 set -eu
 packages=(g++ cmake ninja-build git libyaml-cpp-dev libyaml-dev libcli11-dev nlohmann-json3-dev libfmt-dev catch2 libexpected-dev)
 if [ "${1:-}" = "--dev" ]; then
-  # For fuzzing, sanitizers and static checks (.ci/run).
-  packages+=(clang clang-format clang-tidy libclang-rt-14-dev)
+  # For fuzzing, sanitizers and static checks (.ci/run); and the browser test of the HTML page (ctest's `browser`,
+  # skipped without it): Chromium, and a font for its screenshots.
+  packages+=(clang clang-format clang-tidy libclang-rt-14-dev chromium fonts-dejavu-core)
 fi
 missing=()
 for p in "${packages[@]}"; do

@@ -3,6 +3,7 @@
 
 #include <CLI/CLI.hpp>
 
+#include <algorithm>
 #include <thread>
 
 #include "caas/util/quantity.hpp"
@@ -61,6 +62,9 @@ int run_evaluation(report::Command command, const Options& options, Io& io) {
   settings.engine.region_override = options.region;
   settings.engine.cost.free_tier = options.free_tier;
   settings.engine.judge_runs_on = command == report::Command::check;
+  // Only the page draws cost against traffic; the other formats do not pay for it.
+  settings.engine.cost_curve = std::any_of(options.formats.begin(), options.formats.end(),
+                                           [](const std::string& f) { return f.substr(0, f.find('=')) == "html"; });
   settings.jobs = options.jobs > 0 ? options.jobs : static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
   const std::string fail_on = !options.fail_on.empty()            ? options.fail_on
                               : command == report::Command::check ? "error"
