@@ -1,5 +1,6 @@
 #include "cli/commands.hpp"
 
+#include "cli/build_info.hpp"
 #include "cli/context.hpp"
 
 namespace caas::cli {
@@ -10,6 +11,8 @@ std::vector<std::unique_ptr<Command>> make_commands() {
   commands.push_back(make_import_command());
   commands.push_back(make_cost_command());
   commands.push_back(make_schema_command());
+  commands.push_back(make_init_command());
+  commands.push_back(make_completion_command());
   return commands;
 }
 
@@ -22,6 +25,8 @@ void add_rule_options(CLI::App& app, Options& options) {
 void add_pricing_options(CLI::App& app, Options& options) {
   app.add_option("--pricing", options.pricing_file, "Price file overriding the built-in prices")->type_name("FILE");
   app.add_option("--region", options.region, "Pricing region, overriding the files' region")->type_name("REGION");
+  app.add_flag("--free-tier", options.free_tier,
+               "Apply the always-free monthly allowances (Lambda requests and GB-seconds, data transfer out)");
 }
 
 int print_version(const Options& options, Io& io) {
@@ -29,6 +34,8 @@ int print_version(const Options& options, Io& io) {
   if (!context) return 2;
   io.out << "caas-advisor " << context->tool.version << " (rules " << context->tool.rules_version << ", prices "
          << context->tool.pricing_date << ")\n";
+  // Built from a git checkout: the commit, and whether files differed from it.
+  if (const std::string commit = build_commit(); !commit.empty()) io.out << "commit " << commit << '\n';
   return 0;
 }
 

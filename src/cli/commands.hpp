@@ -37,5 +37,9 @@ std::unique_ptr<Command> make_import_command();
 std::unique_ptr<Command> make_cost_command();
 // `schema workload|report` (schema_command.cpp).
 std::unique_ptr<Command> make_schema_command();
+// `init [-o FILE]` (init_command.cpp).
+std::unique_ptr<Command> make_init_command();
+// `completion bash|zsh|fish` (completion_command.cpp).
+std::unique_ptr<Command> make_completion_command();
 
 }  // namespace caas::cli

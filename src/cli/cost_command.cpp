@@ -24,7 +24,7 @@ const model::TargetResult* find_result(const model::Recommendation& rec, std::st
 // A target that cannot run the workload is still priced where the model can, so the reader sees what its limits
 // cost; the engine leaves it unpriced, so it is priced here.
 report::CostTarget cost_target(const model::TargetResult& result, const model::WorkloadProfile& profile,
-                               const cost::RegionPrices* prices) {
+                               const cost::RegionPrices* prices, const cost::CostSettings& settings) {
   report::CostTarget target;
   target.target = result.target;
   target.feasible = result.feasible;
@@ -32,7 +32,7 @@ report::CostTarget cost_target(const model::TargetResult& result, const model::W
   target.cost = result.cost;
   target.cost_unknown_reason = result.cost_unknown_reason;
   if (!result.feasible && prices != nullptr) {
-    auto priced = cost::estimate_cost(profile, result.target.id, *prices);
+    auto priced = cost::estimate_cost(profile, result.target.id, *prices, 1.0, settings);
     target.cost = std::move(priced.estimate);
     target.cost_unknown_reason = std::move(priced.unknown_reason);
   }
@@ -44,7 +44,9 @@ report::CostReport cost_report(const parse::ParsedWorkload& workload, const Cont
   const auto& profile = workload.profile;
   const auto rec = engine::recommend(profile, workload.warnings, context.rules, options);
   const auto* prices = engine::region_prices(profile, options);
-  const auto inputs = cost::read_cost_inputs(profile);
+  const auto inputs = cost::read_cost_inputs(profile, options.cost);
+  // The chart's curve is the engine's, from the same prepared costs as the table below.
+  std::optional<model::CostCurve> curve = rec.cost_curve;
   const bool job = inputs.kind == cost::WorkloadKind::job;
 
   report::CostReport out;
@@ -54,11 +56,12 @@ report::CostReport cost_report(const parse::ParsedWorkload& workload, const Cont
   out.recommended = rec.recommended;
   out.traffic_field = job ? "traffic.runs_per_month" : "traffic.requests_per_month";
   out.events_per_month = job ? inputs.runs_per_month : inputs.requests_per_month;
+  out.curve = std::move(curve);
   std::vector<std::string> ids;
   for (const auto& target : context.rules.targets) {
     const auto* result = find_result(rec, target.id);
     if (result == nullptr) continue;
-    out.targets.push_back(cost_target(*result, profile, prices));
+    out.targets.push_back(cost_target(*result, profile, prices, options.cost));
     ids.push_back(target.id);
   }
   if (prices == nullptr) {
@@ -104,10 +107,17 @@ class CostCommand final : public Command {
         ->type_name("DIR");
     cost->add_option("--color", options.color, "Colour: auto, always or never")
         ->check(CLI::IsMember({"auto", "always", "never"}));
+    cost->add_flag("--chart", m_chart,
+                   "Also draw each target's monthly cost against traffic (0.1x to 10x today's), fitting the "
+                   "terminal's width (COLUMNS); ASCII when TERM=dumb");
     return cost;
   }
 
   int run(const Options& options, Io& io) override {
+    if (m_chart && m_format != "text") {
+      io.err << "caas-advisor: error: --chart draws text; it does not go with -f " << m_format << '\n';
+      return 2;
+    }
     auto context = load_context(options, io);
     if (!context) return 2;
     const std::string display = display_path(m_file, options.path_base);
@@ -135,19 +145,34 @@ class CostCommand final : public Command {
     engine::EngineOptions engine_options;
     engine_options.prices = &context->prices;
     engine_options.region_override = options.region;
+    engine_options.cost.free_tier = options.free_tier;
     engine_options.explain_changes = false;  // the break-even is computed once, below
+    engine_options.cost_curve = m_chart;
     std::vector<report::CostReport> reports;
     for (const auto& workload : parsed.workloads) reports.push_back(cost_report(workload, *context, engine_options));
-    if (m_format == "json")
+    if (m_format == "json") {
       report::render_cost_json(io.out, context->tool, reports);
-    else
-      report::render_cost_text(io.out, context->tool, reports, use_color(options, io, io.out_is_terminal));
+      return 0;
+    }
+    const bool color = use_color(options, io, io.out_is_terminal);
+    if (!m_chart) {
+      report::render_cost_text(io.out, context->tool, reports, color);
+      return 0;
+    }
+    const report::ChartOptions chart{terminal_columns(io), !dumb_terminal(io), color};
+    for (std::size_t i = 0; i < reports.size(); ++i) {
+      if (i > 0) io.out << '\n';
+      report::render_cost_text(io.out, context->tool, {reports[i]}, color);
+      report::render_cost_chart(io.out, reports[i], chart);
+    }
+    io.out.flush();
     return 0;
   }
 
  private:
   std::string m_file;
   std::string m_format = "text";
+  bool m_chart = false;
 };
 
 }  // namespace

@@ -17,6 +17,7 @@ int main(int argc, char** argv) {
                      const char* value = std::getenv(name);
                      if (value == nullptr) return std::nullopt;
                      return std::string(value);
-                   }};
+                   },
+                   isatty(STDIN_FILENO) != 0};
   return caas::cli::run(argc, argv, io);
 }

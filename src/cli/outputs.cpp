@@ -1,5 +1,6 @@
 #include "cli/outputs.hpp"
 
+#include <sys/ioctl.h>
 #include <unistd.h>
 
 #include <cstdio>
@@ -12,6 +13,29 @@ bool use_color(const Options& options, Io& io, bool is_terminal) {
   if (options.color == "never") return false;
   if (const auto no_color = io.getenv("NO_COLOR"); no_color && !no_color->empty()) return false;
   return is_terminal;
+}
+
+std::size_t terminal_columns(Io& io) {
+  constexpr std::size_t k_default = 80;
+  constexpr std::size_t k_most = 160;
+  if (const auto columns = io.getenv("COLUMNS"); columns && !columns->empty()) {
+    std::size_t value = 0;
+    bool digits = columns->size() <= 4;
+    for (const char c : *columns) {
+      digits = digits && c >= '0' && c <= '9';
+      if (digits) value = value * 10 + static_cast<std::size_t>(c - '0');
+    }
+    if (digits && value > 0) return std::min(value, k_most);
+  }
+  winsize size{};
+  if (io.out_is_terminal && ioctl(STDOUT_FILENO, TIOCGWINSZ, &size) == 0 && size.ws_col > 0)
+    return std::min<std::size_t>(size.ws_col, k_most);
+  return k_default;
+}
+
+bool dumb_terminal(Io& io) {
+  const auto term = io.getenv("TERM");
+  return term && *term == "dumb";
 }
 
 bool show_progress(const Options& options, Io& io) {

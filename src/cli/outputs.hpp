@@ -32,6 +32,13 @@ void discard_outputs(std::vector<Output>& outputs);
 // Colour on a stream: an explicit --color wins, then NO_COLOR, then whether it is a terminal.
 bool use_color(const Options& options, Io& io, bool is_terminal);
 
+// Columns of the terminal for drawings: COLUMNS when set to a number, else the width of standard output when it is
+// a terminal, else 80; at most 160.
+std::size_t terminal_columns(Io& io);
+
+// TERM=dumb: a terminal that shows only ASCII and no cursor movement.
+bool dumb_terminal(Io& io);
+
 // The progress bar of a large batch: only on a terminal, never with --quiet, and never in a CI job (CI set, as
 // GitHub Actions, GitLab and most others set it, even when they give the job a pseudo-terminal) or on TERM=dumb.
 bool show_progress(const Options& options, Io& io);

@@ -3,10 +3,12 @@
 
 #include <CLI/CLI.hpp>
 
+#include <algorithm>
 #include <thread>
 
 #include "caas/util/quantity.hpp"
 #include "cli/batch.hpp"
+#include "cli/command_line.hpp"
 #include "cli/commands.hpp"
 #include "cli/context.hpp"
 #include "cli/outputs.hpp"
@@ -21,9 +23,14 @@ void add_shared_options(CLI::App& app, Options& options, bool with_paths) {
     app.add_option("paths", options.paths, "Workload files, folders, or - for standard input")
         ->required()
         ->type_name("PATH");
+  // The format names are listed as a check that accepts anything (outputs.cpp reports an unknown one), so --help,
+  // the man page and the shell completions name them all.
+  std::string names;
+  for (const auto& f : report::formats()) names += (names.empty() ? "" : ",") + std::string(f.name);
   app.add_option("-f,--format", options.formats,
                  "Output format, optionally to a file: text, json, ... (FMT or FMT=PATH); repeatable")
-      ->type_name("FMT[=PATH]");
+      ->type_name("FMT[=PATH]")
+      ->check(CLI::Validator([](const std::string&) { return std::string(); }, "{" + names + "}"));
   add_rule_options(app, options);
   add_pricing_options(app, options);
   app.add_option(
@@ -69,7 +76,11 @@ int run_evaluation(report::Command command, const Options& options, Io& io) {
   settings.command = command;
   settings.limits.max_bytes = static_cast<std::size_t>(size.value);
   settings.engine.region_override = options.region;
+  settings.engine.cost.free_tier = options.free_tier;
   settings.engine.judge_runs_on = command == report::Command::check;
+  // Only the page draws cost against traffic; the other formats do not pay for it.
+  settings.engine.cost_curve = std::any_of(options.formats.begin(), options.formats.end(),
+                                           [](const std::string& f) { return f.substr(0, f.find('=')) == "html"; });
   settings.jobs = options.jobs > 0 ? options.jobs : static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
   const std::string fail_on = !options.fail_on.empty()            ? options.fail_on
                               : command == report::Command::check ? "error"
@@ -117,12 +128,32 @@ int run_evaluation(report::Command command, const Options& options, Io& io) {
 }
 
 int run_unchecked(int argc, const char* const* argv, Io& io) {
-  CLI::App app{"caas-advisor: where should this workload run on AWS - EC2, Fargate or Lambda?", "caas-advisor"};
-  app.require_subcommand(0, 1);
-  bool version = false;
-  app.add_flag("--version", version, "Tool version, rule-table revision and pricing date");
+  auto line = make_command_line();
+  auto& app = line->app;
+  try {
+    app.parse(argc, argv);
+  } catch (const CLI::ParseError& e) {
+    const int code = app.exit(e, io.out, io.err);
+    return code == 0 ? 0 : 2;
+  }
 
-  Options options;
+  if (line->version) return print_version(line->options, io);
+  for (const auto& [sub, command] : line->evaluating)
+    if (sub->parsed()) return run_evaluation(command, line->options, io);
+  for (const auto& [sub, command] : line->others)
+    if (sub->parsed()) return command->run(line->options, io);
+  io.out << app.help();
+  return 2;
+}
+
+}  // namespace
+
+std::unique_ptr<CommandLine> make_command_line() {
+  auto line = std::make_unique<CommandLine>();
+  auto& app = line->app;
+  app.require_subcommand(0, 1);
+  app.add_flag("--version", line->version, "Tool version, rule-table revision and pricing date");
+
   struct Row {
     const char* name;
     const char* help;
@@ -133,35 +164,17 @@ int run_unchecked(int argc, const char* const* argv, Io& io) {
       {"check", "As recommend, and judge each workload's runs_on (the CI gate)", report::Command::check},
       {"validate", "Parse and validate workload files only", report::Command::validate},
   };
-  std::vector<std::pair<CLI::App*, report::Command>> evaluating;
   for (const auto& row : rows) {
     auto* sub = app.add_subcommand(row.name, row.help);
-    add_shared_options(*sub, options, true);
-    evaluating.emplace_back(sub, row.command);
+    add_shared_options(*sub, line->options, true);
+    line->evaluating.emplace_back(sub, row.command);
   }
 
-  auto commands = make_commands();
-  std::vector<std::pair<CLI::App*, Command*>> others;
-  others.reserve(commands.size());
-  for (auto& command : commands) others.emplace_back(command->add_to(app, options), command.get());
-
-  try {
-    app.parse(argc, argv);
-  } catch (const CLI::ParseError& e) {
-    const int code = app.exit(e, io.out, io.err);
-    return code == 0 ? 0 : 2;
-  }
-
-  if (version) return print_version(options, io);
-  for (const auto& [sub, command] : evaluating)
-    if (sub->parsed()) return run_evaluation(command, options, io);
-  for (const auto& [sub, command] : others)
-    if (sub->parsed()) return command->run(options, io);
-  io.out << app.help();
-  return 2;
+  line->commands = make_commands();
+  line->others.reserve(line->commands.size());
+  for (auto& command : line->commands) line->others.emplace_back(command->add_to(app, line->options), command.get());
+  return line;
 }
-
-}  // namespace
 
 int run(int argc, const char* const* argv, Io& io) {
   try {

@@ -5,6 +5,7 @@
 #include <map>
 
 #include "caas/engine/break_even.hpp"
+#include "caas/engine/cost_curve.hpp"
 #include "engine/cost_term.hpp"
 #include "engine/judge.hpp"
 
@@ -80,6 +81,7 @@ model::Recommendation recommend(const model::WorkloadProfile& profile, const uti
   rec.name = profile.name;
   rec.file = profile.file;
   if (const auto& runs_on = profile.at("runs_on"); runs_on.value.is_known()) rec.runs_on = runs_on.value.text;
+  if (const auto& text = profile.at("description"); text.value.is_known()) rec.description = text.value.text;
   std::vector<model::TargetResult> results;
   results.reserve(rules.targets.size());
   for (const auto& target : rules.targets) {
@@ -138,6 +140,7 @@ model::Recommendation recommend(const model::WorkloadProfile& profile, const uti
   if (options.explain_changes) explain_limits(rules, profile, rec);
   if (options.explain_changes) explain_break_even(profile, options, rec);
   if (options.judge_runs_on) judge_runs_on(profile, rec);
+  if (options.cost_curve) rec.cost_curve = cost_curve(profile, rec, options);
   sort_findings(rec);
   return rec;
 }

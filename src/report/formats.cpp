@@ -11,6 +11,7 @@ const std::vector<Format>& formats() {
       {"sarif", "SARIF 2.1.0 for code scanning (GitHub)", make_sarif_renderer},
       {"junit", "JUnit XML for CI test reports (GitLab, Jenkins)", make_junit_renderer},
       {"github", "GitHub Actions annotations (workflow commands)", make_github_renderer},
+      {"html", "one self-contained page with an overview, a sortable table and cost charts", make_html_renderer},
   };
   return k_table;
 }

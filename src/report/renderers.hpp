@@ -13,5 +13,6 @@ std::unique_ptr<Renderer> make_markdown_renderer(std::ostream& out, const Render
 std::unique_ptr<Renderer> make_sarif_renderer(std::ostream& out, const RenderOptions& options);
 std::unique_ptr<Renderer> make_junit_renderer(std::ostream& out, const RenderOptions& options);
 std::unique_ptr<Renderer> make_github_renderer(std::ostream& out, const RenderOptions& options);
+std::unique_ptr<Renderer> make_html_renderer(std::ostream& out, const RenderOptions& options);
 
 }  // namespace caas::report

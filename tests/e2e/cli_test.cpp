@@ -1,6 +1,8 @@
 // The command line end to end: exit codes, batches with broken files, standard input, rules commands.
 #include <catch2/catch.hpp>
 
+#include <filesystem>
+
 #include <nlohmann/json.hpp>
 
 #include <filesystem>
@@ -129,6 +131,13 @@ TEST_CASE("cli: --version names the tool, rule revision and pricing date", "[cli
   const auto run = run_tool({"--version"});
   CHECK(run.exit_code == 0);
   CHECK(run.out.rfind("caas-advisor 0.1.0 (rules ", 0) == 0);
+  // Built from a git checkout: the second line names its commit (a source tarball has no .git, and no commit).
+  if (!std::filesystem::exists(source_dir() + "/.git")) return;
+  const auto newline = run.out.find('\n');
+  REQUIRE(newline != std::string::npos);
+  const auto commit = run.out.substr(newline + 1);
+  CHECK(commit.rfind("commit ", 0) == 0);
+  CHECK(commit.find_first_not_of("0123456789abcdef", 7) >= 7 + 12);
 }
 
 TEST_CASE("cli: a user's rule file adds a policy and --disable removes a rule", "[cli][e2e]") {

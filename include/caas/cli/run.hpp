@@ -16,6 +16,7 @@ struct Io {
   bool out_is_terminal = false;
   bool err_is_terminal = false;
   std::function<std::optional<std::string>(const char*)> getenv;
+  bool in_is_terminal = false;  // `init` asks its questions only on a terminal
 };
 
 // Runs the command line; returns the exit code (0, 1, 2, 3 as cli-v1 says). Never throws.

@@ -85,9 +85,37 @@ struct Provenance {
   std::string note;  // how it was read: "1536MB (MiB, as AWS means it)"; empty when plain
 };
 
+// The monthly cost of each target against traffic, for charts (-f html, cost --chart): traffic scaled by one factor
+// from a tenth to ten times today's, everything else held, as the break-even search does (docs/cost-model.md).
+struct CostCurvePoint {
+  double scale = 0;                        // multiple of today's traffic
+  std::vector<std::optional<double>> usd;  // one per CostCurve::targets; nullopt where the model cannot price it
+};
+
+// Where the cheapest of the compared targets changes (the break-even search's crossings, 0.001× to 1000×).
+struct CostCurveCrossing {
+  double scale = 0;
+  double events_per_month = 0;
+  std::string below;  // cheapest just under the crossing
+  std::string above;  // cheapest just over it
+  bool at_step = false;
+  std::string message;  // "AWS Fargate becomes the cheaper choice above 19.2M requests a month (...)"
+};
+
+struct CostCurve {
+  std::string field;                         // "traffic.requests_per_month" | "traffic.runs_per_month"
+  double events_per_month = 0;               // today's traffic
+  std::vector<std::string> targets;          // every target with a cost model, in ranking order
+  std::vector<std::string> compared;         // the targets the break-even compares (feasible, with a cost)
+  std::vector<CostCurvePoint> points;        // in ascending scale, from 0.1 to 10, the cost table's scales among them
+  std::vector<CostCurveCrossing> crossings;  // in ascending scale
+  std::string note;                          // why there are no points, when there are none
+};
+
 struct Recommendation {
   std::string name;
   std::string file;
+  std::string description;                 // the workload's description; empty when it gives none
   std::optional<std::string> recommended;  // first feasible target id
   std::string runs_on;                     // the target the workload names in runs_on; empty when it names none
   std::vector<TargetResult> ranking;       // every target, feasible first, in rank order
@@ -98,6 +126,8 @@ struct Recommendation {
   std::string source_format;         // "serverless", "kubernetes"...; empty for workload files
   std::vector<Provenance> imported;  // in workload-field order
   std::vector<std::string> unknown;  // workload paths the file does not give that would sharpen the advice
+  // Set only when asked for (EngineOptions::cost_curve) and the workload gives traffic and a price table applies.
+  std::optional<CostCurve> cost_curve;
 };
 
 }  // namespace caas::model

@@ -51,9 +51,20 @@ struct CostReport {
   std::vector<CostCrossing> crossings;
   std::string no_break_even;  // why there is no break-even search, when there is none
   std::vector<CostRow> table;
+  std::optional<model::CostCurve> curve;  // for the chart (cost --chart)
 };
 
 void render_cost_text(std::ostream& out, const ToolInfo& tool, const std::vector<CostReport>& reports, bool color);
+
+// `cost --chart`: the monthly cost of each target against traffic, 0.1× to 10× today's, drawn in `width` columns
+// (at least 40), with Unicode glyphs or, for a terminal that has none (TERM=dumb), ASCII. Nothing when the
+// report has no curve.
+struct ChartOptions {
+  std::size_t width = 80;
+  bool unicode = true;
+  bool color = false;
+};
+void render_cost_chart(std::ostream& out, const CostReport& report, const ChartOptions& options);
 void render_cost_json(std::ostream& out, const ToolInfo& tool, const std::vector<CostReport>& reports);
 
 // The formats the two functions above write, for the command line: text, json.
