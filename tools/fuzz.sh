@@ -44,7 +44,7 @@ for target in "${targets[@]}"; do
   echo "== fuzz_$target for ${seconds}s" >&2
   set +e
   "$build/tests/fuzz/fuzz_$target" "$corpus" "$build/seeds/$target" -dict=tests/fuzz/caas.dict \
-    -max_total_time="$seconds" -timeout=10 -rss_limit_mb=2048 -print_final_stats=1 \
+    -max_total_time="$seconds" -timeout=30 -rss_limit_mb=2048 -print_final_stats=1 \
     -artifact_prefix="$build/fuzz-artifacts/$target/" 2>&1 | tee "$build/fuzz-$target.log" |
     grep -E '^#[0-9]+[[:space:]]+(INITED|DONE)|ERROR|SUMMARY|stat::' >&2
   result=${PIPESTATUS[0]}

@@ -10,7 +10,7 @@ using namespace caas;
 TEST_CASE("prices: the built-in table has every key, its instances, its date and scoring", "[cost][prices]") {
   auto table = caas::tables::load_embedded_prices();
   REQUIRE(table);
-  CHECK(table->date == "2026-11-26");
+  CHECK(table->date == "2026-12-03");
   CHECK(table->weight_low == 1);
   CHECK(table->weight_medium == 2);
   CHECK(table->weight_high == 4);
@@ -22,17 +22,46 @@ TEST_CASE("prices: the built-in table has every key, its instances, its date and
     const auto it = region.prices.find(key.key);
     REQUIRE(it != region.prices.end());
     CHECK(it->second.unit == key.unit);
-    CHECK(it->second.collected == "2026-11-26");
+    CHECK((it->second.collected == "2026-11-26" || it->second.collected == "2026-12-03"));
     CHECK_FALSE(it->second.source.empty());
   }
   CHECK(region.price("lambda.requests") == 0.20);
   CHECK(region.prices.at("lambda.arm64.duration.tier2").tier_from == 7.5e9);
-  CHECK(region.instances.size() == 53);
+  CHECK(region.instances.size() == 54);
   for (auto name : {"t3.micro", "t4g.xlarge", "m5.4xlarge", "m7g.large", "c7g.large", "r6i.32xlarge", "i4i.xlarge",
                     "g4dn.xlarge", "g5.12xlarge", "p3.2xlarge", "p4d.24xlarge", "p5.48xlarge", "p5en.48xlarge"}) {
     INFO(name);
     CHECK(std::any_of(region.instances.begin(), region.instances.end(), [&](const auto& t) { return t.name == name; }));
   }
+}
+
+TEST_CASE("prices: each tiered price's tiers meet end to end, from zero to no end", "[cost][prices]") {
+  const auto table = caas::tables::load_embedded_prices();
+  REQUIRE(table);
+  const auto& region = *table->find_region("us-east-1");
+  const std::vector<std::vector<std::string>> families = {
+      {"lambda.x86_64.duration.tier1", "lambda.x86_64.duration.tier2", "lambda.x86_64.duration.tier3"},
+      {"lambda.arm64.duration.tier1", "lambda.arm64.duration.tier2", "lambda.arm64.duration.tier3"},
+      {"apigw.http.tier1", "apigw.http.tier2"},
+      {"apigw.rest.tier1", "apigw.rest.tier2", "apigw.rest.tier3", "apigw.rest.tier4"},
+      {"apigw.websocket.messages.tier1", "apigw.websocket.messages.tier2"},
+      {"data_transfer.out.tier1", "data_transfer.out.tier2", "data_transfer.out.tier3", "data_transfer.out.tier4"}};
+  for (const auto& family : families) {
+    double from = 0;
+    for (std::size_t i = 0; i < family.size(); ++i) {
+      INFO(family[i]);
+      const auto& price = region.prices.at(family[i]);
+      REQUIRE(price.tier_from);
+      CHECK(*price.tier_from == from);
+      CHECK(price.tier_to.has_value() == (i + 1 < family.size()));        // only the last tier has no end
+      if (i > 0) CHECK(price.usd < region.prices.at(family[i - 1]).usd);  // each tier is cheaper
+      from = price.tier_to.value_or(0);
+    }
+  }
+  // Tier bounds count what is metered: requests, not millions of them; GB of data transfer as the Price List writes
+  // them (10 TB is 10,240 GB).
+  CHECK(*region.prices.at("apigw.http.tier1").tier_to == 300e6);
+  CHECK(*region.prices.at("data_transfer.out.tier1").tier_to == 10240);
 }
 
 TEST_CASE("prices: the built-in table, read once at start-up, also passes every check an outside file gets",

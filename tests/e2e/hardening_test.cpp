@@ -273,7 +273,7 @@ TEST_CASE("hardening: the tool holds what it runs: not the tables' YAML, nor the
           "[hardening][e2e]") {
   // The built-in tables are compiled in as data; their YAML and its loaders are linked only into the generator and
   // the tests (caas_tables_source).
-  const auto binary = read_text(CAAS_BINARY);
+  const auto binary = read_text(tool_binary());
   REQUIRE(binary.size() > 100000);
   for (const auto* table : {"rules/aws.yaml", "rules/pricing/aws-us-east-1.yaml"}) {
     INFO(table);

@@ -131,6 +131,7 @@ void run_spec_file(std::string_view data) {
     results.push_back(engine::recommend(workload.profile, workload.warnings, builtin_rules(), options));
     // What `caas-advisor import` prints is a workload file of our own that reads back without error.
     const auto yaml = import::to_workload_yaml(workload, "fuzz.yaml");
+    require_no_controls(yaml, false);  // nothing the tool writes holds a raw control character
     const auto back = parse::parse_workload(yaml, "imported.yaml");
     require(back.has_value(), "the import command's output parses back");
   }

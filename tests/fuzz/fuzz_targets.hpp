@@ -11,7 +11,8 @@ namespace caas::fuzz {
 void run_workload_file(std::string_view data);
 
 // Another format's spec (serverless.yml, SAM, CloudFormation, compose, Kubernetes, ECS): import::import_spec, every
-// imported workload through the engine and every output format, and its `import` output back through the parser.
+// imported workload through the engine and every output format, and its `import` output (which holds no raw control
+// character) back through the parser.
 void run_spec_file(std::string_view data);
 
 // A rule condition: rules::expr::compile against the workload schema, then evaluate on a fixed profile.
