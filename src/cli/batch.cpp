@@ -113,6 +113,10 @@ FileOutcome evaluate_file(const Input& input, const std::string& stdin_text, con
   switch (parsed.kind) {
     case parse::FileKind::broken: out.errors = std::move(parsed.errors); return out;
     case parse::FileKind::other:
+      if (!parsed.errors.empty()) {  // a near miss: an error wherever the file was found
+        out.errors = std::move(parsed.errors);
+        return out;
+      }
       if (!input.named) {
         out.skipped = true;
         return out;
@@ -163,6 +167,46 @@ FileOutcome evaluate_guarded(const Input& input, const std::string& stdin_text, 
   }
 }
 
+// What the files found in one named folder gave.
+struct FolderTally {
+  int files = 0;
+  int workloads = 0;
+  int errors = 0;
+  int skipped = 0;  // YAML or JSON that is neither a workload nor a spec the tool imports
+};
+
+std::string counted(int count, std::string_view one, std::string_view many) {
+  return std::to_string(count) + " " + std::string(count == 1 ? one : many);
+}
+
+// A named folder that gave no workload and no error would pass with nothing checked: an error that says why.
+util::Diagnostic empty_folder_error(const NamedFolder& folder, const FolderTally& tally) {
+  std::vector<std::string> why;
+  if (tally.skipped > 0)
+    why.push_back(counted(tally.skipped, "YAML or JSON file that is not a workload",
+                          "YAML or JSON files that are not "
+                          "workloads") +
+                  " (-v lists them)");
+  if (folder.not_selected > 0)
+    why.push_back(counted(folder.not_selected, "file", "files") + " left out by --include or --exclude");
+  if (folder.other_extension > 0)
+    why.push_back(counted(folder.other_extension, "file", "files") + " not named .yaml, .yml or .json");
+  if (folder.symlinks > 0) why.push_back(counted(folder.symlinks, "symbolic link", "symbolic links") + " not followed");
+  const int total = tally.skipped + folder.not_selected + folder.other_extension + folder.symlinks;
+  std::string message = "no workload found in this folder";
+  if (total == 0) {
+    message += ": it holds no files";
+  } else {
+    message += ": " + counted(total, "file", "files") + " skipped: ";
+    for (std::size_t i = 0; i < why.size(); ++i) message += (i == 0 ? "" : ", ") + why[i];
+  }
+  auto d = file_error(folder.display, "no-workload-in-folder", std::move(message));
+  d.hint =
+      "a workload file starts with 'apiVersion: caas-advisor/v1'; name the folder that holds them, or check "
+      "--include and --exclude";
+  return d;
+}
+
 class ProgressBar {
  public:
   ProgressBar(bool enabled, std::size_t total, std::ostream& err) : m_enabled(enabled), m_total(total), m_err(err) {}
@@ -193,14 +237,21 @@ int run_batch(const Inputs& inputs, const Context& context, const BatchSettings&
   report::Summary summary;
   for (const auto& target : context.rules.targets) summary.by_target.push_back({target.id, target.name, 0});
   bool internal_error = false;
-  bool failed_finding = false;
   for (const auto& e : inputs.errors) {
     for (auto* r : renderers) r->error(e);
     ++summary.errors;
   }
 
+  std::vector<FolderTally> folders(inputs.folders.size());
   auto consume = [&](std::size_t index, const FileOutcome& outcome) {
     ++summary.files;
+    if (const int folder = inputs.files[index].folder; folder >= 0) {
+      auto& tally = folders[static_cast<std::size_t>(folder)];
+      ++tally.files;
+      tally.workloads += static_cast<int>(outcome.results.size());
+      tally.errors += static_cast<int>(outcome.errors.size());
+      tally.skipped += outcome.skipped ? 1 : 0;
+    }
     internal_error = internal_error || outcome.internal_error;
     if (outcome.skipped) {
       ++summary.skipped;
@@ -216,8 +267,7 @@ int run_batch(const Inputs& inputs, const Context& context, const BatchSettings&
         else
           ++summary.by_none;
       }
-      for (const auto& f : rec.findings)
-        if (!settings.fail_never && f.severity <= settings.fail_on) failed_finding = true;
+      for (const auto& f : rec.findings) report::count_finding(summary.findings, f, settings.gate);
       for (auto* r : renderers) r->result(rec);
     }
     for (const auto& e : outcome.errors) {
@@ -237,7 +287,13 @@ int run_batch(const Inputs& inputs, const Context& context, const BatchSettings&
         progress.update(index + 1);
       });
 
-  summary.exit_code = internal_error ? 3 : summary.errors > 0 ? 2 : failed_finding ? 1 : 0;
+  for (std::size_t i = 0; i < folders.size(); ++i) {
+    if (folders[i].workloads > 0 || folders[i].errors > 0 || inputs.folders[i].unreadable > 0) continue;
+    const auto error = empty_folder_error(inputs.folders[i], folders[i]);
+    for (auto* r : renderers) r->error(error);
+    ++summary.errors;
+  }
+  summary.exit_code = internal_error ? 3 : summary.errors > 0 ? 2 : summary.findings.failing > 0 ? 1 : 0;
   for (auto* r : renderers) r->finish(summary);
   return summary.exit_code;
 }

@@ -16,8 +16,7 @@ struct BatchSettings {
   util::InputLimits limits;
   engine::EngineOptions engine;
   int jobs = 1;
-  util::Severity fail_on = util::Severity::error;
-  bool fail_never = true;
+  report::Gate gate;
   bool progress = false;  // a progress bar on standard error
 };
 

@@ -156,13 +156,13 @@ class CostCommand final : public Command {
     }
     const bool color = use_color(options, io, io.out_is_terminal);
     if (!m_chart) {
-      report::render_cost_text(io.out, context->tool, reports, color);
+      report::render_cost_text(io.out, context->tool, reports, color, text_width(io));
       return 0;
     }
     const report::ChartOptions chart{terminal_columns(io), !dumb_terminal(io), color};
     for (std::size_t i = 0; i < reports.size(); ++i) {
       if (i > 0) io.out << '\n';
-      report::render_cost_text(io.out, context->tool, {reports[i]}, color);
+      report::render_cost_text(io.out, context->tool, {reports[i]}, color, text_width(io));
       report::render_cost_chart(io.out, reports[i], chart);
     }
     io.out.flush();

@@ -76,11 +76,12 @@ std::string join_display(const std::string& folder_display, const fs::path& path
 }
 
 // Walks a folder in sorted order without following symlinks; unreadable folders become errors.
-void walk(const fs::path& folder, const std::string& folder_display, const Options& options, Inputs& out) {
+void walk(const fs::path& folder, const std::string& folder_display, const Options& options, Inputs& out, int root) {
   std::error_code ec;
   fs::directory_iterator it(folder, ec);
   if (ec) {
     out.errors.push_back(path_error(folder_display, "cannot read folder: " + ec.message()));
+    ++out.folders[static_cast<std::size_t>(root)].unreadable;
     return;
   }
   struct Entry {
@@ -91,6 +92,7 @@ void walk(const fs::path& folder, const std::string& folder_display, const Optio
   for (; it != fs::directory_iterator(); it.increment(ec)) {
     if (ec) {  // what was listed before the failure is still evaluated; the failure is not silent
       out.errors.push_back(path_error(folder_display, "cannot read folder: " + ec.message()));
+      ++out.folders[static_cast<std::size_t>(root)].unreadable;
       break;
     }
     entries.push_back({it->path().filename().string(), *it});
@@ -98,15 +100,26 @@ void walk(const fs::path& folder, const std::string& folder_display, const Optio
   std::sort(entries.begin(), entries.end(), [](const Entry& a, const Entry& b) { return a.name < b.name; });
   for (const auto& [name, entry] : entries) {
     std::error_code status_ec;
-    if (entry.is_symlink(status_ec)) continue;  // never followed: a loop is harmless
-    if (entry.is_directory(status_ec)) {
-      walk(entry.path(), join_display(folder_display, entry.path(), name, options), options, out);
+    if (entry.is_symlink(status_ec)) {  // never followed: a loop is harmless
+      ++out.folders[static_cast<std::size_t>(root)].symlinks;
       continue;
     }
-    if (!entry.is_regular_file(status_ec) || !is_spec_extension(entry.path())) continue;
+    if (entry.is_directory(status_ec)) {
+      walk(entry.path(), join_display(folder_display, entry.path(), name, options), options, out, root);
+      continue;
+    }
+    if (!entry.is_regular_file(status_ec)) continue;
+    auto& folder_counts = out.folders[static_cast<std::size_t>(root)];
+    if (!is_spec_extension(entry.path())) {
+      ++folder_counts.other_extension;
+      continue;
+    }
     auto display = join_display(folder_display, entry.path(), name, options);
-    if (!selected(options, display)) continue;
-    out.files.push_back({entry.path().string(), std::move(display), false});
+    if (!selected(options, display)) {
+      ++folder_counts.not_selected;
+      continue;
+    }
+    out.files.push_back({entry.path().string(), std::move(display), false, root});
   }
 }
 
@@ -129,7 +142,8 @@ Inputs expand_inputs(const Options& options) {
     // A symlink to a folder named on the command line is the user's explicit choice, so it is walked (the links
     // inside it are not followed).
     if (fs::is_directory(status) || (fs::is_symlink(status) && fs::is_directory(fs::status(path, ec)))) {
-      walk(path, display, options, out);
+      out.folders.push_back({display, 0, 0, 0, 0});
+      walk(path, display, options, out, static_cast<int>(out.folders.size() - 1));
     } else {
       out.files.push_back({path, display, true});
     }

@@ -13,10 +13,21 @@ struct Input {
   std::string path;     // to open; "-" for standard input
   std::string display;  // relative to --path-base, as reports show it
   bool named = false;   // named on the command line (must be a workload) rather than found in a folder
+  int folder = -1;      // found in Inputs::folders[folder]; -1 when named
+};
+
+// A folder named on the command line, and what its walk left out, so that a folder with no workload says why.
+struct NamedFolder {
+  std::string display;
+  int not_selected = 0;     // left out by --include or --exclude
+  int other_extension = 0;  // not .yaml, .yml or .json
+  int symlinks = 0;         // never followed
+  int unreadable = 0;       // folders that could not be read (each already an error)
 };
 
 struct Inputs {
   std::vector<Input> files;  // in report order: sorted within each folder, command-line order between arguments
+  std::vector<NamedFolder> folders;
   util::Diagnostics errors;  // missing paths, unreadable folders
 };
 

@@ -25,6 +25,7 @@ struct Options {
   std::string color = "auto";
   bool quiet = false;
   bool verbose = false;
+  bool explain = false;  // check: the full advice after the verdict
 };
 
 }  // namespace caas::cli

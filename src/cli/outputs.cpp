@@ -3,21 +3,27 @@
 #include <sys/ioctl.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <cstdio>
 #include <filesystem>
+#include <optional>
 
 namespace caas::cli {
 
-bool use_color(const Options& options, Io& io, bool is_terminal) {
-  if (options.color == "always") return true;
-  if (options.color == "never") return false;
-  if (const auto no_color = io.getenv("NO_COLOR"); no_color && !no_color->empty()) return false;
-  return is_terminal;
+namespace {
+
+bool set_to(Io& io, const char* name, std::initializer_list<std::string_view> values) {
+  const auto value = io.getenv(name);
+  return value && std::find(values.begin(), values.end(), *value) != values.end();
 }
 
-std::size_t terminal_columns(Io& io) {
-  constexpr std::size_t k_default = 80;
-  constexpr std::size_t k_most = 160;
+bool set_on(Io& io, const char* name) {
+  const auto value = io.getenv(name);
+  return value && !value->empty() && *value != "0";
+}
+
+// COLUMNS, else the terminal's width; nullopt when neither says.
+std::optional<std::size_t> given_columns(Io& io) {
   if (const auto columns = io.getenv("COLUMNS"); columns && !columns->empty()) {
     std::size_t value = 0;
     bool digits = columns->size() <= 4;
@@ -25,12 +31,33 @@ std::size_t terminal_columns(Io& io) {
       digits = digits && c >= '0' && c <= '9';
       if (digits) value = value * 10 + static_cast<std::size_t>(c - '0');
     }
-    if (digits && value > 0) return std::min(value, k_most);
+    if (digits && value > 0) return value;
   }
   winsize size{};
-  if (io.out_is_terminal && ioctl(STDOUT_FILENO, TIOCGWINSZ, &size) == 0 && size.ws_col > 0)
-    return std::min<std::size_t>(size.ws_col, k_most);
-  return k_default;
+  if (io.out_is_terminal && ioctl(STDOUT_FILENO, TIOCGWINSZ, &size) == 0 && size.ws_col > 0) return size.ws_col;
+  return std::nullopt;
+}
+
+}  // namespace
+
+bool use_color(const Options& options, Io& io, bool is_terminal) {
+  if (options.color == "always") return true;
+  if (options.color == "never") return false;
+  if (set_to(io, "FORCE_COLOR", {"0", "false"})) return false;
+  if (set_on(io, "FORCE_COLOR") || set_on(io, "CLICOLOR_FORCE")) return true;
+  if (const auto no_color = io.getenv("NO_COLOR"); no_color && !no_color->empty()) return false;
+  return is_terminal;
+}
+
+std::size_t text_width(Io& io) {
+  return std::clamp(given_columns(io).value_or(report::k_text_width), report::k_min_text_width,
+                    report::k_max_text_width);
+}
+
+std::size_t terminal_columns(Io& io) {
+  constexpr std::size_t k_default = 80;
+  constexpr std::size_t k_most = 160;
+  return std::min(given_columns(io).value_or(k_default), k_most);
 }
 
 bool dumb_terminal(Io& io) {

@@ -29,8 +29,14 @@ bool commit_outputs(std::vector<Output>& outputs, Io& io);
 // Removes temporary files (after an error).
 void discard_outputs(std::vector<Output>& outputs);
 
-// Colour on a stream: an explicit --color wins, then NO_COLOR, then whether it is a terminal.
+// Colour on a stream: an explicit --color wins; then FORCE_COLOR or CLICOLOR_FORCE set to anything but "" or "0"
+// turns it on (FORCE_COLOR=0 off), as CI systems that show colour ask; then NO_COLOR turns it off; then whether the
+// stream is a terminal.
 bool use_color(const Options& options, Io& io, bool is_terminal);
+
+// Columns of the text layout: COLUMNS when set to a number, else the width of standard output when it is a
+// terminal, else 100 (a pipe, a file, a CI log); never fewer than 60 nor more than 160.
+std::size_t text_width(Io& io);
 
 // Columns of the terminal for drawings: COLUMNS when set to a number, else the width of standard output when it is
 // a terminal, else 80; at most 160.

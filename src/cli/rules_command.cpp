@@ -2,6 +2,7 @@
 #include "caas/util/suggest.hpp"
 #include "cli/commands.hpp"
 #include "cli/context.hpp"
+#include "cli/outputs.hpp"
 
 namespace caas::cli {
 
@@ -35,7 +36,7 @@ class RulesCommand final : public Command {
     auto context = load_context(options, io);
     if (!context) return 2;
     if (m_list->parsed()) {
-      report::render_rule_list(io.out, view_of(context->rules), m_format);
+      report::render_rule_list(io.out, view_of(context->rules), m_format, text_width(io));
       return 0;
     }
     const auto* rule = context->rules.find_rule(m_id);
@@ -46,7 +47,7 @@ class RulesCommand final : public Command {
       io.err << '\n';
       return 2;
     }
-    report::render_rule_detail(io.out, rule->info, m_format);
+    report::render_rule_detail(io.out, rule->info, m_format, text_width(io));
     return 0;
   }
 

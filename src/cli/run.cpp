@@ -85,10 +85,10 @@ int run_evaluation(report::Command command, const Options& options, Io& io) {
   const std::string fail_on = !options.fail_on.empty()            ? options.fail_on
                               : command == report::Command::check ? "error"
                                                                   : "none";
-  settings.fail_never = fail_on == "none";
-  settings.fail_on = fail_on == "info"      ? util::Severity::info
-                     : fail_on == "warning" ? util::Severity::warning
-                                            : util::Severity::error;
+  settings.gate.never = fail_on == "none";
+  settings.gate.fail_on = fail_on == "info"      ? util::Severity::info
+                          : fail_on == "warning" ? util::Severity::warning
+                                                 : util::Severity::error;
   settings.progress = show_progress(options, io);
 
   report::RenderOptions render;
@@ -97,6 +97,9 @@ int run_evaluation(report::Command command, const Options& options, Io& io) {
   render.quiet = options.quiet;
   render.command = command;
   render.path_base = options.path_base;
+  render.gate = settings.gate;
+  render.width = text_width(io);
+  render.explain = options.explain;
   auto outputs = open_outputs(options, render, io);
   if (!outputs) return 2;
   std::vector<report::Renderer*> renderers;
@@ -105,8 +108,9 @@ int run_evaluation(report::Command command, const Options& options, Io& io) {
     renderers.push_back(output.renderer.get());
     text_on_stdout = text_on_stdout || (output.path.empty() && output.format == "text");
   }
-  const auto status = make_status_renderer(
-      io.err, {!text_on_stdout, options.quiet, options.verbose, use_color(options, io, io.err_is_terminal)});
+  const auto status =
+      make_status_renderer(io.err, {!text_on_stdout, options.quiet, options.verbose,
+                                    use_color(options, io, io.err_is_terminal), command, settings.gate});
   renderers.push_back(status.get());
 
   // A rule or price file that does not load stops the run before any input is read; its errors are reported like
@@ -167,6 +171,9 @@ std::unique_ptr<CommandLine> make_command_line() {
   for (const auto& row : rows) {
     auto* sub = app.add_subcommand(row.name, row.help);
     add_shared_options(*sub, line->options, true);
+    if (row.command == report::Command::check)
+      sub->add_flag("--explain", line->options.explain,
+                    "Text: after the verdict and the findings, the full advice of each workload");
     line->evaluating.emplace_back(sub, row.command);
   }
 

@@ -45,20 +45,62 @@ TEST_CASE("cli run: --help is exit 0 and lists the commands", "[cli]") {
 
 TEST_CASE("cli run: no command prints help and exits 2", "[cli]") { CHECK(run({}).code == 2); }
 
-TEST_CASE("cli run: colour follows --color, then NO_COLOR, then the terminal", "[cli]") {
+namespace {
+
+// An Io whose environment is `env`; standard output is a terminal when `terminal`.
+struct FakeIo {
   std::istringstream in;
   std::ostringstream out;
-  cli::Io io{in, out, out, true, true, [](const char*) -> std::optional<std::string> { return std::string("1"); }};
+  std::map<std::string, std::string> env;
+  cli::Io io(bool terminal) {
+    return {in, out, out, terminal, terminal, [this](const char* name) -> std::optional<std::string> {
+              const auto it = env.find(name);
+              if (it == env.end()) return std::nullopt;
+              return it->second;
+            }};
+  }
+};
+
+}  // namespace
+
+TEST_CASE("cli run: colour follows --color, then FORCE_COLOR and CLICOLOR_FORCE, then NO_COLOR, then the terminal",
+          "[cli]") {
   cli::Options options;
-  CHECK_FALSE(cli::use_color(options, io, true));  // NO_COLOR set
+  FakeIo fake;
+  auto io = fake.io(true);
+  CHECK(cli::use_color(options, io, true));
+  CHECK_FALSE(cli::use_color(options, io, false));
+  fake.env["NO_COLOR"] = "1";
+  CHECK_FALSE(cli::use_color(options, io, true));
   options.color = "always";
   CHECK(cli::use_color(options, io, false));
   options.color = "never";
-  CHECK_FALSE(cli::use_color(options, io, true));
-  cli::Io plain{in, out, out, true, true, [](const char*) -> std::optional<std::string> { return std::nullopt; }};
+  fake.env["FORCE_COLOR"] = "1";
+  CHECK_FALSE(cli::use_color(options, io, true));  // the command line wins
   options.color = "auto";
-  CHECK(cli::use_color(options, plain, true));
-  CHECK_FALSE(cli::use_color(options, plain, false));
+  CHECK(cli::use_color(options, io, false));  // a CI log that shows colour: not a terminal, NO_COLOR set too
+  fake.env["FORCE_COLOR"] = "0";
+  CHECK_FALSE(cli::use_color(options, io, true));
+  fake.env.erase("FORCE_COLOR");
+  fake.env.erase("NO_COLOR");
+  fake.env["CLICOLOR_FORCE"] = "1";
+  CHECK(cli::use_color(options, io, false));
+  fake.env["CLICOLOR_FORCE"] = "0";
+  CHECK_FALSE(cli::use_color(options, io, false));
+}
+
+TEST_CASE("cli run: the text width is COLUMNS, else 100 when not a terminal, within 60 to 160", "[cli]") {
+  FakeIo fake;
+  auto piped = fake.io(false);
+  CHECK(cli::text_width(piped) == 100);
+  fake.env["COLUMNS"] = "120";
+  CHECK(cli::text_width(piped) == 120);
+  fake.env["COLUMNS"] = "20";
+  CHECK(cli::text_width(piped) == 60);
+  fake.env["COLUMNS"] = "400";
+  CHECK(cli::text_width(piped) == 160);
+  fake.env["COLUMNS"] = "wide";
+  CHECK(cli::text_width(piped) == 100);
 }
 
 TEST_CASE("cli run: the progress bar is for a person at a terminal, never for a pipe, --quiet or a CI job", "[cli]") {

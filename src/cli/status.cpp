@@ -17,11 +17,30 @@ class StatusRenderer final : public report::Renderer {
   StatusRenderer(std::ostream& err, const StatusOptions& options) : m_err(err), m_options(options) {}
 
   void begin(const report::ToolInfo& /*tool*/) override {}
-  void result(const model::Recommendation& /*recommendation*/) override {}
+  void result(const model::Recommendation& recommendation) override {
+    if (!m_options.echo_errors) return;
+    for (const auto& finding : recommendation.findings) {
+      if (!report::fails_gate(finding, m_options.gate)) continue;
+      util::Diagnostic d;
+      d.severity = finding.severity;
+      d.message = finding.message + " [" + finding.rule + "]";
+      d.where.file = finding.file;
+      d.where.line = finding.line;
+      d.where.column = finding.column;
+      m_err << util::format_diagnostic(d);
+    }
+  }
   void error(const util::Diagnostic& error) override {
     if (m_options.echo_errors) m_err << util::format_diagnostic(error);
   }
   void finish(const report::Summary& summary) override {
+    // A report that is not text on standard output holds no verdict a log shows: check says it here, always.
+    if (m_options.command == report::Command::check && m_options.echo_errors) {
+      m_err << report::verdict_line(summary, m_options.command) << " (" << plural(summary.files, "file") << ", "
+            << plural(summary.workloads, "workload") << ")\n";
+      m_err.flush();
+      return;
+    }
     if (m_options.quiet) return;
     if (summary.files > 1 || summary.errors > 0 || summary.skipped > 0) {
       std::string line = plural(summary.files, "file") + ", " + plural(summary.workloads, "workload") + ", " +

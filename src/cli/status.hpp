@@ -1,6 +1,7 @@
 #pragma once
-// Status on standard error: errors in compiler style when the report on standard output is not text (so CI logs
-// show them), and the summary line of a batch. Never on standard output.
+// Status on standard error: when the report on standard output is not text (it goes to a file, or it is json...),
+// every input error and every finding that fails the run in compiler style, so a CI log shows them all; then
+// `check`'s verdict, always, even with --quiet. Otherwise the summary line of a batch. Never on standard output.
 #include <memory>
 #include <ostream>
 
@@ -13,6 +14,8 @@ struct StatusOptions {
   bool quiet = false;
   bool verbose = false;
   bool color = false;
+  report::Command command = report::Command::recommend;
+  report::Gate gate;
 };
 
 std::unique_ptr<report::Renderer> make_status_renderer(std::ostream& err, const StatusOptions& options);

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <array>
+#include <optional>
 
 #include "contradictions.hpp"
 #include "document_decoder.hpp"
@@ -53,6 +54,61 @@ bool looks_like_workload(const YamlTree& tree, const YamlDocument& document) {
          tree.find(root, "name") != nullptr;
 }
 
+// Keys only a workload file has at its top level.
+constexpr std::array<std::string_view, 3> k_workload_only_keys = {"runs_on", "execution", "traffic"};
+
+std::string lower(std::string_view text) {
+  std::string out(text);
+  for (char& c : out)
+    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+  return out;
+}
+
+// A file that is not a workload but was surely meant to be one: without any apiVersion (a manifest of another tool
+// names its own), a workload kind in the wrong case, a workload kind without a name, or a key only workloads have.
+std::optional<util::Diagnostic> near_miss(const YamlTree& tree, const YamlDocument& document, std::string_view text,
+                                          const std::string& file) {
+  if (document.root == k_no_node) return std::nullopt;
+  const auto& root = tree.node(document.root);
+  if (root.type != NodeType::map || tree.find(root, "apiVersion") != nullptr) return std::nullopt;
+  Reporter report(text, file);
+  const auto* kind = tree.find(root, "kind");
+  const bool workload_kind =
+      kind && kind->type == NodeType::scalar &&
+      std::find(k_workload_kinds.begin(), k_workload_kinds.end(), lower(kind->text)) != k_workload_kinds.end();
+  if (workload_kind &&
+      std::find(k_workload_kinds.begin(), k_workload_kinds.end(), kind->text) == k_workload_kinds.end()) {
+    report.error("almost-a-workload",
+                 concat({"'kind: ", kind->text,
+                         "' is not a workload kind: kinds are lower case, so this file is not "
+                         "read as a workload"}),
+                 kind->line, kind->column, static_cast<int>(kind->text.size()),
+                 concat({"write 'kind: ", lower(kind->text), "', or add 'apiVersion: caas-advisor/v1'"}));
+  } else if (workload_kind && tree.find(root, "name") == nullptr) {
+    report.error("almost-a-workload",
+                 concat({"a workload of kind '", kind->text,
+                         "' without a 'name', so this file is not read as a "
+                         "workload"}),
+                 kind->line, kind->column, static_cast<int>(kind->text.size()),
+                 "add 'name: ...' (and 'apiVersion: caas-advisor/v1')");
+  } else {
+    for (const auto key : k_workload_only_keys) {
+      const auto* value = tree.find(root, key);
+      if (value == nullptr) continue;
+      report.error("almost-a-workload",
+                   concat({"'", key,
+                           "' is a workload key, but the file has no 'apiVersion: caas-advisor/v1' (nor a "
+                           "'kind' and 'name'), so it is not read as a workload"}),
+                   value->line, value->column, 1,
+                   "add 'apiVersion: caas-advisor/v1', 'kind' and 'name' at the top; if the file is not a workload, "
+                   "exclude it (--exclude)");
+      break;
+    }
+  }
+  if (!report.has_errors()) return std::nullopt;
+  return report.take_errors().front();
+}
+
 }  // namespace
 
 util::Result<ParsedWorkload> parse_workload(std::string_view text, const std::string& file,
@@ -79,6 +135,12 @@ FileParse parse_read(const yaml::YamlRead& read, std::string_view text, const st
   });
   if (!workload) {
     out.kind = FileKind::other;
+    for (const auto& document : documents) {
+      if (auto miss = near_miss(read.tree, document, text, file)) {
+        out.errors.push_back(std::move(*miss));
+        break;
+      }
+    }
     return out;
   }
   out.kind = FileKind::workload;

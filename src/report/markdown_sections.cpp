@@ -76,11 +76,11 @@ std::string where(std::string_view file, int line, int column) {
 }
 
 void write_ranking(std::string& out, const model::Recommendation& recommendation) {
-  out += "| # | target | fits | score | ops burden | monthly cost |\n|--:|---|---|--:|--:|--:|\n";
+  out += "| # | target | fits | score | ops burden | monthly cost |\n|--:|---|---|--:|---|--:|\n";
   for (const auto& result : recommendation.ranking) {
     out += "| " + std::to_string(result.rank) + " | " + markdown_text(target_label(result.target)) + " | " +
            (result.feasible ? "yes" : "**no**") + " | " + (result.feasible ? util::format_fixed2(result.score) : "—") +
-           " | " + std::to_string(result.target.ops_burden) + " | " + monthly_cost(&result) + " |\n";
+           " | " + std::string(ops_label(result.target.ops_burden)) + " | " + monthly_cost(&result) + " |\n";
   }
 }
 
@@ -132,8 +132,18 @@ std::string markdown_text(std::string_view text) {
   return out;
 }
 
+namespace {
+
+std::string counted(int count, std::string_view noun) {
+  return std::to_string(count) + " " + std::string(noun) + (count == 1 ? "" : "s");
+}
+
+}  // namespace
+
 std::string heading(const Summary& summary, Command command) {
-  std::string text = "## caas-advisor\n\n";
+  std::string text = std::string(k_markdown_marker) + "\n## caas-advisor " + std::string(command_name(command)) + ": " +
+                     (summary.exit_code == 0 ? "✅ " : "❌ ") + std::string(verdict_words(summary.exit_code)) + " — " +
+                     count_words(summary) + "\n\n";
   text += std::to_string(summary.workloads) + (summary.workloads == 1 ? " workload" : " workloads") + " in " +
           std::to_string(summary.files) + (summary.files == 1 ? " file" : " files");
   if (command != Command::validate) {
@@ -143,10 +153,15 @@ std::string heading(const Summary& summary, Command command) {
     text += "no target fits " + std::to_string(summary.by_none);
   }
   if (summary.skipped > 0) text += "; " + std::to_string(summary.skipped) + " skipped (not workloads)";
-  if (summary.errors > 0)
-    text += "; **" + std::to_string(summary.errors) + (summary.errors == 1 ? " error" : " errors") +
-            "** in inputs that could not be evaluated";
+  if (summary.errors > 0) text += "; " + counted(summary.errors, "input") + " could not be evaluated";
   return text + ".\n";
+}
+
+std::string problem_line(const model::Recommendation& recommendation, const model::Finding& finding) {
+  return "- " + std::string(finding_marker(finding.severity)) + " " +
+         markdown_code(where(finding.file, finding.line, finding.column), Pipes::keep) + " **" +
+         markdown_text(recommendation.name) + "**: " + markdown_text(finding.message) + " (" +
+         markdown_code(finding.rule, Pipes::keep) + ")\n";
 }
 
 std::string portfolio_header(Command /*command*/) {
@@ -187,8 +202,9 @@ std::string service_details(const model::Recommendation& recommendation, Command
 std::string error_line(const util::Diagnostic& error) {
   std::string message = error.message;
   if (!error.hint.empty()) message += "; " + error.hint;
-  std::string line = "- " + markdown_code(where(error.where.file, error.where.line, error.where.column), Pipes::keep) +
-                     ": " + markdown_text(message);
+  std::string line = "- " + std::string(finding_marker(util::Severity::error)) + " " +
+                     markdown_code(where(error.where.file, error.where.line, error.where.column), Pipes::keep) + ": " +
+                     markdown_text(message);
   line += " (" + markdown_code(error.code.id(), Pipes::keep) + ")";
   return line + "\n";
 }

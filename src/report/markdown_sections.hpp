@@ -13,8 +13,15 @@ namespace caas::report {
 // otherwise take for mathematics in "$27.07 ... ($8.54)".
 std::string markdown_text(std::string_view text);
 
-// "## caas-advisor: ..." and the counts, from the batch's summary.
+// The first line of the report, so that a job can find and update its own pull-request comment.
+constexpr std::string_view k_markdown_marker = "<!-- caas-advisor -->";
+
+// The marker; "## caas-advisor check: ❌ failed — 2 errors, 5 warnings, 0 waived, 0 known"; then the workloads and
+// where they run, from the batch's summary.
 std::string heading(const Summary& summary, Command command);
+
+// One error or warning of a workload, for the list before the table: severity, location, workload, message, rule.
+std::string problem_line(const model::Recommendation& recommendation, const model::Finding& finding);
 
 // The portfolio table: its head, and one row per workload (service, recommendation, runs on, monthly cost, status).
 std::string portfolio_header(Command command);
@@ -23,7 +30,7 @@ std::string portfolio_row(const model::Recommendation& recommendation, Command c
 // One workload's collapsible section: its ranking, main reasons, blockers and findings.
 std::string service_details(const model::Recommendation& recommendation, Command command);
 
-// One line of the list of inputs that could not be evaluated.
+// One line of the list of errors: an input that could not be evaluated, with its location and code.
 std::string error_line(const util::Diagnostic& error);
 
 }  // namespace caas::report

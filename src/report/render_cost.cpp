@@ -51,7 +51,7 @@ std::string target_heading(const CostTarget& target, const TextContext& context)
 
 void write_paragraph(std::ostream& out, std::string_view marker, const std::string& text, const TextContext& context) {
   const std::string lead = "  " + std::string(marker) + " ";
-  const auto lines = wrap(text, k_line_width - display_width(lead));
+  const auto lines = wrap(text, context.width - std::min(context.width, display_width(lead)));
   const std::string indent(display_width(lead), ' ');
   for (std::size_t i = 0; i < lines.size(); ++i)
     out << (i == 0 ? "  " + context.paint(marker, Style::dim) + " " : indent) << lines[i] << '\n';
@@ -115,7 +115,7 @@ void write_text(std::ostream& out, const ToolInfo& tool, const CostReport& repor
   const std::string name = escape_control(report.name);
   const std::string file = escape_control(report.file);
   const std::size_t used = display_width(name) + display_width(file);
-  out << context.paint(name, Style::bold) << std::string(used + 2 <= k_line_width ? k_line_width - used : 2, ' ')
+  out << context.paint(name, Style::bold) << std::string(used + 2 <= context.width ? context.width - used : 2, ' ')
       << context.paint(file, Style::dim) << '\n';
   std::string intro = fmt::format("Monthly cost on each target in {}, prices of {}", escape_control(report.region),
                                   escape_control(tool.pricing_date));
@@ -123,7 +123,7 @@ void write_text(std::ostream& out, const ToolInfo& tool, const CostReport& repor
     intro += fmt::format(", at {} {} a month", grouped(*report.events_per_month), events_noun(report));
   for (const auto& target : report.targets)
     if (report.recommended && target.target.id == *report.recommended) intro += "; the advice is " + label(target);
-  for (const auto& line : wrap(intro, k_line_width)) out << line << '\n';
+  for (const auto& line : wrap(intro, context.width)) out << line << '\n';
   for (const auto& target : report.targets) write_target(out, target, context);
   write_break_even(out, report, context);
   write_table(out, report, context);
@@ -265,9 +265,11 @@ const std::vector<std::string_view>& cost_formats() {
   return k_names;
 }
 
-void render_cost_text(std::ostream& out, const ToolInfo& tool, const std::vector<CostReport>& reports, bool color) {
+void render_cost_text(std::ostream& out, const ToolInfo& tool, const std::vector<CostReport>& reports, bool color,
+                      std::size_t width) {
   TextContext context;
   context.paint = Painter(color);
+  context.width = width;
   context.command = Command::cost;
   for (std::size_t i = 0; i < reports.size(); ++i) {
     if (i > 0) out << '\n';

@@ -140,9 +140,13 @@ inline Summary batch_summary() {
 
 inline ToolInfo tool() { return {"caas-advisor", "0.1.0", "2026-11-26", "2026-11-26"}; }
 
-// The whole protocol: begin, every result, every error, finish.
+// The whole protocol: begin, every result, every error, finish. The summary's finding counts are made as the batch
+// makes them, from the results and the options' gate.
 inline std::string render(std::string_view format, const std::vector<model::Recommendation>& results,
-                          const util::Diagnostics& errors, const Summary& summary, const RenderOptions& options = {}) {
+                          const util::Diagnostics& errors, Summary summary, const RenderOptions& options = {}) {
+  summary.findings = {};
+  for (const auto& r : results)
+    for (const auto& f : r.findings) count_finding(summary.findings, f, options.gate);
   std::ostringstream out;
   auto renderer = find_format(format)->make(out, options);
   renderer->begin(tool());

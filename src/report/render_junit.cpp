@@ -1,10 +1,12 @@
 // JUnit XML for CI dashboards (GitLab's test report, Jenkins): one <testsuite> per file, one <testcase> per check
 // or rule with a stable name that never holds message text (GitLab keeps only the first of two identical names),
-// passing cases included, input errors as <error>. A finding of severity error or warning is a <failure>; an info
-// finding passes and says what it noted.
+// passing cases included (each workload's `parse`, which says which targets fit), input errors as <error>. A finding
+// is a <failure> exactly when it fails the run (--fail-on, report::fails_gate), so the XML agrees with the exit
+// code; a warning or a check that passes says what it noted in <system-out>, a rule's note is named only.
 //
-// The <testsuites> root carries the totals, which are known only at the end: suites wait in memory up to a limit,
-// and a larger batch is streamed under a root without totals, so memory stays flat.
+// The <testsuites> root carries the totals, which are known only at the end, so the document waits in memory until
+// finish(): about 0.6 KB a workload, a few tens of MB for the largest portfolios — what GitLab accepts (30 MB a
+// file) holds about 40,000 workloads.
 #include <algorithm>
 #include <map>
 #include <optional>
@@ -16,8 +18,6 @@
 namespace caas::report {
 
 namespace {
-
-constexpr std::size_t k_buffer_limit = std::size_t{4} * 1024 * 1024;
 
 // Text for XML 1.0: control characters (which XML 1.0 cannot carry) and invalid UTF-8 become visible escapes, then
 // markup characters become entities. Works for element text and double-quoted attribute values alike.
@@ -48,7 +48,7 @@ std::string xml(std::string_view text) {
 
 std::string location(std::string_view file, int line, int column) {
   std::string text(file);
-  if (line > 0) text += ":" + std::to_string(line);
+  if (line > 0) text += (file.empty() ? "line " : ":") + std::to_string(line);
   if (line > 0 && column > 0) text += ":" + std::to_string(column);
   return text;
 }
@@ -104,43 +104,60 @@ struct Suite {
   }
 };
 
-std::string infeasible_text(const model::TargetResult& target) {
-  std::string text = "infeasible:";
-  for (const auto& blocker : target.blockers) text += " " + blocker.rule + ": " + blocker.message + ";";
-  text.pop_back();
-  return text;
+// Which targets fit, in one line of the parse case's output: "feasible: fargate, lambda; ruled out: ec2
+// (policy-no-ec2)". The blockers by rule id only: their messages are in every other format, and a portfolio's
+// JUnit file must stay under GitLab's 30 MB.
+std::string feasibility_text(const model::Recommendation& recommendation) {
+  std::vector<const model::TargetResult*> targets;
+  for (const auto& target : recommendation.ranking) targets.push_back(&target);
+  std::sort(targets.begin(), targets.end(), [](auto* a, auto* b) { return a->target.id < b->target.id; });
+  std::string fits;
+  std::string out;
+  for (const auto* target : targets) {
+    if (target->feasible) {
+      fits += (fits.empty() ? "" : ", ") + target->target.id;
+      continue;
+    }
+    std::string rules;
+    for (const auto& blocker : target->blockers) rules += (rules.empty() ? "" : ", ") + blocker.rule;
+    out += (out.empty() ? "" : ", ") + target->target.id + (rules.empty() ? "" : " (" + rules + ")");
+  }
+  if (targets.empty()) return {};
+  return "feasible: " + (fits.empty() ? std::string("none") : fits) + (out.empty() ? "" : "; ruled out: " + out);
 }
 
 class JunitRenderer final : public Renderer {
  public:
-  JunitRenderer(std::ostream& out, const RenderOptions& options) : m_out(out), m_command(options.command) {}
+  JunitRenderer(std::ostream& out, const RenderOptions& options)
+      : m_out(out), m_command(options.command), m_gate(options.gate) {}
 
   void begin(const ToolInfo& tool) override { m_tool = tool; }
 
   void result(const model::Recommendation& recommendation) override {
     Suite& suite = suite_for(recommendation.file);
-    const std::string classname = recommendation.file + "#" + recommendation.name;
-    suite.add({classname, suite.unique("parse", recommendation.name), Suite::Outcome::passed, {}, {}, {}});
-    std::vector<const model::TargetResult*> targets;
-    for (const auto& target : recommendation.ranking) targets.push_back(&target);
-    std::sort(targets.begin(), targets.end(), [](auto* a, auto* b) { return a->target.id < b->target.id; });
-    for (const auto* target : targets)
-      suite.add({classname,
-                 suite.unique("feasible: " + target->target.id, recommendation.name),
-                 Suite::Outcome::passed,
-                 {},
-                 {},
-                 target->feasible ? "" : infeasible_text(*target)});
+    // The suite and each case's file attribute name the file; the class is the workload.
+    const std::string& classname = recommendation.name;
+    suite.add({classname,
+               suite.unique("parse", recommendation.name),
+               Suite::Outcome::passed,
+               {},
+               {},
+               feasibility_text(recommendation)});
     bool judged = false;
     for (const auto& finding : recommendation.findings) {
       const bool check = finding.rule.rfind("check-", 0) == 0;
       judged = judged || check;
       const std::string name = check ? "check runs_on" : finding.rule;
-      const auto outcome = finding.severity == util::Severity::info ? Suite::Outcome::passed : Suite::Outcome::failure;
-      std::string text = std::string(util::to_string(finding.severity)) + " at " +
-                         location(finding.file, finding.line, finding.column);
+      const auto outcome = fails_gate(finding, m_gate) ? Suite::Outcome::failure : Suite::Outcome::passed;
+      // The suite and the case's file attribute name the file: the text says where in it.
+      const std::string at =
+          location(finding.file == recommendation.file ? "" : finding.file, finding.line, finding.column);
+      std::string text = std::string(util::to_string(finding.severity)) + (at.empty() ? "" : " at " + at);
       if (!finding.field.empty()) text += " (" + finding.field + ")";
       text += ": " + finding.message;
+      // A rule's note that does not fail the run is advice, which every other format holds: the case names it, so
+      // that a portfolio's file stays under GitLab's 30 MB.
+      if (outcome == Suite::Outcome::passed && finding.severity == util::Severity::info && !check) text.clear();
       suite.add({classname, suite.unique(name, check ? recommendation.name : finding.field), outcome, finding.message,
                  finding.rule, std::move(text)});
     }
@@ -165,13 +182,10 @@ class JunitRenderer final : public Renderer {
 
   void finish(const Summary& /*summary*/) override {
     close_suite();
-    if (!m_streaming) {
-      m_out << "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n";
-      m_out << "<testsuites name=\"" << xml(m_tool.name) << "\" tests=\"" << m_tests << "\" failures=\"" << m_failures
-            << "\" errors=\"" << m_errors << "\">\n";
-      m_out << m_buffer;
-    }
-    m_out << "</testsuites>\n";
+    m_out << "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n";
+    m_out << "<testsuites name=\"" << xml(m_tool.name) << "\" tests=\"" << m_tests << "\" failures=\"" << m_failures
+          << "\" errors=\"" << m_errors << "\">\n";
+    m_out << m_buffer << "</testsuites>\n";
     m_out.flush();
   }
 
@@ -195,26 +209,15 @@ class JunitRenderer final : public Renderer {
                        "\" failures=\"" + std::to_string(s.failures) + "\" errors=\"" + std::to_string(s.errors) +
                        "\" skipped=\"0\">\n" + s.cases + "  </testsuite>\n";
     m_suite.reset();
-    if (m_streaming) {
-      m_out << text;
-      return;
-    }
     m_buffer += text;
-    if (m_buffer.size() <= k_buffer_limit) return;
-    // Too large to wait for the totals: stream from here on, under a root that states none.
-    m_streaming = true;
-    m_out << "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<testsuites name=\"" << xml(m_tool.name) << "\">\n"
-          << m_buffer;
-    m_buffer.clear();
-    m_buffer.shrink_to_fit();
   }
 
   std::ostream& m_out;
   Command m_command;
+  Gate m_gate;
   ToolInfo m_tool;
   std::optional<Suite> m_suite;
   std::string m_buffer;
-  bool m_streaming = false;
   int m_tests = 0;
   int m_failures = 0;
   int m_errors = 0;

@@ -1,8 +1,10 @@
-// Markdown for a pull-request comment or a job summary: a portfolio table of every service, the files that could
-// not be evaluated, then details per service — kept under GitHub's 65,536-character limit for a comment. Details go
-// first when something must go (whole services, from the end); the table and the errors only when even they do not
-// fit; each cut is said. Everything waits for finish() (the table needs every result), but only what can still
-// be printed is kept, so memory stays within a few times the limit however large the batch.
+// Markdown for a pull-request comment or a job summary. The first line is a marker a job finds its own comment by,
+// the second the verdict with the counts of errors, warnings, waived and known findings; then every error and
+// warning, before the portfolio table (service, recommendation, runs on, monthly cost, status) and the details per
+// service — so a cut never hides a failure. Everything is kept under GitHub's 65,536-character limit for a comment:
+// details go first when something must go (whole services, from the end), then the table, then warnings, errors
+// last; each cut is said. Everything waits for finish() (the counts and the table need every result), but only
+// what can still be printed is kept, so memory stays within a few times the limit however large the batch.
 #include <algorithm>
 
 #include "caas/util/text.hpp"
@@ -56,11 +58,19 @@ class MarkdownRenderer final : public Renderer {
   // Once a kind of piece no longer fits, the later ones are only counted, not even formatted.
   void result(const model::Recommendation& recommendation) override {
     ++m_results;
+    for (const auto& finding : recommendation.findings) {
+      if (finding.severity == util::Severity::info || standing_of(finding) != Standing::new_finding) continue;
+      Kept& list = finding.severity == util::Severity::error ? m_errors : m_warnings;
+      if (list.closed)
+        ++list.left_out;
+      else
+        list.offer(problem_line(recommendation, finding), k_budget);
+    }
     if (m_rows.closed)
       ++m_rows.left_out;
     else
       m_rows.offer(portfolio_row(recommendation, m_command), k_budget);
-    const std::size_t used = m_rows.bytes + m_errors.bytes + m_details.bytes;
+    const std::size_t used = m_rows.bytes + m_errors.bytes + m_warnings.bytes + m_details.bytes;
     if (m_details.closed)
       ++m_details.left_out;
     else
@@ -75,31 +85,41 @@ class MarkdownRenderer final : public Renderer {
   }
 
   void finish(const Summary& summary) override {
-    const std::string head = heading(summary, m_command) + portfolio_header(m_command);
-    const std::string errors_head = "\n### Could not be evaluated\n\n";
-    const std::size_t notes = 1'000;  // the cut lines and the footer
-    std::size_t room = k_budget - head.size() - errors_head.size() - notes;
-    // Broken files are named before the table is complete, but may not crowd it out: at most half the room.
-    m_errors.trim(std::max(room / 2, room - std::min(room, m_rows.bytes)));
+    const std::string head = heading(summary, m_command);
+    const std::string problems_head = "\n### Errors and warnings\n\n";
+    const std::string table_head = portfolio_header(m_command);
+    const std::size_t notes = 1'500;  // the cut lines and the footer
+    std::size_t room = k_budget - head.size() - problems_head.size() - table_head.size() - notes;
+    // Errors first, then warnings, then the table, then the details: what fails the run is the last to go.
+    m_errors.trim(room);
     room -= m_errors.bytes;
+    m_warnings.trim(room);
+    room -= m_warnings.bytes;
     m_rows.trim(room);
     room -= m_rows.bytes;
     m_details.trim(room);
     m_details.left_out = m_results - m_details.items.size();  // the kept details are the first services'
 
     m_out << head;
+    const bool any_problem =
+        !m_errors.items.empty() || m_errors.left_out > 0 || !m_warnings.items.empty() || m_warnings.left_out > 0;
+    if (any_problem) {
+      m_out << problems_head;
+      for (const auto& line : m_errors.items) m_out << line;
+      if (m_errors.left_out > 0)
+        m_out << "- _" << count_of(m_errors.left_out, "more error is", "more errors are")
+              << " not shown, to stay under GitHub's 65,536-character limit; the json format lists them all._\n";
+      for (const auto& line : m_warnings.items) m_out << line;
+      if (m_warnings.left_out > 0)
+        m_out << "- _" << count_of(m_warnings.left_out, "more warning is", "more warnings are")
+              << " not shown, to stay under GitHub's 65,536-character limit; the json format lists them all._\n";
+    }
+    m_out << table_head;
     for (const auto& row : m_rows.items) m_out << row;
     if (m_rows.left_out > 0)
       m_out << "\n_The table is cut: " << count_of(m_rows.left_out, "more service is", "more services are")
             << " not shown, to stay under GitHub's 65,536-character limit. The json, sarif and junit formats list "
                "them all._\n";
-    if (!m_errors.items.empty() || m_errors.left_out > 0) {
-      m_out << errors_head;
-      for (const auto& line : m_errors.items) m_out << line;
-      if (m_errors.left_out > 0)
-        m_out << "\n_" << count_of(m_errors.left_out, "more error is", "more errors are")
-              << " not shown; the json format lists them all._\n";
-    }
     if (!m_details.items.empty()) m_out << "\n### Details\n";
     for (const auto& section : m_details.items) m_out << section;
     if (m_details.left_out > 0)
@@ -115,7 +135,8 @@ class MarkdownRenderer final : public Renderer {
   Command m_command;
   ToolInfo m_tool;
   Kept m_rows;
-  Kept m_errors;
+  Kept m_errors;    // inputs that could not be evaluated, and error findings
+  Kept m_warnings;  // warning findings
   Kept m_details;
   std::size_t m_results = 0;
 };

@@ -56,8 +56,9 @@ void write_rule_json(JsonWriter& json, const model::RuleInfo& rule) {
   json.end_object();
 }
 
-// One line per rule, so the list can be read down and searched with grep.
-void write_rule_list_text(std::ostream& out, const RuleTableView& table) {
+// A row per rule, so the list can be read down; the condition wraps within the width, beside the other columns or,
+// when they leave too little room, on lines of its own below them.
+void write_rule_list_text(std::ostream& out, const RuleTableView& table, std::size_t width) {
   struct Line {
     std::string id, targets, effect, weight, when;
   };
@@ -75,17 +76,27 @@ void write_rule_list_text(std::ostream& out, const RuleTableView& table) {
     w[3] = std::max(w[3], display_width(line.weight));
   }
   out << "rule table " << escape_control(table.revision) << ": " << table.rules.size() << " rules\n\n";
+  constexpr std::size_t k_min_condition = 30;
+  const std::size_t left = w[0] + w[1] + w[2] + w[3] + 8;
+  const bool beside = left + k_min_condition <= width;
+  const std::size_t indent = beside ? left : 4;
   for (const Line& line : lines) {
     out << pad(line.id, w[0]) << "  " << pad(line.targets, w[1]) << "  " << pad(line.effect, w[2]) << "  "
-        << pad(line.weight, w[3], Align::right) << "  " << line.when << '\n';
+        << pad(line.weight, w[3], Align::right);
+    const auto when = wrap(line.when, width - indent);
+    if (beside) {
+      out << "  " << when.front() << '\n';
+    } else {
+      out << '\n' << std::string(indent, ' ') << when.front() << '\n';
+    }
+    for (std::size_t i = 1; i < when.size(); ++i) out << std::string(indent, ' ') << when[i] << '\n';
   }
 }
 
-void write_rule_detail_text(std::ostream& out, const model::RuleInfo& rule) {
+void write_rule_detail_text(std::ostream& out, const model::RuleInfo& rule, std::size_t width) {
   constexpr std::size_t k_label = 11;  // "  message  "
-  constexpr std::size_t k_width = 100;
-  auto field = [&out](std::string_view label, const std::string& value, bool wrap_value) {
-    const auto lines = wrap_value ? wrap(value, k_width - k_label) : std::vector<std::string>{value};
+  auto field = [&out, width](std::string_view label, const std::string& value, bool wrap_value) {
+    const auto lines = wrap_value ? wrap(value, width - k_label) : std::vector<std::string>{value};
     out << "  " << pad(label, k_label - 2) << lines.front() << '\n';
     for (std::size_t i = 1; i < lines.size(); ++i) out << std::string(k_label, ' ') << lines[i] << '\n';
   };
@@ -111,8 +122,8 @@ const std::vector<std::string_view>& rule_formats() {
   return k_names;
 }
 
-void render_rule_list(std::ostream& out, const RuleTableView& table, std::string_view format) {
-  if (format == "text") return write_rule_list_text(out, table);
+void render_rule_list(std::ostream& out, const RuleTableView& table, std::string_view format, std::size_t width) {
+  if (format == "text") return write_rule_list_text(out, table, width);
   if (format == "markdown") return write_rule_list_markdown(out, table);
   if (format != "json") unknown_format(format);
   JsonWriter json(out);
@@ -122,8 +133,8 @@ void render_rule_list(std::ostream& out, const RuleTableView& table, std::string
   out << '\n';
 }
 
-void render_rule_detail(std::ostream& out, const model::RuleInfo& rule, std::string_view format) {
-  if (format == "text") return write_rule_detail_text(out, rule);
+void render_rule_detail(std::ostream& out, const model::RuleInfo& rule, std::string_view format, std::size_t width) {
+  if (format == "text") return write_rule_detail_text(out, rule, width);
   if (format == "markdown") return write_rule_detail_markdown(out, rule);
   if (format != "json") unknown_format(format);
   JsonWriter json(out);

@@ -12,12 +12,6 @@ namespace {
 
 using util::escape_control;
 
-std::string_view ops_label(int ops_burden) {
-  if (ops_burden <= 1) return "low";
-  if (ops_burden == 2) return "medium";
-  return "high";
-}
-
 // "thumbnailer → AWS Lambda" with the file on the right, or "no target fits".
 void write_answer(std::ostream& out, const model::Recommendation& recommendation, const TextContext& context) {
   const std::string name = escape_control(recommendation.name);
@@ -39,7 +33,7 @@ void write_answer(std::ostream& out, const model::Recommendation& recommendation
   }
   if (!file.empty()) {
     const std::size_t used = display_width(plain) + display_width(file);
-    const std::size_t gap = used + 2 <= k_line_width ? k_line_width - used : 2;
+    const std::size_t gap = used + 2 <= context.width ? context.width - used : 2;
     painted += std::string(gap, ' ') + context.paint(file, Style::dim);
   }
   out << painted << '\n';
@@ -101,7 +95,7 @@ std::string paint_diagnostic(const util::Diagnostic& error, std::string text, co
 class TextRenderer final : public Renderer {
  public:
   TextRenderer(std::ostream& out, const RenderOptions& options)
-      : m_out(out), m_context{Painter(options.color), options.verbose, options.command} {}
+      : m_out(out), m_context{Painter(options.color), options.verbose, options.command, options.width} {}
 
   void begin(const ToolInfo& /*tool*/) override {}
 
@@ -140,6 +134,11 @@ class TextRenderer final : public Renderer {
 }  // namespace
 
 std::unique_ptr<Renderer> make_text_renderer(std::ostream& out, const RenderOptions& options) {
+  if (options.command == Command::check) return make_check_text_renderer(out, options);
+  return std::make_unique<TextRenderer>(out, options);
+}
+
+std::unique_ptr<Renderer> make_advice_text_renderer(std::ostream& out, const RenderOptions& options) {
   return std::make_unique<TextRenderer>(out, options);
 }
 

@@ -164,7 +164,8 @@ TEST_CASE("text report: cost and -v list each target's line items", "[report][te
 
 TEST_CASE("text layout: wrapping, width and money", "[report][text]") {
   CHECK(wrap("a bb ccc dddd", 6) == std::vector<std::string>{"a bb", "ccc", "dddd"});
-  CHECK(wrap("abcdefghij", 4) == std::vector<std::string>{"abcd", "efgh", "ij"});
+  CHECK(wrap("abcdefghij", 4) == std::vector<std::string>{"abcdefghij"});  // never cut mid-word
+  CHECK(wrap("a abcdefghij b", 4) == std::vector<std::string>{"a", "abcdefghij", "b"});
   CHECK(wrap("", 10) == std::vector<std::string>{""});
   CHECK(display_width("→ é 日本") == 8);
   CHECK(format_usd(1234567.891) == "$1,234,567.89");

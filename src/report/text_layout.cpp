@@ -6,34 +6,6 @@
 
 namespace caas::report {
 
-namespace {
-
-// The code point at text[i], moving i past it; an invalid byte counts as one narrow character.
-char32_t next_code_point(std::string_view text, std::size_t& i) {
-  const auto decoded = util::decode_utf8(text, i);
-  if (decoded.length == 0) return static_cast<unsigned char>(text[i++]);
-  i += decoded.length;
-  return decoded.code;
-}
-
-using util::char_width;
-
-// The longest prefix of `word` that fits in `width` columns (at least one character, so wrapping progresses).
-std::size_t fitting_prefix(std::string_view word, std::size_t width) {
-  std::size_t i = 0;
-  std::size_t used = 0;
-  while (i < word.size()) {
-    std::size_t next = i;
-    const std::size_t w = char_width(next_code_point(word, next));
-    if (used + w > width && i > 0) break;
-    used += w;
-    i = next;
-  }
-  return i;
-}
-
-}  // namespace
-
 std::string pad(std::string_view text, std::size_t width, Align align) {
   const std::size_t used = display_width(text);
   const std::string fill(used < width ? width - used : 0, ' ');
@@ -69,12 +41,24 @@ std::vector<std::string> wrap(std::string_view text, std::size_t width) {
         line_width = 0;
         continue;
       }
-      const std::size_t cut = fitting_prefix(word, width);  // a word wider than a whole line
-      lines.emplace_back(word.substr(0, cut));
-      word.remove_prefix(cut);
+      // A word wider than a whole line (a URL, a path, an id) stands on a line of its own, uncut: a cut word
+      // cannot be copied or searched for.
+      lines.emplace_back(word);
+      break;
     }
   }
   if (!line.empty() || lines.empty()) lines.push_back(std::move(line));
+  return lines;
+}
+
+std::vector<std::string> wrap_hanging(std::string_view text, std::size_t first, std::size_t rest) {
+  auto lines = wrap(text, first);
+  if (lines.size() <= 1) return lines;
+  std::string remainder;
+  for (std::size_t i = 1; i < lines.size(); ++i) remainder += (i == 1 ? "" : " ") + lines[i];
+  auto tail = wrap(remainder, rest);
+  lines.resize(1);
+  lines.insert(lines.end(), tail.begin(), tail.end());
   return lines;
 }
 

@@ -16,8 +16,12 @@ using util::display_width;
 enum class Align { left, right };
 std::string pad(std::string_view text, std::size_t width, Align align = Align::left);
 
-// Words of `text` in lines of at most `width` columns; a word longer than a line is cut.
+// Words of `text` in lines of at most `width` columns; a word longer than a line is never cut: it stands alone on
+// a line that is wider.
 std::vector<std::string> wrap(std::string_view text, std::size_t width);
+
+// As wrap, with a first line of `first` columns and the others of `rest` (a hanging indent).
+std::vector<std::string> wrap_hanging(std::string_view text, std::size_t first, std::size_t rest);
 
 // Whitespace runs (line breaks from YAML block scalars included) as single spaces, trimmed.
 std::string one_line(std::string_view text);

@@ -50,7 +50,8 @@ void write_row(std::ostream& out, const Row& row, const Columns& columns, const 
   const std::size_t lead = 2 + display_width(row.marker) + 1;
   std::size_t right = columns.rule > 0 ? 2 + columns.rule : 0;
   if (columns.weight > 0) right += 2 + columns.weight;
-  const std::size_t width = std::max(k_line_width - std::min(k_line_width, lead + right), k_min_message_width);
+  const std::size_t line_width = context.width;
+  const std::size_t width = std::max(line_width - std::min(line_width, lead + right), k_min_message_width);
   const std::vector<std::string> lines = wrap(row.message, width);
   out << "  " << context.paint(row.marker, row.style) << ' ';
   if (row.rule.empty() && row.weight.empty()) {
@@ -70,7 +71,7 @@ void write_row(std::ostream& out, const Row& row, const Columns& columns, const 
   for (std::size_t i = 1; i < lines.size(); ++i) out << indent << lines[i] << '\n';
   for (const Detail& detail : row.details) {
     const auto detail_lines =
-        detail.wrap ? wrap(detail.text, k_line_width - std::min(k_line_width, lead)) : std::vector{detail.text};
+        detail.wrap ? wrap(detail.text, line_width - std::min(line_width, lead)) : std::vector{detail.text};
     for (const auto& line : detail_lines) out << indent << context.paint(line, Style::dim) << '\n';
   }
 }
@@ -228,6 +229,12 @@ void write_cost_items(std::ostream& out, const model::CostEstimate& cost, const 
   std::string total = "= " + format_usd(cost.monthly_usd) + " a month";
   if (!cost.summary.empty()) total += " (" + escape_control(cost.summary) + ")";
   out << "    " << context.paint(total, Style::bold) << '\n';
+}
+
+std::string_view ops_label(int ops_burden) {
+  if (ops_burden <= 1) return "low";
+  if (ops_burden == 2) return "medium";
+  return "high";
 }
 
 std::string target_label(const model::Target& target) {

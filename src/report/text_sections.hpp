@@ -10,14 +10,17 @@
 
 namespace caas::report {
 
-// Lines stay within this many columns, except for URLs and file paths, which are never cut.
-constexpr std::size_t k_line_width = 100;
-
 struct TextContext {
   Painter paint{false};
   bool verbose = false;
   Command command = Command::recommend;
+  // Lines stay within this many columns, except for a word longer than a line (a URL, a file path), which is never
+  // cut.
+  std::size_t width = k_text_width;
 };
+
+// A target's operational burden in words, as every format says it: low, medium or high.
+std::string_view ops_label(int ops_burden);
 
 // "AWS Lambda", or the id when the rule table gives no name; safe to print.
 std::string target_label(const model::Target& target);

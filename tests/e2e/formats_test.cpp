@@ -171,7 +171,7 @@ TEST_CASE("formats: github annotations name every broken file at its line", "[e2
 TEST_CASE("formats: markdown lists broken files and stays within GitHub's comment limit", "[e2e][formats]") {
   const auto run = run_tool({"check", "examples", k_batch, "-f", "markdown"});
   CHECK(run.out.size() <= 65'536);
-  CHECK(run.out.find("- `tests/fixtures/batch/broken-typo.yaml:5:3`: unknown key") != std::string::npos);
-  CHECK(run.out.find("- `tests/fixtures/batch/nested/not-yaml.yml:3:6`: not valid YAML") != std::string::npos);
+  CHECK(run.out.find("- ❌ error `tests/fixtures/batch/broken-typo.yaml:5:3`: unknown key") != std::string::npos);
+  CHECK(run.out.find("- ❌ error `tests/fixtures/batch/nested/not-yaml.yml:3:6`: not valid YAML") != std::string::npos);
   CHECK(run.out.find("| nightly-etl | AWS Fargate | `lambda` |") != std::string::npos);
 }

@@ -30,7 +30,10 @@ enum class FileKind { workload, other, broken };
 struct FileParse {
   FileKind kind = FileKind::broken;
   std::vector<ParsedWorkload> workloads;
-  util::Diagnostics errors;  // when broken, or a workload with errors
+  // When broken, or a workload with errors; for a file that is not a workload but looks like one was meant (a
+  // `kind` of the wrong case, a workload kind without a name, workload keys without `apiVersion`), the one error
+  // that says so, with a hint: a near miss is never skipped silently.
+  util::Diagnostics errors;
 };
 FileParse parse_file(std::string_view text, const std::string& file, const util::InputLimits& limits = {});
 // The same from a read already done (yaml::read_yaml): a batch reads each file once, and hands the tree of a file

@@ -54,7 +54,8 @@ struct CostReport {
   std::optional<model::CostCurve> curve;  // for the chart (cost --chart)
 };
 
-void render_cost_text(std::ostream& out, const ToolInfo& tool, const std::vector<CostReport>& reports, bool color);
+void render_cost_text(std::ostream& out, const ToolInfo& tool, const std::vector<CostReport>& reports, bool color,
+                      std::size_t width = k_text_width);
 
 // `cost --chart`: the monthly cost of each target against traffic, 0.1× to 10× today's, drawn in `width` columns
 // (at least 40), with Unicode glyphs or, for a terminal that has none (TERM=dumb), ASCII. Nothing when the

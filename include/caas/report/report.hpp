@@ -28,6 +28,34 @@ struct TargetCount {
   int workloads = 0;
 };
 
+// Which findings make the exit code 1: those of at least `fail_on`'s severity (--fail-on), or none at all.
+struct Gate {
+  util::Severity fail_on = util::Severity::error;
+  bool never = true;  // --fail-on none
+};
+
+// Where a finding stands: new, or accepted by a waiver, or known from a baseline. The one place that reads it.
+enum class Standing { new_finding, waived, known };
+Standing standing_of(const model::Finding& finding);
+
+// Whether a finding fails the run. The one test the exit code, JUnit's <failure>s and every report's verdict share,
+// so a report never disagrees with the exit code. A waived or known (baseline) finding never fails.
+bool fails_gate(const model::Finding& finding, const Gate& gate);
+
+// The findings of a batch by what they count as. `errors`, `warnings` and `infos` are the findings that are
+// neither waived nor known; `failing` those that fail the gate.
+struct FindingCounts {
+  int errors = 0;
+  int warnings = 0;
+  int infos = 0;
+  int waived = 0;
+  int known = 0;
+  int failing = 0;
+};
+
+// Counts one finding: the one place a finding's status (new, waived, known) turns into the batch's totals.
+void count_finding(FindingCounts& counts, const model::Finding& finding, const Gate& gate);
+
 // The batch's totals (cli-v1 "summary").
 struct Summary {
   int files = 0;
@@ -39,17 +67,36 @@ struct Summary {
   std::vector<TargetCount> by_target;
   int by_none = 0;
   std::vector<std::string> skipped_files;  // listed with -v
+  FindingCounts findings;
   int exit_code = 0;
 };
 
 enum class Command { recommend, check, validate, cost };
+
+// The verdict in the words every format uses, from the exit code: "passed", "failed", "failed: inputs that could
+// not be evaluated", "failed: internal error".
+std::string_view verdict_words(int exit_code);
+// "2 errors, 1 warning, 0 waived, 0 known": errors count inputs that could not be evaluated and error findings.
+std::string count_words(const Summary& summary);
+// "check failed — 2 errors, 1 warning, 0 waived, 0 known": the line `check` always prints.
+std::string verdict_line(const Summary& summary, Command command);
+std::string_view command_name(Command command);
+
+// The text layout's width when nothing gives one (standard output is not a terminal and COLUMNS is not set), and
+// the narrowest and widest it takes.
+constexpr std::size_t k_text_width = 100;
+constexpr std::size_t k_min_text_width = 60;
+constexpr std::size_t k_max_text_width = 160;
 
 struct RenderOptions {
   bool color = false;
   bool verbose = false;
   bool quiet = false;
   Command command = Command::recommend;
-  std::string path_base;  // for repo-relative URIs
+  std::string path_base;             // for repo-relative URIs
+  Gate gate;                         // which findings fail the run, for formats that say pass or fail per finding
+  std::size_t width = k_text_width;  // columns of the text formats' layout
+  bool explain = false;              // check's text: the full advice of each workload after the verdict
 };
 
 class Renderer {
@@ -78,8 +125,11 @@ struct RuleTableView {
   std::vector<model::RuleInfo> rules;
 };
 // `format` is one of rule_formats(); any other is a caller's bug (std::invalid_argument).
-void render_rule_list(std::ostream& out, const RuleTableView& table, std::string_view format);
-void render_rule_detail(std::ostream& out, const model::RuleInfo& rule, std::string_view format);
+// The text is laid out in `width` columns.
+void render_rule_list(std::ostream& out, const RuleTableView& table, std::string_view format,
+                      std::size_t width = k_text_width);
+void render_rule_detail(std::ostream& out, const model::RuleInfo& rule, std::string_view format,
+                        std::size_t width = k_text_width);
 
 // The formats the two functions above accept, for the command line to validate against: text, json, markdown.
 const std::vector<std::string_view>& rule_formats();

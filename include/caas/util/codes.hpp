@@ -192,6 +192,20 @@ inline constexpr CodeInfo k_codes[] = {
      "A file named on the command line is neither a workload (apiVersion: caas-advisor/v1, or a workload kind with "
      "a name) nor a spec of a format the tool imports.",
      "Name only workload files and specs, or add apiVersion: caas-advisor/v1.", "docs/diagnostics.md"},
+    {"almost-a-workload", Severity::error, "Looks like a workload, but is not one",
+     "A file is not read as a workload, but looks as if it was meant to be one: it has no apiVersion and a workload "
+     "kind in the wrong case (Service), a workload kind without a name, or a key only workloads have (runs_on, "
+     "execution, traffic). It is an error, not a skipped file, so a typo never makes a check pass with nothing "
+     "checked.",
+     "Fix what the message names (the hint says how), or exclude the file if it is not a workload.",
+     "docs/diagnostics.md"},
+    {"no-workload-in-folder", Severity::error, "No workload in a folder",
+     "A folder named on the command line holds no workload and no spec the tool imports, so nothing would be "
+     "checked. The message counts the files skipped and why: YAML that is not a workload, files left out by "
+     "--include or --exclude, files that are not YAML or JSON, symbolic links.",
+     "Name the folder that holds the workload files, check --include and --exclude, or add apiVersion: "
+     "caas-advisor/v1 to the workload files.",
+     "docs/diagnostics.md"},
     {"unreadable-file", Severity::error, "File could not be read", "The file could not be opened or read.",
      "Check the path and its permissions.", "docs/diagnostics.md"},
     {"unreadable-path", Severity::error, "Path could not be read",
