@@ -13,6 +13,7 @@ namespace caas::parse {
 using yaml::k_no_node;
 using yaml::NodeType;
 using yaml::YamlDocument;
+using yaml::YamlNode;
 using yaml::YamlTree;
 
 namespace {
@@ -92,14 +93,17 @@ std::optional<util::Diagnostic> near_miss(const YamlTree& tree, const YamlDocume
                  kind->line, kind->column, static_cast<int>(kind->text.size()),
                  "add 'name: ...' (and 'apiVersion: caas-advisor/v1')");
   } else {
+    const auto children = tree.children_of(root);
     for (const auto key : k_workload_only_keys) {
-      const auto* value = tree.find(root, key);
+      const YamlNode* value = nullptr;  // the key's node, for the caret
+      for (std::size_t i = 0; i + 1 < children.size() && value == nullptr; i += 2)
+        if (const auto& k = tree.node(children[i]); k.type == NodeType::scalar && k.text == key) value = &k;
       if (value == nullptr) continue;
       report.error("almost-a-workload",
                    concat({"'", key,
                            "' is a workload key, but the file has no 'apiVersion: caas-advisor/v1' (nor a "
                            "'kind' and 'name'), so it is not read as a workload"}),
-                   value->line, value->column, 1,
+                   value->line, value->column, static_cast<int>(key.size()),
                    "add 'apiVersion: caas-advisor/v1', 'kind' and 'name' at the top; if the file is not a workload, "
                    "exclude it (--exclude)");
       break;

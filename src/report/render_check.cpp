@@ -87,8 +87,10 @@ class CheckTextRenderer final : public Renderer {
 
   void finish(const Summary& summary) override {
     const bool passed = summary.exit_code == 0;
-    m_out << m_context.paint(verdict_line(summary, m_options.command), passed ? Style::bold_green : Style::bold_red)
-          << '\n';
+    const auto verdict = wrap_hanging(verdict_line(summary, m_options.command), m_context.width, m_context.width - 2);
+    for (std::size_t i = 0; i < verdict.size(); ++i)
+      m_out << (i == 0 ? "" : "  ") << m_context.paint(verdict[i], passed ? Style::bold_green : Style::bold_red)
+            << '\n';
     write_workloads();
     write_findings();
     for (const auto& error : m_errors) m_out << '\n' << util::format_diagnostic(error);

@@ -4,6 +4,7 @@
 #include <sstream>
 
 #include "caas/report/report.hpp"
+#include "caas/util/text.hpp"
 
 using namespace caas;
 
@@ -130,5 +131,19 @@ TEST_CASE("rules list: control characters in rule text are never raw", "[report]
     std::ostringstream out;
     report::render_rule_list(out, table, format);
     CHECK(out.str().find('\x1b') == std::string::npos);
+  }
+}
+
+TEST_CASE("rules list: the text fits the width, conditions wrapped beside or below the columns", "[report][rules]") {
+  for (const std::size_t width : {std::size_t{60}, std::size_t{100}, std::size_t{160}}) {
+    std::ostringstream out;
+    report::render_rule_list(out, rule_table(), "text", width);
+    std::istringstream in(out.str());
+    for (std::string line; std::getline(in, line);) {
+      INFO(width << ": " << line);
+      const auto start = line.find_first_not_of(' ');
+      const bool one_word = start == std::string::npos || line.find(' ', start) == std::string::npos;
+      CHECK((util::display_width(line) <= width || one_word));
+    }
   }
 }

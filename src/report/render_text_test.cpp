@@ -172,3 +172,87 @@ TEST_CASE("text layout: wrapping, width and money", "[report][text]") {
   CHECK(format_usd(0.4) == "$0.40");
   CHECK(one_line(" a\n  b\tc ") == "a b c");
 }
+
+namespace {
+
+// Every line within `width`, except one that is a single word (a URL, a path): words are never cut.
+void check_fits(const std::string& text, std::size_t width) {
+  for (const auto& line : lines_of(text)) {
+    INFO(width << ": " << line);
+    const auto start = line.find_first_not_of(' ');
+    const bool one_word = start == std::string::npos || line.find(' ', start) == std::string::npos;
+    CHECK((display_width(line) <= width || one_word));
+  }
+}
+
+}  // namespace
+
+TEST_CASE("text report: lines follow the width, from 60 to 160 columns, and no word is cut", "[report][text]") {
+  auto long_words = nightly_report();
+  long_words.findings.push_back({caas::util::Severity::warning, "contradiction-x",
+                                 "see https://docs.aws.amazon.com/lambda/latest/dg/gettingstarted-limits.html#function-"
+                                 "configuration-deployment-and-execution for the limits of a function",
+                                 long_words.file, 4, 3, "x"});
+  for (const std::size_t width : {std::size_t{60}, std::size_t{100}, std::size_t{160}}) {
+    RenderOptions options;
+    options.verbose = true;
+    options.width = width;
+    // Errors are not laid out: a compiler-style line stays one line, for editors and grep.
+    const auto text = render("text", {thumbnailer(), long_words, gpu_trainer()}, {}, {}, options);
+    check_fits(text, width);
+    CHECK(contains(text,
+                   "https://docs.aws.amazon.com/lambda/latest/dg/gettingstarted-limits.html#function-"
+                   "configuration-deployment-and-execution"));
+    options.command = Command::check;
+    options.explain = true;
+    check_fits(render("text", {thumbnailer(), long_words}, {}, batch_summary(), options), width);
+  }
+  RenderOptions narrow;
+  narrow.width = 60;
+  RenderOptions wide;
+  wide.width = 160;
+  // The answer line puts the file at the right edge of the width.
+  CHECK(display_width(lines_of(render("text", {thumbnailer()}, {}, {}, narrow)).front()) == 60);
+  CHECK(display_width(lines_of(render("text", {thumbnailer()}, {}, {}, wide)).front()) == 160);
+}
+
+TEST_CASE("check text: the verdict first, one line per workload, then the findings", "[report][text][check]") {
+  RenderOptions options;
+  options.command = Command::check;
+  options.gate = {caas::util::Severity::error, false};
+  options.width = 160;
+  auto judged = nightly_report();
+  judged.runs_on = "lambda";
+  judged.findings = {{caas::util::Severity::error, "check-runs-on-infeasible",
+                      "runs_on lambda: AWS Lambda cannot run this workload", judged.file, 3, 10, "runs_on"}};
+  auto dearer = thumbnailer();
+  dearer.runs_on = "fargate";
+  dearer.findings = {{caas::util::Severity::warning, "check-runs-on-not-recommended",
+                      "runs_on fargate: AWS Lambda is recommended instead", dearer.file, 5, 10, "runs_on"}};
+  auto summary = batch_summary();
+  summary.exit_code = 2;
+  const auto lines = lines_of(render("text", {dearer, judged, thumbnailer()}, {broken_file_error()}, summary, options));
+  REQUIRE(lines.size() > 8);
+  CHECK(lines[0] == "check failed: inputs that could not be evaluated — 2 errors, 1 warning, 0 waived, 0 known");
+  // Judgements in one column (the widest is the next line's), the money after them.
+  CHECK(lines[2] == "  pass  thumbnailer     runs_on fargate, recommended AWS Lambda" + std::string(14, ' ') +
+                        "  costs $18.53 a month less");
+  CHECK(lines[3] == "  fail  nightly-report  runs_on lambda cannot run it; recommended AWS Fargate");
+  CHECK(lines[4] == "  pass  thumbnailer     no runs_on; recommended AWS Lambda");
+  CHECK(lines[6] == "Findings");
+  CHECK(lines[7] ==
+        "jobs/nightly.yaml:3:10: error: nightly-report: runs_on lambda: AWS Lambda cannot run this "
+        "workload [check-runs-on-infeasible]");
+  CHECK(lines[8] ==
+        "services/thumbnailer.yaml:5:10: warning: thumbnailer: runs_on fargate: AWS Lambda is "
+        "recommended instead [check-runs-on-not-recommended]");
+  CHECK(lines[9] == "1 info not listed (-v or --explain lists them)");
+  CHECK(lines[11] == "services/broken.yaml:4:3: error: unknown key 'memroy' in resources; did you mean 'memory'?");
+  const auto text = render("text", {dearer}, {}, summary, options);
+  CHECK_FALSE(contains(text, "Why AWS Lambda"));  // the advice only with --explain
+  options.explain = true;
+  const auto explained = render("text", {dearer}, {}, summary, options);
+  CHECK(contains(explained, "\nAdvice\n"));
+  CHECK(contains(explained, "Why AWS Lambda"));
+  CHECK(explained.rfind("check failed", 0) == 0);
+}

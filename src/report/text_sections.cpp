@@ -51,10 +51,18 @@ void write_row(std::ostream& out, const Row& row, const Columns& columns, const 
   std::size_t right = columns.rule > 0 ? 2 + columns.rule : 0;
   if (columns.weight > 0) right += 2 + columns.weight;
   const std::size_t line_width = context.width;
-  const std::size_t width = std::max(line_width - std::min(line_width, lead + right), k_min_message_width);
+  const std::string indent(lead, ' ');
+  // On a narrow terminal the rule and its weight go under the message rather than beside it.
+  const bool stacked = right > 0 && lead + right + k_min_message_width > line_width;
+  const std::size_t width = stacked ? line_width - std::min(line_width, lead)
+                                    : std::max(line_width - std::min(line_width, lead + right), k_min_message_width);
   const std::vector<std::string> lines = wrap(row.message, width);
   out << "  " << context.paint(row.marker, row.style) << ' ';
-  if (row.rule.empty() && row.weight.empty()) {
+  if (stacked) {
+    out << lines.front() << '\n';
+    for (std::size_t i = 1; i < lines.size(); ++i) out << indent << lines[i] << '\n';
+    out << indent << context.paint(row.rule, Style::dim) << (row.weight.empty() ? "" : "  " + row.weight);
+  } else if (row.rule.empty() && row.weight.empty()) {
     out << lines.front();
   } else {
     out << pad(lines.front(), width) << "  ";
@@ -67,8 +75,7 @@ void write_row(std::ostream& out, const Row& row, const Columns& columns, const 
     }
   }
   out << '\n';
-  const std::string indent(lead, ' ');
-  for (std::size_t i = 1; i < lines.size(); ++i) out << indent << lines[i] << '\n';
+  for (std::size_t i = 1; i < lines.size() && !stacked; ++i) out << indent << lines[i] << '\n';
   for (const Detail& detail : row.details) {
     const auto detail_lines =
         detail.wrap ? wrap(detail.text, line_width - std::min(line_width, lead)) : std::vector{detail.text};
@@ -221,10 +228,22 @@ void write_cost_items(std::ostream& out, const model::CostEstimate& cost, const 
                      "× $" + util::format_number(item.unit_price_usd), format_usd(item.usd)});
     for (std::size_t i = 0; i < k_columns; ++i) widths[i] = std::max(widths[i], display_width(lines.back()[i]));
   }
+  // Too wide for the line: the item names wrap in their column; too narrow even for that, each item's sum goes
+  // under its name.
+  constexpr std::size_t k_min_item = 16;
+  const std::size_t others = 4 + 2 + widths[1] + 1 + widths[2] + 2 + widths[3] + 2 + widths[4];
+  const bool stacked = others + k_min_item > context.width;
+  if (!stacked) widths[0] = std::min(widths[0], context.width - others);
   for (const auto& line : lines) {
-    out << "    " << pad(line[0], widths[0]) << "  " << pad(line[1], widths[1], Align::right) << ' '
+    if (stacked) {
+      out << "    " << line[0] << "\n      " << line[1] << ' ' << line[2] << ' ' << line[3] << " = " << line[4] << '\n';
+      continue;
+    }
+    const auto item = wrap(line[0], widths[0]);
+    out << "    " << pad(item.front(), widths[0]) << "  " << pad(line[1], widths[1], Align::right) << ' '
         << pad(line[2], widths[2]) << "  " << pad(line[3], widths[3]) << "  " << pad(line[4], widths[4], Align::right)
         << '\n';
+    for (std::size_t i = 1; i < item.size(); ++i) out << "      " << item[i] << '\n';
   }
   std::string total = "= " + format_usd(cost.monthly_usd) + " a month";
   if (!cost.summary.empty()) total += " (" + escape_control(cost.summary) + ")";

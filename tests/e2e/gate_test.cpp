@@ -2,8 +2,11 @@
 // `check` always says its verdict.
 #include <catch2/catch.hpp>
 
+#include <unistd.h>
+
 #include <nlohmann/json.hpp>
 
+#include <filesystem>
 #include <string>
 
 #include "support/run_tool.hpp"
@@ -54,10 +57,37 @@ TEST_CASE("gate: files meant as workloads are errors with a hint, found in a fol
   CHECK(report["errors"][0]["hint"] == "write 'kind: service', or add 'apiVersion: caas-advisor/v1'");
   CHECK(report["errors"][1]["file"] == "tests/fixtures/gate/near-miss/no-api-version.yaml");
   CHECK(report["errors"][1]["line"] == 3);
+  CHECK(report["errors"][1]["column"] == 1);
   CHECK(has(report["errors"][1]["message"], "'runs_on' is a workload key"));
   CHECK(report["errors"][2]["file"] == "tests/fixtures/gate/near-miss/no-name.yaml");
   CHECK(has(report["errors"][2]["message"], "without a 'name'"));
   const auto named = run_tool({"validate", "tests/fixtures/gate/near-miss/kind-case.yaml"});
   CHECK(named.exit_code == 2);
   CHECK(has(named.out + named.err, "kind-case.yaml:1:7: error: 'kind: Service' is not a workload kind"));
+}
+
+TEST_CASE("gate: with the reports in files, the log still shows every error, each failing finding and the verdict",
+          "[e2e][gate]") {
+  const auto dir = std::filesystem::temp_directory_path() / ("caas-gate-" + std::to_string(getpid()));
+  std::filesystem::create_directories(dir);
+  const auto json_path = (dir / "report.json").string();
+  const auto run = run_tool({"check", "tests/fixtures/batch", "-q", "-f", "json=" + json_path});
+  CHECK(run.exit_code == 2);
+  CHECK(run.out.empty());
+  CHECK(has(run.err, "tests/fixtures/batch/broken-typo.yaml:5:3: error: unknown key"));
+  CHECK(has(run.err, "tests/fixtures/batch/nested/not-yaml.yml:3:6: error:"));
+  CHECK(has(run.err, "tests/fixtures/batch/nested/long-job.yaml:"));
+  CHECK(has(run.err, "[check-runs-on-infeasible]"));
+  // The verdict is the last line, printed even with --quiet.
+  CHECK(has(run.err,
+            "check failed: inputs that could not be evaluated — 3 errors, 1 warning, 0 waived, 0 known (5 "
+            "files, 2 workloads)\n"));
+  std::filesystem::remove_all(dir);
+}
+
+TEST_CASE("gate: check's text report starts with the verdict, even with --quiet", "[e2e][gate]") {
+  const auto run = run_tool({"check", "examples/orders-api.yaml", "-q"});
+  CHECK(run.exit_code == 0);
+  CHECK(run.out.rfind("check passed — 0 errors, 0 warnings, 0 waived, 0 known\n\n  pass  orders-api", 0) == 0);
+  CHECK(run.err.empty());
 }
