@@ -3,8 +3,10 @@
 #include <memory>
 #include <vector>
 
+#include "caas/config/project_config.hpp"
 #include "caas/engine/engine.hpp"
 #include "caas/parse/parse_workload.hpp"
+#include "caas/report/finding_identity.hpp"
 #include "caas/report/report.hpp"
 #include "cli/context.hpp"
 #include "cli/inputs.hpp"
@@ -18,6 +20,12 @@ struct BatchSettings {
   int jobs = 1;
   report::Gate gate;
   bool progress = false;  // a progress bar on standard error
+  // The team's decisions (docs/config.md): the configuration's waivers, its field values by workload, and the
+  // baseline's findings. `today` (YYYY-MM-DD) says which waivers have expired.
+  std::vector<model::Waiver> waivers;
+  std::vector<config::WorkloadValues> workload_values;
+  std::optional<std::vector<report::FindingKey>> baseline;
+  std::string today;
 };
 
 // Runs the batch; returns the exit code (0, 1, 2, or 3 when a worker hit a bug).

@@ -14,9 +14,12 @@ struct Context {
   rules::RuleSet rules;
   cost::PriceTable prices;
   report::ToolInfo tool;
+  std::vector<std::string> finding_ids;        // every id a waiver or --disable may name (engine::finding_ids)
+  std::vector<std::string> disabled_findings;  // check ids named by --disable or disable:, dropped from results
 };
 
-// Loads the built-in tables and the files named by --rules, --disable and --pricing. nullopt, with every error in
+// Loads the built-in tables and the files named by --rules, --disable and --pricing (--disable takes rule ids and
+// check ids alike; an unknown one is an error with did-you-mean). nullopt, with every error in
 // `errors`, when one of them does not load (exit 2); the evaluating commands report them like any input's errors,
 // so that -f json still prints the report's shape. `tool` is what was loaded, whether or not all of it loaded.
 std::optional<Context> load_context(const Options& options, util::Diagnostics& errors, report::ToolInfo& tool);

@@ -1,10 +1,18 @@
-// The gate: which findings fail a run, and the batch's counts of findings. Waived and known findings are counted
-// apart and never fail; until findings carry a status, every finding is new.
+// The gate: which findings fail a run, and the batch's counts of findings. Waived and known findings (the status
+// waivers and a baseline give a finding, docs/config.md) are counted apart and never fail.
 #include "caas/report/report.hpp"
 
 namespace caas::report {
 
-Standing standing_of(const model::Finding& /*finding*/) { return Standing::new_finding; }
+Standing standing_of(const model::Finding& finding) {
+  switch (finding.status) {
+    case model::FindingStatus::waived: return Standing::waived;
+    case model::FindingStatus::known: return Standing::known;
+    case model::FindingStatus::open:
+    case model::FindingStatus::new_finding: break;
+  }
+  return Standing::new_finding;
+}
 
 bool fails_gate(const model::Finding& finding, const Gate& gate) {
   if (gate.never || standing_of(finding) != Standing::new_finding) return false;

@@ -10,6 +10,7 @@
 #include <sstream>
 
 #include "caas/util/text.hpp"
+#include "finding_status.hpp"
 #include "renderers.hpp"
 #include "text_sections.hpp"
 
@@ -50,6 +51,12 @@ std::pair<std::string, std::string> judge(const model::Recommendation& recommend
       difference = "costs " + format_usd(std::fabs(more)) + " a month " + (more > 0 ? "more" : "less");
   }
   return {"runs_on " + runs_on + ", recommended " + advice, difference};
+}
+
+// " — waived: REASON (FILE:LINE)", " — known: in the baseline"; nothing for an open finding.
+std::string status_of(const model::Finding& finding) {
+  const auto words = status_words(finding);
+  return words.empty() ? std::string() : " — " + escape_control(words);
 }
 
 class CheckTextRenderer final : public Renderer {
@@ -152,9 +159,9 @@ class CheckTextRenderer final : public Renderer {
       constexpr std::size_t k_indent = 4;
       const std::size_t first =
           display_width(lead) + 20 <= m_context.width ? m_context.width - display_width(lead) : 20;
-      const auto lines =
-          wrap_hanging(workload + ": " + escape_control(finding.message) + " [" + escape_control(finding.rule) + "]",
-                       first, m_context.width - k_indent);
+      const auto lines = wrap_hanging(workload + ": " + escape_control(finding.message) + " [" +
+                                          escape_control(finding.rule) + "]" + status_of(finding),
+                                      first, m_context.width - k_indent);
       m_out << m_context.paint(where, Style::bold) << ": " << m_context.paint(severity, style) << ": " << lines.front()
             << '\n';
       for (std::size_t i = 1; i < lines.size(); ++i) m_out << std::string(k_indent, ' ') << lines[i] << '\n';

@@ -26,7 +26,7 @@ const std::string k_corpus = "tests/bad-inputs/";
 // One row of tests/bad-inputs/expected.tsv.
 struct BadInput {
   std::string file;
-  std::string role;  // workload, rules (--rules) or pricing (--pricing)
+  std::string role;  // workload, rules (--rules), pricing (--pricing), config (--config) or baseline (--baseline)
   int exit_code = 2;
   std::string in_folder;    // in a folder: error (reported) or skipped (not a workload); "-" for rules and pricing
   std::string first_error;  // the first "file:line:col: error: ..." line the text report prints
@@ -62,6 +62,8 @@ ToolRun run_bad_input(const BadInput& input) {
   const std::string path = k_corpus + input.file;
   if (input.role == "rules") return run_tool({"recommend", "examples/minimal-service.yaml", "--rules", path});
   if (input.role == "pricing") return run_tool({"recommend", "examples/minimal-service.yaml", "--pricing", path});
+  if (input.role == "config") return run_tool({"recommend", "examples/minimal-service.yaml", "--config", path});
+  if (input.role == "baseline") return run_tool({"check", "examples/minimal-service.yaml", "--baseline", path});
   return run_tool({"recommend", path});
 }
 

@@ -12,4 +12,7 @@ std::string workload_schema();
 // The JSON report's schema (draft 2020-12), exactly as the file in the repository holds it.
 std::string_view report_schema();
 
+// The project configuration's schema (docs/schemas/config.schema.json, compiled into the binary).
+std::string_view config_schema();
+
 }  // namespace caas::report
