@@ -21,7 +21,7 @@ std::vector<std::unique_ptr<Command>> make_commands() {
 CLI::App* pricing_group(CLI::App& app) {
   for (auto* existing : app.get_subcommands([](CLI::App* sub) { return sub->get_name() == "pricing"; }))
     return existing;
-  auto* pricing = app.add_subcommand("pricing", "The price table: pricing regions, pricing show REGION");
+  auto* pricing = app.add_subcommand("pricing", "The price table in effect: its regions, and each region's prices");
   pricing->require_subcommand(1);
   return pricing;
 }
