@@ -15,14 +15,6 @@ namespace caas::cli {
 
 namespace {
 
-// What one file produced.
-struct FileOutcome {
-  bool skipped = false;
-  bool internal_error = false;
-  util::Diagnostics errors;
-  std::vector<model::Recommendation> results;
-};
-
 util::Diagnostic file_error(const std::string& display, util::Code code, std::string message) {
   util::Diagnostic d;
   d.code = code;
@@ -103,6 +95,14 @@ FileOutcome evaluate_file(const Input& input, const std::string& stdin_text, con
     }
     text = std::move(*read);
   }
+  return evaluate_text(text, input, context, settings);
+}
+
+}  // namespace
+
+FileOutcome evaluate_text(std::string_view text, const Input& input, const Context& context,
+                          const BatchSettings& settings) {
+  FileOutcome out;
   auto parsed = parse::parse_file(text, input.display, settings.limits);
   // Another format's spec is not a workload file of ours, or (a Helm template) not YAML at all; a file refused for
   // its size, bytes, nesting or node count would be refused by the importers too, at the cost of a second read.
@@ -141,6 +141,8 @@ FileOutcome evaluate_file(const Input& input, const std::string& stdin_text, con
   }
   return out;
 }
+
+namespace {
 
 // At most one byte past the limit: enough to know that standard input is too large without holding all of it.
 std::string read_stdin(std::istream& in, std::size_t max_bytes) {

@@ -6,6 +6,7 @@ namespace caas::cli {
 
 std::vector<std::unique_ptr<Command>> make_commands() {
   std::vector<std::unique_ptr<Command>> commands;
+  commands.push_back(make_diff_command());
   commands.push_back(make_rules_command());
   commands.push_back(make_import_command());
   commands.push_back(make_cost_command());

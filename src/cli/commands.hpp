@@ -37,6 +37,8 @@ std::unique_ptr<Command> make_import_command();
 std::unique_ptr<Command> make_cost_command();
 // `schema workload|report` (schema_command.cpp).
 std::unique_ptr<Command> make_schema_command();
+// `diff BASE HEAD`, `diff --git-base REF [PATHS...]` (diff_command.cpp).
+std::unique_ptr<Command> make_diff_command();
 // `init [-o FILE]` (init_command.cpp).
 std::unique_ptr<Command> make_init_command();
 

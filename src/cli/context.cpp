@@ -110,7 +110,9 @@ void print_all(Io& io, const util::Diagnostics& diagnostics) {
 }
 }  // namespace
 
-std::optional<Context> load_context(const Options& options, Io& io) {
+std::optional<Context> load_context(const Options& options, Io& io) { return load_context(options, io, read_input); }
+
+std::optional<Context> load_context(const Options& options, Io& io, const TableReader& read) {
   Context context;
   // The built-in tables are compiled in as data (src/tables): no YAML is parsed unless a user gives a file.
   auto builtin = tables::builtin_rules();
@@ -125,7 +127,7 @@ std::optional<Context> load_context(const Options& options, Io& io) {
   const util::TextLimits table_limits{util::k_mebibyte, 64, ""};
   for (const auto& file : options.rule_files) {
     ReadError error;
-    const auto text = read_input(file, table_limits, error);
+    const auto text = read(file, table_limits, error);
     if (!text) {
       io.err << util::escape_control(file) << ": error: " << error.message << '\n';
       ok = false;
@@ -146,7 +148,7 @@ std::optional<Context> load_context(const Options& options, Io& io) {
   context.prices = tables::builtin_prices();
   if (!options.pricing_file.empty()) {
     ReadError error;
-    const auto text = read_input(options.pricing_file, table_limits, error);
+    const auto text = read(options.pricing_file, table_limits, error);
     if (!text) {
       io.err << util::escape_control(options.pricing_file) << ": error: " << error.message << '\n';
       ok = false;

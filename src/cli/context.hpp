@@ -1,5 +1,6 @@
 #pragma once
 // What every evaluating command needs: the rule set and prices (built-in, then users' files), and the tool info.
+#include <functional>
 #include <optional>
 
 #include "caas/cost/price_table.hpp"
@@ -16,15 +17,20 @@ struct Context {
   report::ToolInfo tool;
 };
 
-// Loads the built-in tables and the files named by --rules, --disable and --pricing. Errors are printed to
-// io.err in compiler style; nullopt means exit 2.
-std::optional<Context> load_context(const Options& options, Io& io);
-
 // Why a file could not be read; `too_large` when it holds more than the limit.
 struct ReadError {
   std::string message;
   bool too_large = false;
 };
+
+// Where the rule and price files are read from: the disk (read_input), or another version of them (`diff`).
+using TableReader =
+    std::function<std::optional<std::string>(const std::string& path, const util::TextLimits& limits, ReadError&)>;
+
+// Loads the built-in tables and the files named by --rules, --disable and --pricing. Errors are printed to
+// io.err in compiler style; nullopt means exit 2.
+std::optional<Context> load_context(const Options& options, Io& io);
+std::optional<Context> load_context(const Options& options, Io& io, const TableReader& read);
 
 // Reads a whole file of at most `limits.max_bytes` bytes: a larger regular file is refused before reading, a stream
 // (pipe, FIFO, device) is read no further than one byte past the limit, and a FIFO that nobody writes to reads as

@@ -1,43 +1,12 @@
 // GitHub workflow-command annotations: `::error file=F,line=L,col=C,title=T::message`, one per finding and per input
 // error, as they arrive; then a summary notice, because GitHub shows only the first ten errors and ten warnings of a
 // step and the reader must learn how many there were.
-#include "caas/util/text.hpp"
+#include "github_commands.hpp"
 #include "renderers.hpp"
 
 namespace caas::report {
 
 namespace {
-
-// GitHub's escaping of a command's message: '%', CR and LF.
-std::string escape_data(std::string_view text) {
-  std::string out;
-  out.reserve(text.size());
-  for (const char c : text) {
-    if (c == '%')
-      out += "%25";
-    else if (c == '\r')
-      out += "%0D";
-    else if (c == '\n')
-      out += "%0A";
-    else
-      out += c;
-  }
-  return out;
-}
-
-// A property value also escapes the characters that separate properties.
-std::string escape_property(std::string_view text) {
-  std::string out;
-  for (const char c : escape_data(text)) {
-    if (c == ':')
-      out += "%3A";
-    else if (c == ',')
-      out += "%2C";
-    else
-      out += c;
-  }
-  return out;
-}
 
 std::string_view command_of(util::Severity severity) {
   switch (severity) {
@@ -87,7 +56,7 @@ class GithubRenderer final : public Renderer {
       text +=
           " GitHub shows only the first 10 annotations of each kind in a step: the sarif, markdown and json "
           "formats list them all.";
-    m_out << "::notice title=" << escape_property("caas-advisor summary") << "::" << escape_data(text) << '\n';
+    write_github_command(m_out, "notice", {}, 0, 0, "caas-advisor summary", text);
     m_out.flush();
   }
 
@@ -101,23 +70,9 @@ class GithubRenderer final : public Renderer {
       ++m_notes;
   }
 
-  // Control characters from the input become visible escapes first, so only the tool's own text is ever
-  // percent-encoded and no input can start a new command line.
   void write(util::Severity severity, std::string_view file, int line, int column, std::string_view title,
              std::string_view message) {
-    m_out << "::" << command_of(severity);
-    char separator = ' ';
-    auto property = [&](std::string_view name, std::string_view value) {
-      m_out << separator << name << '=' << escape_property(value);
-      separator = ',';
-    };
-    if (!file.empty()) property("file", util::escape_control(file));
-    if (line > 0) {
-      property("line", std::to_string(line));
-      if (column > 0) property("col", std::to_string(column));
-    }
-    if (!title.empty()) property("title", util::escape_control(title));
-    m_out << "::" << escape_data(util::escape_control(message)) << '\n';
+    write_github_command(m_out, command_of(severity), file, line, column, title, message);
   }
 
   std::ostream& m_out;

@@ -90,6 +90,26 @@ void write_imported(JsonWriter& json, const model::Recommendation& recommendatio
   json.end_object();
 }
 
+// An extra key: the values the workload's file writes, as written, so that `diff` can name the inputs that changed
+// between two reports.
+void write_inputs(JsonWriter& json, const model::Recommendation& recommendation) {
+  json.key("inputs");
+  json.begin_array();
+  for (const auto& input : recommendation.inputs) {
+    json.begin_object();
+    json.key("field");
+    json.string(input.field);
+    json.key("value");
+    json.string(input.value);
+    json.key("line");
+    json.integer_or_null(input.line);
+    json.key("column");
+    json.integer_or_null(input.column);
+    json.end_object();
+  }
+  json.end_array();
+}
+
 // Reasons and blockers share their head; only reasons carry effect and weight.
 enum class ReasonKind { reason, blocker };
 
@@ -301,6 +321,7 @@ class JsonRenderer final : public Renderer {
     m_json.begin_array();
     for (const auto& finding : recommendation.findings) write_finding(m_json, finding);
     m_json.end_array();
+    write_inputs(m_json, recommendation);
     if (!recommendation.source_format.empty()) write_imported(m_json, recommendation);
     m_json.end_object();
   }
