@@ -1,6 +1,22 @@
 # Every dependency is a Debian package found with find_package; nothing is downloaded.
-find_package(fmt REQUIRED)
-find_package(yaml-cpp REQUIRED)
+if(CAAS_STATIC)
+  # One self-contained binary from the static libraries Debian ships: libyaml-cpp.a, libyaml.a, and glibc's and
+  # libstdc++'s (-static, cmake/Settings.cmake). libfmt-dev has no static library, so fmt is compiled in from its
+  # headers (FMT_HEADER_ONLY).
+  set(CMAKE_FIND_LIBRARY_SUFFIXES .a)
+  find_path(FMT_INCLUDE_DIR fmt/format.h REQUIRED)
+  add_library(fmt::fmt INTERFACE IMPORTED)
+  set_target_properties(fmt::fmt PROPERTIES INTERFACE_COMPILE_DEFINITIONS FMT_HEADER_ONLY=1
+                        INTERFACE_INCLUDE_DIRECTORIES ${FMT_INCLUDE_DIR})
+  find_path(YAML_CPP_INCLUDE_DIR yaml-cpp/yaml.h REQUIRED)
+  find_library(YAML_CPP_LIBRARY NAMES yaml-cpp REQUIRED)
+  add_library(yaml-cpp::yaml-cpp STATIC IMPORTED)
+  set_target_properties(yaml-cpp::yaml-cpp PROPERTIES IMPORTED_LOCATION ${YAML_CPP_LIBRARY}
+                        INTERFACE_INCLUDE_DIRECTORIES ${YAML_CPP_INCLUDE_DIR})
+else()
+  find_package(fmt REQUIRED)
+  find_package(yaml-cpp REQUIRED)
+endif()
 find_package(nlohmann_json 3.10 REQUIRED)
 find_package(CLI11 REQUIRED)
 find_package(tl-expected REQUIRED)

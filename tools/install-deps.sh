@@ -3,9 +3,11 @@
 set -eu
 packages=(g++ cmake ninja-build git libyaml-cpp-dev libyaml-dev libcli11-dev nlohmann-json3-dev libfmt-dev catch2 libexpected-dev)
 if [ "${1:-}" = "--dev" ]; then
-  # For fuzzing, sanitizers and static checks (.ci/run); and the browser test of the HTML page (ctest's `browser`,
-  # skipped without it): Chromium, and a font for its screenshots.
-  packages+=(clang clang-format clang-tidy libclang-rt-14-dev chromium fonts-dejavu-core)
+  # For CI (.ci/run): fuzzing, static checks, the shells and groff that test the completions and the manual page,
+  # the Debian package tools, and ccache; and the browser test of the HTML page (ctest's `browser`, skipped without
+  # it): Chromium, and a font for its screenshots.
+  packages+=(clang clang-format clang-tidy libclang-rt-14-dev zsh fish groff-base man-db dpkg-dev file ccache chromium
+             fonts-dejavu-core)
 fi
 missing=()
 for p in "${packages[@]}"; do

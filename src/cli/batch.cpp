@@ -75,7 +75,7 @@ FileOutcome evaluate_file(const Input& input, const std::string& stdin_text, con
                           const BatchSettings& settings) {
   FileOutcome out;
   std::string text;
-  const util::TextLimits read_limits{settings.limits.max_bytes, settings.limits.max_depth, "--max-file-size"};
+  const auto& read_limits = settings.limits;
   if (input.path == "-") {
     if (stdin_text.size() > read_limits.max_bytes) {  // read_stdin stopped one byte past the limit
       out.errors.push_back(file_error(input.display, "too-large",
@@ -103,15 +103,16 @@ FileOutcome evaluate_file(const Input& input, const std::string& stdin_text, con
 FileOutcome evaluate_text(std::string_view text, const Input& input, const Context& context,
                           const BatchSettings& settings) {
   FileOutcome out;
-  auto parsed = parse::parse_file(text, input.display, settings.limits);
-  // Another format's spec is not a workload file of ours, or (a Helm template) not YAML at all; a file refused for
-  // its size, bytes, nesting or node count would be refused by the importers too, at the cost of a second read.
+  // One read of the file, by the one YAML reader; its tree goes to the workload parser and, when the file is not a
+  // workload, to the importers. A file that does not read as YAML may still be a template (a Helm chart): the
+  // importers say so instead of the YAML error.
+  const auto read = yaml::read_yaml(text, input.display, settings.limits);
+  auto parsed = parse::parse_read(read, text, input.display);
   const bool may_be_other_format =
       parsed.kind == parse::FileKind::other ||
       (parsed.kind == parse::FileKind::broken && !parsed.errors.empty() && parsed.errors.front().code == "yaml-syntax");
   if (may_be_other_format) {
-    const import::Limits import_limits{settings.limits.max_bytes, settings.limits.max_depth, settings.limits.max_nodes};
-    if (auto imported = import::import_spec(text, input.display, import_limits))
+    if (auto imported = import::import_read(read, text, input.display))
       return evaluate_imported(std::move(*imported), input, context, settings);
   }
   switch (parsed.kind) {

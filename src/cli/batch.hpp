@@ -13,7 +13,7 @@ namespace caas::cli {
 
 struct BatchSettings {
   report::Command command = report::Command::recommend;
-  parse::ParseLimits limits;
+  util::InputLimits limits;
   engine::EngineOptions engine;
   int jobs = 1;
   util::Severity fail_on = util::Severity::error;

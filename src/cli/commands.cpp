@@ -1,5 +1,6 @@
 #include "cli/commands.hpp"
 
+#include "cli/build_info.hpp"
 #include "cli/context.hpp"
 
 namespace caas::cli {
@@ -12,6 +13,7 @@ std::vector<std::unique_ptr<Command>> make_commands() {
   commands.push_back(make_cost_command());
   commands.push_back(make_schema_command());
   commands.push_back(make_init_command());
+  commands.push_back(make_completion_command());
   return commands;
 }
 
@@ -31,6 +33,8 @@ int print_version(const Options& options, Io& io) {
   if (!context) return 2;
   io.out << "caas-advisor " << context->tool.version << " (rules " << context->tool.rules_version << ", prices "
          << context->tool.pricing_date << ")\n";
+  // Built from a git checkout: the commit, and whether files differed from it.
+  if (const std::string commit = build_commit(); !commit.empty()) io.out << "commit " << commit << '\n';
   return 0;
 }
 

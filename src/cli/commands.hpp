@@ -41,5 +41,7 @@ std::unique_ptr<Command> make_schema_command();
 std::unique_ptr<Command> make_diff_command();
 // `init [-o FILE]` (init_command.cpp).
 std::unique_ptr<Command> make_init_command();
+// `completion bash|zsh|fish` (completion_command.cpp).
+std::unique_ptr<Command> make_completion_command();
 
 }  // namespace caas::cli

@@ -39,7 +39,7 @@ class Descriptor {
   int m_fd;
 };
 
-std::string over_limit(const std::string& what, const util::TextLimits& limits) {
+std::string over_limit(const std::string& what, const util::InputLimits& limits) {
   std::string message = what + ", larger than the limit of " +
                         util::format_quantity(static_cast<double>(limits.max_bytes), util::Kind::size);
   if (!limits.size_option.empty()) message += " (" + limits.size_option + ")";
@@ -48,7 +48,7 @@ std::string over_limit(const std::string& what, const util::TextLimits& limits) 
 
 }  // namespace
 
-std::optional<std::string> read_input(const std::string& path, const util::TextLimits& limits, ReadError& error) {
+std::optional<std::string> read_input(const std::string& path, const util::InputLimits& limits, ReadError& error) {
   // Non-blocking open: a FIFO without a writer would otherwise wait forever in open().
   const Descriptor fd(::open(path.c_str(), O_RDONLY | O_NONBLOCK | O_CLOEXEC | O_NOCTTY));
   struct stat status {};
@@ -97,7 +97,7 @@ std::optional<std::string> read_input(const std::string& path, const util::TextL
 }
 
 std::optional<std::string> read_file(const std::string& path, std::string& error) {
-  const util::TextLimits generous{64 * util::k_mebibyte, 64, ""};
+  const util::InputLimits generous{64 * util::k_mebibyte, 64, 100000, ""};
   ReadError failure;
   auto text = read_input(path, generous, failure);
   if (!text) error = std::move(failure.message);
@@ -105,64 +105,77 @@ std::optional<std::string> read_file(const std::string& path, std::string& error
 }
 
 namespace {
-void print_all(Io& io, const util::Diagnostics& diagnostics) {
-  for (const auto& d : diagnostics) io.err << util::format_diagnostic(d);
+
+// A file named by --rules or --pricing that cannot be read, as a diagnostic like any other.
+util::Diagnostic unreadable(const std::string& file, const ReadError& error) {
+  auto d = util::make_error(error.too_large ? util::Code("too-large") : util::Code("unreadable-file"), error.message,
+                            {file, 0, 0});
+  return d;
 }
+
 }  // namespace
 
-std::optional<Context> load_context(const Options& options, Io& io) { return load_context(options, io, read_input); }
-
-std::optional<Context> load_context(const Options& options, Io& io, const TableReader& read) {
+std::optional<Context> load_context(const Options& options, util::Diagnostics& errors, report::ToolInfo& tool,
+                                    const TableReader& read) {
   Context context;
+  context.tool.version = tool_version();
+  tool = context.tool;
   // The built-in tables are compiled in as data (src/tables): no YAML is parsed unless a user gives a file.
   auto builtin = tables::builtin_rules();
   if (!builtin) {
-    io.err << "caas-advisor: internal error: the built-in rule table does not load\n";
-    print_all(io, builtin.error());
+    for (auto& e : builtin.error()) {
+      e.code = "internal-error";
+      e.message = "the built-in rule table does not load (a bug): " + e.message;
+      errors.push_back(std::move(e));
+    }
     return std::nullopt;
   }
   context.rules = std::move(*builtin);
-  bool ok = true;
+  context.prices = tables::builtin_prices();
+  context.tool.rules_version = context.rules.revision;
+  context.tool.pricing_date = context.prices.date;
+  const auto before = errors.size();
   // Rule and price files may come from a pull request too; they get the loaders' fixed limit.
-  const util::TextLimits table_limits{util::k_mebibyte, 64, ""};
+  const auto table_limits = util::table_limits();
   for (const auto& file : options.rule_files) {
     ReadError error;
     const auto text = read(file, table_limits, error);
     if (!text) {
-      io.err << util::escape_control(file) << ": error: " << error.message << '\n';
-      ok = false;
+      errors.push_back(unreadable(file, error));
       continue;
     }
     auto loaded = rules::load_rules(*text, file, {false, &context.rules});
     if (!loaded) {
-      print_all(io, loaded.error());
-      ok = false;
+      errors.insert(errors.end(), loaded.error().begin(), loaded.error().end());
       continue;
     }
     rules::merge(context.rules, std::move(*loaded));
   }
-  if (auto disabled = rules::disable(context.rules, options.disabled); !disabled) {
-    print_all(io, disabled.error());
-    ok = false;
-  }
-  context.prices = tables::builtin_prices();
+  if (auto disabled = rules::disable(context.rules, options.disabled); !disabled)
+    errors.insert(errors.end(), disabled.error().begin(), disabled.error().end());
   if (!options.pricing_file.empty()) {
     ReadError error;
     const auto text = read(options.pricing_file, table_limits, error);
     if (!text) {
-      io.err << util::escape_control(options.pricing_file) << ": error: " << error.message << '\n';
-      ok = false;
+      errors.push_back(unreadable(options.pricing_file, error));
     } else if (auto loaded = cost::load_price_overlay(*text, options.pricing_file, context.prices); !loaded) {
-      print_all(io, loaded.error());
-      ok = false;
+      errors.insert(errors.end(), loaded.error().begin(), loaded.error().end());
     } else {
       cost::merge(context.prices, std::move(*loaded));
     }
   }
-  if (!ok) return std::nullopt;
-  context.tool.version = tool_version();
   context.tool.rules_version = context.rules.revision;
   context.tool.pricing_date = context.prices.date;
+  tool = context.tool;
+  if (errors.size() != before) return std::nullopt;
+  return context;
+}
+
+std::optional<Context> load_context(const Options& options, Io& io, const TableReader& read) {
+  util::Diagnostics errors;
+  report::ToolInfo tool;
+  auto context = load_context(options, errors, tool, read);
+  for (const auto& d : errors) io.err << util::format_diagnostic(d);
   return context;
 }
 

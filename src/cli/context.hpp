@@ -23,19 +23,23 @@ struct ReadError {
   bool too_large = false;
 };
 
-// Where the rule and price files are read from: the disk (read_input), or another version of them (`diff`).
-using TableReader =
-    std::function<std::optional<std::string>(const std::string& path, const util::TextLimits& limits, ReadError&)>;
-
-// Loads the built-in tables and the files named by --rules, --disable and --pricing. Errors are printed to
-// io.err in compiler style; nullopt means exit 2.
-std::optional<Context> load_context(const Options& options, Io& io);
-std::optional<Context> load_context(const Options& options, Io& io, const TableReader& read);
-
 // Reads a whole file of at most `limits.max_bytes` bytes: a larger regular file is refused before reading, a stream
 // (pipe, FIFO, device) is read no further than one byte past the limit, and a FIFO that nobody writes to reads as
 // empty instead of waiting. nullopt with the reason when it cannot be read.
-std::optional<std::string> read_input(const std::string& path, const util::TextLimits& limits, ReadError& error);
+std::optional<std::string> read_input(const std::string& path, const util::InputLimits& limits, ReadError& error);
+
+// Where the rule and price files are read from: the disk (read_input), or another version of them (`diff`).
+using TableReader =
+    std::function<std::optional<std::string>(const std::string& path, const util::InputLimits& limits, ReadError&)>;
+
+// Loads the built-in tables and the files named by --rules, --disable and --pricing, read with `read`. nullopt,
+// with every error in `errors`, when one of them does not load (exit 2); the evaluating commands report them like any
+// input's errors, so that -f json still prints the report's shape. `tool` is what was loaded, whether or not all of
+// it loaded.
+std::optional<Context> load_context(const Options& options, util::Diagnostics& errors, report::ToolInfo& tool,
+                                    const TableReader& read = read_input);
+// The same, with the errors printed to io.err in compiler style, for commands whose output has no place for them.
+std::optional<Context> load_context(const Options& options, Io& io, const TableReader& read = read_input);
 
 // read_input with a generous fixed limit, for callers whose parser applies the real one.
 std::optional<std::string> read_file(const std::string& path, std::string& error);

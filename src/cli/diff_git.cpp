@@ -105,7 +105,7 @@ bool plan_tables(const git::Repository& repo, const std::string& commit, const O
 }  // namespace
 
 TableReader base_table_reader(const GitPlan& plan) {
-  return [&plan](const std::string& path, const util::TextLimits& limits, ReadError& error) {
+  return [&plan](const std::string& path, const util::InputLimits& limits, ReadError& error) {
     if (const auto it = plan.base_tables.find(path); it != plan.base_tables.end()) {
       if (it->second.size() > limits.max_bytes) {
         error.message = "the file at the base is larger than the limit";

@@ -28,7 +28,7 @@ FileOutcome read_error(const Input& input, const ReadError& error) {
 std::optional<std::string> text_of(const FileVersion& version, const DiffSettings& settings,
                                    std::optional<FileOutcome>& failed) {
   if (version.text) return version.text;
-  const util::TextLimits limits{settings.batch.limits.max_bytes, settings.batch.limits.max_depth, "--max-file-size"};
+  const auto& limits = settings.batch.limits;
   ReadError error;
   auto text = read_input(version.input.path, limits, error);
   if (!text) failed = read_error(version.input, error);

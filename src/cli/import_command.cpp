@@ -62,13 +62,12 @@ class ImportCommand final : public Command {
       io.err << "caas-advisor: error: " << error << '\n';
       return 2;
     }
-    import::Limits limits;
+    util::InputLimits limits;
     limits.max_bytes = static_cast<std::size_t>(size.value);
-    const auto imported = import::import_spec(*text, m_file, limits);
+    const auto read = yaml::read_yaml(*text, m_file, limits);
+    const auto imported = import::import_read(read, *text, m_file);
     if (!imported) {
-      parse::ParseLimits parse_limits;
-      parse_limits.max_bytes = limits.max_bytes;
-      const auto parsed = parse::parse_file(*text, m_file, parse_limits);
+      const auto parsed = parse::parse_read(read, *text, m_file);
       for (const auto& e : parsed.errors) io.err << util::format_diagnostic(e) << '\n';
       if (parsed.errors.empty())
         io.err << "caas-advisor: error: " << m_file

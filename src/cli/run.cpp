@@ -8,7 +8,9 @@
 
 #include "caas/util/quantity.hpp"
 #include "cli/batch.hpp"
+#include "cli/command_line.hpp"
 #include "cli/commands.hpp"
+#include "cli/context.hpp"
 #include "cli/outputs.hpp"
 #include "cli/status.hpp"
 
@@ -21,9 +23,14 @@ void add_shared_options(CLI::App& app, Options& options, bool with_paths) {
     app.add_option("paths", options.paths, "Workload files, folders, or - for standard input")
         ->required()
         ->type_name("PATH");
+  // The format names are listed as a check that accepts anything (outputs.cpp reports an unknown one), so --help,
+  // the man page and the shell completions name them all.
+  std::string names;
+  for (const auto& f : report::formats()) names += (names.empty() ? "" : ",") + std::string(f.name);
   app.add_option("-f,--format", options.formats,
                  "Output format, optionally to a file: text, json, ... (FMT or FMT=PATH); repeatable")
-      ->type_name("FMT[=PATH]");
+      ->type_name("FMT[=PATH]")
+      ->check(CLI::Validator([](const std::string&) { return std::string(); }, "{" + names + "}"));
   add_rule_options(app, options);
   add_pricing_options(app, options);
   app.add_option(
@@ -45,6 +52,19 @@ void add_shared_options(CLI::App& app, Options& options, bool with_paths) {
   app.add_flag("-v,--verbose", options.verbose, "List skipped files");
 }
 
+// A run that stops before its inputs: the errors, and a summary of no files.
+void report_without_inputs(const report::ToolInfo& tool, const util::Diagnostics& errors,
+                           const std::vector<report::Renderer*>& renderers) {
+  report::Summary summary;
+  summary.errors = static_cast<int>(errors.size());
+  summary.exit_code = 2;
+  for (auto* r : renderers) {
+    r->begin(tool);
+    for (const auto& e : errors) r->error(e);
+    r->finish(summary);
+  }
+}
+
 // recommend, check and validate: expand the inputs, evaluate them, render every format.
 int run_evaluation(report::Command command, const Options& options, Io& io) {
   const auto size = util::parse_quantity(options.max_file_size, util::Kind::size, util::Spacing::tight);
@@ -52,13 +72,9 @@ int run_evaluation(report::Command command, const Options& options, Io& io) {
     io.err << "caas-advisor: error: --max-file-size " << options.max_file_size << ": " << size.error->message << '\n';
     return 2;
   }
-  auto context = load_context(options, io);
-  if (!context) return 2;
-
   BatchSettings settings;
   settings.command = command;
   settings.limits.max_bytes = static_cast<std::size_t>(size.value);
-  settings.engine.prices = &context->prices;
   settings.engine.region_override = options.region;
   settings.engine.judge_runs_on = command == report::Command::check;
   // Only the page draws cost against traffic; the other formats do not pay for it.
@@ -92,6 +108,18 @@ int run_evaluation(report::Command command, const Options& options, Io& io) {
       io.err, {!text_on_stdout, options.quiet, options.verbose, use_color(options, io, io.err_is_terminal)});
   renderers.push_back(status.get());
 
+  // A rule or price file that does not load stops the run before any input is read; its errors are reported like
+  // an input's, so that every format keeps its shape (JSON's errors[], SARIF's results...).
+  util::Diagnostics context_errors;
+  report::ToolInfo tool;
+  auto context = load_context(options, context_errors, tool);
+  if (!context) {
+    report_without_inputs(tool, context_errors, renderers);
+    commit_outputs(*outputs, io);
+    return 2;
+  }
+  settings.engine.prices = &context->prices;
+
   const auto inputs = expand_inputs(options);
   const int code = run_batch(inputs, *context, settings, renderers, io);
   if (!commit_outputs(*outputs, io)) return std::max(code, 2);
@@ -99,12 +127,32 @@ int run_evaluation(report::Command command, const Options& options, Io& io) {
 }
 
 int run_unchecked(int argc, const char* const* argv, Io& io) {
-  CLI::App app{"caas-advisor: where should this workload run on AWS - EC2, Fargate or Lambda?", "caas-advisor"};
-  app.require_subcommand(0, 1);
-  bool version = false;
-  app.add_flag("--version", version, "Tool version, rule-table revision and pricing date");
+  auto line = make_command_line();
+  auto& app = line->app;
+  try {
+    app.parse(argc, argv);
+  } catch (const CLI::ParseError& e) {
+    const int code = app.exit(e, io.out, io.err);
+    return code == 0 ? 0 : 2;
+  }
 
-  Options options;
+  if (line->version) return print_version(line->options, io);
+  for (const auto& [sub, command] : line->evaluating)
+    if (sub->parsed()) return run_evaluation(command, line->options, io);
+  for (const auto& [sub, command] : line->others)
+    if (sub->parsed()) return command->run(line->options, io);
+  io.out << app.help();
+  return 2;
+}
+
+}  // namespace
+
+std::unique_ptr<CommandLine> make_command_line() {
+  auto line = std::make_unique<CommandLine>();
+  auto& app = line->app;
+  app.require_subcommand(0, 1);
+  app.add_flag("--version", line->version, "Tool version, rule-table revision and pricing date");
+
   struct Row {
     const char* name;
     const char* help;
@@ -115,35 +163,17 @@ int run_unchecked(int argc, const char* const* argv, Io& io) {
       {"check", "As recommend, and judge each workload's runs_on (the CI gate)", report::Command::check},
       {"validate", "Parse and validate workload files only", report::Command::validate},
   };
-  std::vector<std::pair<CLI::App*, report::Command>> evaluating;
   for (const auto& row : rows) {
     auto* sub = app.add_subcommand(row.name, row.help);
-    add_shared_options(*sub, options, true);
-    evaluating.emplace_back(sub, row.command);
+    add_shared_options(*sub, line->options, true);
+    line->evaluating.emplace_back(sub, row.command);
   }
 
-  auto commands = make_commands();
-  std::vector<std::pair<CLI::App*, Command*>> others;
-  others.reserve(commands.size());
-  for (auto& command : commands) others.emplace_back(command->add_to(app, options), command.get());
-
-  try {
-    app.parse(argc, argv);
-  } catch (const CLI::ParseError& e) {
-    const int code = app.exit(e, io.out, io.err);
-    return code == 0 ? 0 : 2;
-  }
-
-  if (version) return print_version(options, io);
-  for (const auto& [sub, command] : evaluating)
-    if (sub->parsed()) return run_evaluation(command, options, io);
-  for (const auto& [sub, command] : others)
-    if (sub->parsed()) return command->run(options, io);
-  io.out << app.help();
-  return 2;
+  line->commands = make_commands();
+  line->others.reserve(line->commands.size());
+  for (auto& command : line->commands) line->others.emplace_back(command->add_to(app, line->options), command.get());
+  return line;
 }
-
-}  // namespace
 
 int run(int argc, const char* const* argv, Io& io) {
   try {

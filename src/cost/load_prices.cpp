@@ -1,7 +1,4 @@
 // The price file loader: YAML text in, a checked PriceTable or located diagnostics out. yaml-cpp stays in this file.
-#include <yaml-cpp/depthguard.h>
-#include <yaml-cpp/yaml.h>
-
 #include <fmt/format.h>
 #include <algorithm>
 #include <array>
@@ -13,59 +10,20 @@
 #include "caas/cost/price_table.hpp"
 #include "caas/util/messages.hpp"
 #include "caas/util/quantity.hpp"
-#include "caas/util/raw_text.hpp"
 #include "caas/util/suggest.hpp"
-#include "caas/util/yaml_guard.hpp"
+#include "caas/yaml/yaml_cpp.hpp"
 #include "price_keys.hpp"
 
 namespace caas::cost {
 namespace {
 
+using yaml::shape_of;
+
 enum class Completeness { complete, overlay };
 
-// A --pricing file may come from a pull request too: the same limits as workload files, with a fixed size.
-const util::TextLimits k_text_limits{util::k_mebibyte, 64, ""};
-constexpr std::size_t k_max_nodes = 100000;
-
-struct BudgetHit {
-  util::Code code;
-  std::string message;
-  YAML::Mark mark;
-};
-
-// yaml-cpp shares an aliased node instead of copying it, but reading visits it at each use: count the nodes as a
-// reader meets them, so an alias bomb is refused in bounded time, and stop at the nesting limit.
-std::optional<BudgetHit> over_budget(const YAML::Node& node, int depth, std::size_t& left) {
-  if (left == 0)
-    return BudgetHit{"too-many-nodes",
-                     fmt::format("the YAML holds more than {} nodes (an alias counts its whole anchored value each "
-                                 "time it is used)",
-                                 k_max_nodes),
-                     node.Mark()};
-  --left;
-  if (!node.IsMap() && !node.IsSequence()) return std::nullopt;
-  if (depth + 1 > k_text_limits.max_depth)
-    return BudgetHit{"too-deep", util::too_deep_message(k_text_limits.max_depth), node.Mark()};
-  for (const auto& entry : node) {
-    if (node.IsSequence()) {
-      if (auto hit = over_budget(entry, depth + 1, left)) return hit;
-      continue;
-    }
-    if (auto hit = over_budget(entry.first, depth + 1, left)) return hit;
-    if (auto hit = over_budget(entry.second, depth + 1, left)) return hit;
-  }
-  return std::nullopt;
-}
-
+const std::vector<std::string_view> k_top_keys = {"version", "date", "scoring", "regions"};
 const std::vector<std::string_view> k_confidences = {"DOC", "AWS-BLOG", "SECONDARY", "UNCONFIRMED", "assumption"};
 const std::vector<std::string_view> k_architectures = {"x86_64", "arm64"};
-
-util::Shape shape_of(const YAML::Node& node) {
-  if (node.IsMap()) return util::Shape::map;
-  if (node.IsSequence()) return util::Shape::list;
-  if (node.IsScalar()) return util::Shape::scalar;
-  return util::Shape::nothing;
-}
 
 bool is_date(std::string_view s) {
   if (s.size() != 10 || s[4] != '-' || s[7] != '-') return false;
@@ -160,11 +118,11 @@ std::optional<double> PriceLoader::number(const YAML::Node& node, std::string_vi
 
 std::optional<std::string> PriceLoader::text(const YAML::Node& node, std::string_view path) {
   if (!node.IsScalar()) {
-    report(node, util::wrong_type(path, "text", shape_of(node)));
+    report(node, util::wrong_type(path, "a string", shape_of(node)));
     return std::nullopt;
   }
   if (node.Scalar().empty()) {
-    report(node, util::empty_value(path, "text"));
+    report(node, util::empty_value(path, "a string"));
     return std::nullopt;
   }
   return node.Scalar();
@@ -205,7 +163,7 @@ std::optional<std::string> PriceLoader::date(const YAML::Node& node, std::string
 util::Result<PriceTable> PriceLoader::load(const YAML::Node& root) {
   PriceTable table;
   const bool complete = m_completeness == Completeness::complete;
-  const std::vector<std::string_view> top_keys = {"version", "date", "scoring", "regions"};
+  const auto& top_keys = k_top_keys;
   if (!root.IsMap()) {
     report(root, util::not_a_map("a price file", util::one_of(top_keys), shape_of(root)));
     return util::fail(std::move(m_errors));
@@ -426,34 +384,16 @@ std::optional<InstanceType> PriceLoader::read_instance(const YAML::Node& node) {
 }
 
 util::Result<PriceTable> load(std::string_view text, const std::string& file, Completeness completeness,
-                              const PriceTable* base, bool trusted = false) {
-  PriceLoader loader(text, file, completeness, base);
-  if (auto problem = util::check_raw_text(text, file, k_text_limits)) return util::fail(util::Diagnostics{*problem});
+                              const PriceTable* base) {
+  // A --pricing file may come from a pull request too: the one reader's limits, with a fixed size.
+  auto document = yaml::load_yaml_cpp(text, file, util::table_limits(), {"a price file", k_top_keys});
+  if (!document) return util::fail(std::move(document.error()));
   try {
-    // The built-in table is one document of the project's own, read once; an outside file is first read for its
-    // documents without building them, since yaml-cpp never returns from some malformed ones.
-    if (trusted) return loader.load(YAML::Load(std::string(text)));
-    if (auto stalled = util::find_stalled_document(text))
-      return util::fail(util::make_error("yaml-syntax", std::string(util::k_stalled_document_message),
-                                         {file, stalled->first, stalled->second}, text));
-    const auto documents = YAML::LoadAll(std::string(text));
-    if (documents.size() != 1)
-      return util::fail(util::make_error(
-          documents.empty() ? util::Code("not-a-mapping") : util::Code("multiple-documents"),
-          documents.empty() ? "the price file is empty" : "a price file holds one YAML document", {file, 1, 1}, text));
-    const auto& root = documents.front();
-    std::size_t budget = k_max_nodes;
-    if (auto hit = over_budget(root, 0, budget))
-      return util::fail(
-          util::make_error(hit->code, std::move(hit->message), {file, hit->mark.line + 1, hit->mark.column + 1}, text));
-    return loader.load(root);
-  } catch (const YAML::DeepRecursion& e) {  // block nesting (`- - - -`), which the text check cannot see
-    return util::fail(util::make_error("too-deep", util::too_deep_message(k_text_limits.max_depth),
-                                       {file, e.mark.line + 1, e.mark.column + 1}, text));
+    return PriceLoader(text, file, completeness, base).load(*document);
   } catch (const YAML::Exception& e) {
-    // yaml-cpp reports syntax errors (and bad conversions) as exceptions; they end at this module's edge.
+    // A conversion yaml-cpp refuses; it ends at this module's edge.
     util::SourceLocation where{file, e.mark.is_null() ? 0 : e.mark.line + 1, e.mark.is_null() ? 0 : e.mark.column + 1};
-    return util::fail(util::make_error("yaml-syntax", e.msg, std::move(where), text));
+    return util::fail(util::make_error("yaml-syntax", "not valid YAML: " + e.msg, std::move(where), text));
   }
 }
 
@@ -470,10 +410,10 @@ util::Result<PriceTable> load_price_overlay(std::string_view text, const std::st
 util::Result<PriceTable> load_builtin_prices() {
   const auto& files = embedded_price_files();
   if (files.empty()) return util::fail(util::make_error("internal-error", "no built-in price table", {}));
-  auto table = load(files.front().text, std::string(files.front().name), Completeness::complete, nullptr, true);
+  auto table = load(files.front().text, std::string(files.front().name), Completeness::complete, nullptr);
   if (!table) return table;
   for (std::size_t i = 1; i < files.size(); ++i) {
-    auto more = load(files[i].text, std::string(files[i].name), Completeness::complete, nullptr, true);
+    auto more = load(files[i].text, std::string(files[i].name), Completeness::complete, nullptr);
     if (!more) return more;
     merge(*table, std::move(*more));
   }

@@ -7,31 +7,11 @@
 #include "caas/import/import.hpp"
 #include "caas/model/field_catalogue.hpp"
 #include "caas/util/text.hpp"
+#include "caas/yaml/yaml_tree.hpp"
 
 namespace caas::import {
 
 namespace {
-
-bool is_safe_plain(std::string_view text) {
-  if (text.empty() || text == "true" || text == "false" || text == "null" || text == "yes" || text == "no" ||
-      text == "on" || text == "off" || text == "y" || text == "n" || text == "~")
-    return false;
-  if (util::parse_plain_number(text)) return false;
-  for (const char c : text)
-    if (!((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '.' || c == '_' ||
-          c == '-' || c == '/'))
-      return false;
-  return text.front() != '-' && text.front() != '.';
-}
-
-std::string quoted(std::string_view text) {
-  std::string out = "\"";
-  for (const char c : text) {
-    if (c == '"' || c == '\\') out.push_back('\\');
-    out.push_back(c);
-  }
-  return out + "\"";
-}
 
 std::string yaml_value(const model::FieldSpec& spec, const util::Value& value) {
   switch (value.kind) {
@@ -41,7 +21,7 @@ std::string yaml_value(const model::FieldSpec& spec, const util::Value& value) {
     case util::Kind::count: return util::format_quantity(value.number, value.kind);
     case util::Kind::number: return util::format_number(value.number);
     case util::Kind::string:
-      return spec.type == model::FieldType::text || !is_safe_plain(value.text) ? quoted(value.text) : value.text;
+      return spec.type == model::FieldType::text ? yaml::double_quoted(value.text) : yaml::scalar_text(value.text);
     default: return "null";
   }
 }
@@ -136,7 +116,7 @@ std::string to_workload_yaml(const ImportedWorkload& workload, std::string_view 
     out << "# The commented-out lines are what " << util::escape_control(original)
         << " does not say: fill in what you know to sharpen the advice.\n";
   out << "apiVersion: caas-advisor/v1\n";
-  out << "name: " << (is_safe_plain(profile.name) ? profile.name : quoted(profile.name)) << '\n';
+  out << "name: " << yaml::scalar_text(profile.name) << '\n';
   std::multimap<std::string, const model::Provenance*> sources;
   for (const auto& p : workload.provenance) sources.emplace(p.field, &p);
   std::vector<Line> lines;
@@ -168,7 +148,7 @@ std::string to_workload_yaml(const ImportedWorkload& workload, std::string_view 
             comment = comment_for(p, original);
             break;
           }
-        lines.push_back({path, "- " + item.text + comment, false, true});
+        lines.push_back({path, "- " + yaml::scalar_text(item.text) + comment, false, true});
       }
       continue;
     }

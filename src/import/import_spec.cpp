@@ -74,28 +74,32 @@ void name_uniquely(ImportResult& result, const std::string& file) {
 
 }  // namespace
 
-std::optional<ImportResult> import_spec(std::string_view text, const std::string& file, const Limits& limits) {
-  const auto [template_line, template_column] = find_template_marker(text);
-  auto read = read_spec(text, file, limits);
+std::optional<ImportResult> import_spec(std::string_view text, const std::string& file,
+                                        const util::InputLimits& limits) {
+  return import_read(yaml::read_yaml(text, file, limits), text, file);
+}
+
+std::optional<ImportResult> import_read(const yaml::YamlRead& read, std::string_view text, const std::string& file) {
   // A template (a Helm chart's, or one filled in by a script) is not YAML until it is rendered; say so where its
   // first placeholder is, whether or not the YAML reader happened to accept it.
-  if (template_line > 0 && (!read.errors.empty() || mentions_manifest_keys(text))) {
+  if (const auto [line, column] = find_template_marker(text);
+      line > 0 && (!read.errors.empty() || mentions_manifest_keys(text))) {
     ImportResult result;
     result.format = SpecFormat::kubernetes;
-    auto d = util::make_error("template-not-yaml",
-                              "this looks like a template, not YAML: '{{' starts a value here; render it first "
-                              "(for a Helm chart, `helm template`) and import the output",
-                              {file, template_line, template_column}, text, 2);
-    result.errors.push_back(std::move(d));
+    result.errors.push_back(util::make_error("template-not-yaml",
+                                             "this looks like a template, not YAML: '{{' starts a value here; render "
+                                             "it first (for a Helm chart, `helm template`) and import the output",
+                                             {file, line, column}, text, 2));
     return result;
   }
   if (!read.errors.empty()) return std::nullopt;
+  auto documents = to_spec_documents(read.tree);
   for (const auto& mapper : mappers()) {
-    if (!mapper.detect(read.documents)) continue;
+    if (!mapper.detect(documents)) continue;
     ImportResult result;
     result.format = mapper.format;
     const SourceFile source{text, file, mapper.format};
-    mapper.map(read.documents, source, result);
+    mapper.map(documents, source, result);
     name_uniquely(result, file);
     std::sort(result.not_workloads.begin(), result.not_workloads.end());
     result.not_workloads.erase(std::unique(result.not_workloads.begin(), result.not_workloads.end()),

@@ -1,12 +1,6 @@
 #include "spec_tree.hpp"
 
-#include <yaml-cpp/yaml.h>
-
 #include <algorithm>
-
-#include "caas/util/quantity.hpp"
-#include "caas/util/text.hpp"
-#include "caas/util/yaml_guard.hpp"
 
 namespace caas::import {
 
@@ -29,66 +23,48 @@ std::string SpecNode::text_at(std::string_view key) const {
 
 namespace {
 
-// Thrown while converting when a limit is passed.
-struct LimitHit {
-  util::Code code;
-  std::string message;
-  int line = 0;
-  int column = 0;
-};
-
+// The reader's tree as the importers' owned tree. The reader has applied the limits already, aliases counted at
+// each use, so this copy of every alias's value is bounded by the same node budget.
 class Converter {
  public:
-  explicit Converter(const Limits& limits) : m_limits(limits) {}
+  explicit Converter(const yaml::YamlTree& tree) : m_tree(tree) {}
 
-  SpecNode convert(const YAML::Node& node, int depth) {
-    const auto mark = node.Mark();
-    const int line = mark.line < 0 ? 0 : mark.line + 1;
-    const int column = mark.column < 0 ? 0 : mark.column + 1;
-    if (++m_count > m_limits.max_nodes)
-      throw LimitHit{"too-many-nodes",
-                     "the YAML holds more than " + std::to_string(m_limits.max_nodes) +
-                         " nodes (an alias counts its whole anchored value each time it is used)",
-                     line, column};
-    if (depth > m_limits.max_depth)
-      throw LimitHit{"too-deep",
-                     "maps and lists are nested more than " + std::to_string(m_limits.max_depth) + " levels deep", line,
-                     column};
+  SpecNode convert(const yaml::YamlNode& node) const {
     SpecNode out;
-    out.line = line;
-    out.column = column;
-    const auto& tag = node.Tag();
-    if (!tag.empty() && tag != "?" && tag != "!") out.tag = tag;
-    switch (node.Type()) {
-      case YAML::NodeType::Scalar:
+    out.line = node.line;
+    out.column = node.column;
+    out.tag = m_tree.tag_of(node);
+    switch (node.type) {
+      case yaml::NodeType::scalar:
         out.kind = NodeKind::scalar;
-        out.text = node.Scalar();
-        out.quoted = tag == "!";
+        out.text = node.text;
+        out.quoted = !node.plain && out.tag.empty();
         break;
-      case YAML::NodeType::Sequence:
+      case yaml::NodeType::sequence:
         out.kind = NodeKind::sequence;
-        for (const auto& item : node) out.items.push_back(convert(item, depth + 1));
+        out.items.reserve(node.count);
+        for (const auto index : m_tree.children_of(node)) out.items.push_back(convert(m_tree.node(index)));
         break;
-      case YAML::NodeType::Map:
+      case yaml::NodeType::map: {
         out.kind = NodeKind::map;
-        for (const auto& pair : node) {
-          auto key = convert(pair.first, depth + 1);
-          auto value = convert(pair.second, depth + 1);
-          out.entries.emplace_back(std::move(key), std::move(value));
-        }
+        const auto entries = m_tree.children_of(node);
+        out.entries.reserve(entries.size() / 2);
+        for (std::size_t i = 0; i + 1 < entries.size(); i += 2)
+          out.entries.emplace_back(convert(m_tree.node(entries[i])), convert(m_tree.node(entries[i + 1])));
         apply_merge_keys(out);
         break;
-      default: break;
+      }
+      case yaml::NodeType::null: break;
     }
     return out;
   }
 
  private:
   // YAML merge keys (`<<: *base` or `<<: [*a, *b]`): the merged maps' keys, unless the map gives them itself; the
-  // first merged map wins over later ones. yaml-cpp leaves `<<` as an ordinary key.
+  // first merged map wins over later ones.
   static void apply_merge_keys(SpecNode& map) {
     auto is_merge = [](const SpecEntry& e) {
-      return e.first.kind == NodeKind::scalar && !e.first.quoted && e.first.text == "<<";
+      return e.first.kind == NodeKind::scalar && !e.first.quoted && e.first.tag.empty() && e.first.text == "<<";
     };
     if (std::none_of(map.entries.begin(), map.entries.end(), is_merge)) return;
     std::vector<SpecEntry> own;
@@ -114,58 +90,22 @@ class Converter {
     map.entries = std::move(merged);
   }
 
-  const Limits& m_limits;
-  std::size_t m_count = 0;
+  const yaml::YamlTree& m_tree;
 };
-
-util::Diagnostic located(util::Code code, std::string message, const std::string& file, std::string_view text, int line,
-                         int column) {
-  return util::make_error(code, std::move(message), {file, line, column}, text);
-}
 
 }  // namespace
 
-SpecRead read_spec(std::string_view text, const std::string& file, const Limits& limits) {
-  SpecRead read;
-  if (text.size() > limits.max_bytes) {
-    read.errors.push_back(located("too-large",
-                                  "the file is " + std::to_string(text.size()) + " bytes, larger than the limit of " +
-                                      util::format_quantity(static_cast<double>(limits.max_bytes), util::Kind::size) +
-                                      " (--max-file-size)",
-                                  file, text, 0, 0));
-    return read;
+std::vector<SpecDocument> to_spec_documents(const yaml::YamlTree& tree) {
+  const Converter converter(tree);
+  std::vector<SpecDocument> documents;
+  documents.reserve(tree.documents.size());
+  for (const auto& document : tree.documents) {
+    SpecDocument out;
+    if (document.root != yaml::k_no_node) out.root = converter.convert(tree.node(document.root));
+    out.line = std::max(1, out.root.line > 0 ? out.root.line : document.line);
+    documents.push_back(std::move(out));
   }
-  if (!util::is_valid_utf8(text)) {
-    read.errors.push_back(located("not-utf8", "the file is not valid UTF-8", file, text, 0, 0));
-    return read;
-  }
-  try {
-    if (auto stalled = util::find_stalled_document(text)) {
-      read.errors.push_back(located("yaml-syntax", std::string(util::k_stalled_document_message), file, text,
-                                    stalled->first, stalled->second));
-      return read;
-    }
-    const auto nodes = YAML::LoadAll(std::string(text));
-    Converter converter(limits);
-    for (const auto& node : nodes) {
-      SpecDocument document;
-      document.root = converter.convert(node, 0);
-      document.line = std::max(1, document.root.line);
-      read.documents.push_back(std::move(document));
-    }
-  } catch (const LimitHit& hit) {
-    read.documents.clear();
-    read.errors.push_back(located(hit.code, hit.message, file, text, hit.line, hit.column));
-  } catch (const YAML::Exception& e) {
-    read.documents.clear();
-    read.errors.push_back(located("yaml-syntax", "not valid YAML: " + e.msg, file, text,
-                                  e.mark.line < 0 ? 0 : e.mark.line + 1, e.mark.column < 0 ? 0 : e.mark.column + 1));
-  } catch (const std::exception& e) {
-    read.documents.clear();
-    read.errors.push_back(
-        located("yaml-syntax", std::string("the YAML could not be read: ") + e.what(), file, text, 0, 0));
-  }
-  return read;
+  return documents;
 }
 
 util::Shape shape_of(const SpecNode& node) {

@@ -1,7 +1,7 @@
 #pragma once
-// A spec's YAML (or JSON) as a small owned tree, read with the same limits as workload files: size, depth, and a node
-// budget that counts an alias each time it is used. Tags are kept (CloudFormation's `!Ref`, `!Sub`...), merge keys
-// (`<<`) are applied, and every node knows where it was written. yaml-cpp stays inside spec_tree.cpp.
+// A spec's YAML (or JSON) as a small owned tree that the importers may resolve in place, made from the one reader's
+// tree (yaml::read_yaml, with its limits): tags are kept (CloudFormation's `!Ref`, `!Sub`...), merge keys (`<<`) are
+// applied, and every node knows where it was written.
 #include <string>
 #include <string_view>
 #include <utility>
@@ -10,6 +10,7 @@
 #include "caas/import/import.hpp"
 #include "caas/util/diagnostic.hpp"
 #include "caas/util/messages.hpp"
+#include "caas/yaml/yaml_tree.hpp"
 
 namespace caas::import {
 
@@ -64,12 +65,8 @@ struct SpecDocument {
   int line = 1;
 };
 
-// The documents, or the error that stopped reading (too-large, too-deep, too-many-nodes, yaml-syntax).
-struct SpecRead {
-  std::vector<SpecDocument> documents;
-  util::Diagnostics errors;
-};
-SpecRead read_spec(std::string_view text, const std::string& file, const Limits& limits);
+// The documents of a tree the reader read without errors, merge keys applied.
+std::vector<SpecDocument> to_spec_documents(const yaml::YamlTree& tree);
 
 // The shape of a node, for the shared messages (caas/util/messages.hpp).
 util::Shape shape_of(const SpecNode& node);

@@ -5,6 +5,21 @@
 
 using namespace caas::import;
 
+namespace {
+
+// What the importers see of a text: the one reader's tree as their documents, or its errors.
+struct SpecRead {
+  std::vector<SpecDocument> documents;
+  caas::util::Diagnostics errors;
+};
+SpecRead read_spec(std::string_view text, const std::string& file, const caas::util::InputLimits& limits) {
+  auto read = caas::yaml::read_yaml(text, file, limits);
+  if (!read.errors.empty()) return {{}, std::move(read.errors)};
+  return {to_spec_documents(read.tree), {}};
+}
+
+}  // namespace
+
 TEST_CASE("import reader: keeps CloudFormation short-form tags on their nodes", "[import]") {
   const auto read =
       read_spec("a: !Ref Size\nb: !GetAtt [Fn, Arn]\nc: !Sub 'x-${AWS::Region}'\nd: plain\n", "t.yaml", {});
@@ -51,11 +66,31 @@ TEST_CASE("import reader: an alias bomb stops at the node budget with a located 
 }
 
 TEST_CASE("import reader: nesting deeper than the limit is refused", "[import]") {
-  Limits limits;
+  caas::util::InputLimits limits;
   limits.max_depth = 3;
   const auto read = read_spec("a: {b: {c: {d: {e: 1}}}}\n", "deep.yaml", limits);
   REQUIRE(read.errors.size() == 1);
   CHECK(read.errors[0].code == "too-deep");
+}
+
+TEST_CASE("import reader: a spec reads as a workload file does: one dialect, one set of messages", "[import]") {
+  // A compose file with an unclosed quote: its memory and CPUs must not vanish into the image name.
+  const std::string compose = "services:\n  web:\n    image: \"nginx\n    mem_limit: 2g\n    cpus: 4\n";
+  const auto read = read_spec(compose, "compose.yaml", {});
+  REQUIRE(read.errors.size() == 1);
+  CHECK(read.errors[0].code == "yaml-syntax");
+  CHECK(read.errors[0].message == "not valid YAML: this quoted value is never closed");
+  CHECK(read.errors[0].where.line == 3);
+  CHECK(read.errors[0].where.column == 12);
+  CHECK_FALSE(import_spec(compose, "compose.yaml").has_value());
+  // JSON allows no raw control character inside a string: a template whose Runtime holds an ESC byte is refused.
+  const auto json = read_spec(
+      "{\"Resources\": {\"F\": {\"Type\": \"AWS::Lambda::Function\", \"Properties\": "
+      "{\"Runtime\": \"python3.12\x1b[2J\"}}}}\n",
+      "t.json", {});
+  REQUIRE(json.errors.size() == 1);
+  CHECK(json.errors[0].code == "yaml-syntax");
+  CHECK(json.errors[0].message == "not valid YAML: a control character (U+001B) is not allowed");
 }
 
 TEST_CASE("import reader: finds a template's first placeholder, not quoted or in-word ones", "[import]") {

@@ -3,7 +3,6 @@
 #include <algorithm>
 
 #include "caas/model/field_catalogue.hpp"
-#include "caas/util/suggest.hpp"
 #include "field_decoders.hpp"
 #include "schema_index.hpp"
 
@@ -22,16 +21,6 @@ struct Extension {
 
 int span_of(const YamlNode& node) { return std::max(1, static_cast<int>(node.text.size())); }
 
-std::string_view describe(NodeType type) {
-  switch (type) {
-    case NodeType::null: return "nothing";
-    case NodeType::scalar: return "a single value";
-    case NodeType::sequence: return "a list";
-    case NodeType::map: return "a map";
-  }
-  return "nothing";
-}
-
 class DocumentDecoder {
  public:
   DocumentDecoder(const YamlTree& tree, model::WorkloadProfile& profile, Reporter& report)
@@ -39,15 +28,13 @@ class DocumentDecoder {
 
   void decode(const YamlDocument& document) {
     if (document.root == k_no_node || m_tree.node(document.root).type == NodeType::null) {
-      m_report.error("not-a-mapping", "the file holds no workload; expected a map with at least 'name' and 'kind'",
-                     document.line, document.column);
+      m_report.report(util::not_a_map("a workload file", k_workload_keys, util::Shape::nothing), document.line,
+                      document.column);
       return;
     }
     const auto& root = m_tree.node(document.root);
     if (root.type != NodeType::map) {
-      m_report.error("not-a-mapping",
-                     concat({"a workload is a map of keys such as 'name' and 'kind', not ", describe(root.type)}),
-                     root.line, root.column);
+      m_report.report(util::not_a_map("a workload file", k_workload_keys, shape_of(root.type)), root.line, root.column);
       return;
     }
     decode_section(root, schema_root());
@@ -56,10 +43,11 @@ class DocumentDecoder {
       if (!m_catalogue[i].required || m_profile.fields[i].origin != model::Origin::absent) continue;
       // A required key that is written but invalid has its own error already.
       if (m_tree.find(root, m_catalogue[i].path)) continue;
-      auto message = concat({"the workload has no '", m_catalogue[i].path, "'"});
-      if (m_catalogue[i].type == model::FieldType::enumeration)
-        message += concat({"; expected one of ", one_of(m_catalogue[i].values)});
-      m_report.error("missing-field", message, document.line, document.column);
+      const auto expected = m_catalogue[i].type == model::FieldType::enumeration
+                                ? concat({"one of ", util::one_of(m_catalogue[i].values)})
+                                : std::string();
+      m_report.report(util::missing_field("the workload", m_catalogue[i].path, expected), document.line,
+                      document.column);
     }
   }
 
@@ -72,11 +60,12 @@ class DocumentDecoder {
       const auto& key = m_tree.node(entries[i]);
       const auto& value = m_tree.node(entries[i + 1]);
       if (key.type != NodeType::scalar) {
-        m_report.error("unknown-key", concat({"a key must be a name, not ", describe(key.type)}), key.line, key.column);
+        m_report.error("unknown-key", concat({"a key must be a name, not ", util::describe(shape_of(key.type))}),
+                       key.line, key.column);
         continue;
       }
-      if (key.plain && key.text == "<<") {
-        m_report.error("merge-key", "merge keys ('<<') are not allowed; write the keys out", key.line, key.column, 2);
+      if (YamlTree::is_merge_key(key)) {
+        m_report.report(util::merge_key(), key.line, key.column, 2);
         continue;
       }
       if (key.text.rfind("x-", 0) == 0) {
@@ -97,10 +86,7 @@ class DocumentDecoder {
       }
       auto& first = seen[static_cast<std::size_t>(child - section.children.data())];
       if (first) {
-        m_report.error(
-            "duplicate-key",
-            concat({"duplicate key ", quoted(key.text), " (first written at line ", std::to_string(first->line), ")"}),
-            key.line, key.column, span_of(key));
+        m_report.report(util::duplicate_key(key.text, first->line), key.line, key.column, span_of(key));
         continue;
       }
       first = &key;
@@ -125,9 +111,8 @@ class DocumentDecoder {
       return;
     }
     if (value.type != NodeType::map) {
-      m_report.error(
-          "bad-type",
-          concat({"'", child.path, "' must be a map of ", one_of(child.names), ", not ", describe(value.type)}),
+      m_report.report(
+          util::wrong_type(child.path, concat({"a map of ", util::one_of(child.names)}), shape_of(value.type)),
           value.type == NodeType::null ? key.line : value.line,
           value.type == NodeType::null ? key.column : value.column, value.type == NodeType::null ? span_of(key) : 1);
       return;
@@ -149,13 +134,9 @@ class DocumentDecoder {
   }
 
   void report_unknown(const YamlNode& key, const SchemaKey& section) {
-    std::string hint;
-    if (auto guess = util::did_you_mean(key.text, section.names)) hint = concat({"did you mean '", *guess, "'?"});
-    const auto where = section.path.empty() ? std::string() : concat({" in '", section.path, "'"});
-    m_report.error("unknown-key",
-                   concat({"unknown key ", quoted(key.text), where, "; expected ", one_of(section.names),
-                           section.path.empty() ? " or an x- extension" : ""}),
-                   key.line, key.column, span_of(key), hint);
+    m_report.report(
+        util::unknown_key(key.text, section.path, section.names, section.path.empty() ? "an x- extension" : ""),
+        key.line, key.column, span_of(key));
   }
 
   void add_extension(const YamlNode& key, const YamlNode& value) {
@@ -168,7 +149,8 @@ class DocumentDecoder {
     std::replace(name.begin(), name.end(), '-', '_');
     Extension extension{std::move(name), &key, {}, false};
     // Nested values are the user's business; only scalars can be read by rules.
-    if (value.type == NodeType::scalar) extension.stored = decode_extension_value(value, extension.value, m_report);
+    if (value.type == NodeType::scalar)
+      extension.stored = decode_extension_value(key.text, value, extension.value, m_report);
     m_extensions.push_back(std::move(extension));
   }
 
@@ -182,11 +164,11 @@ class DocumentDecoder {
         const auto& key = *extension.key;
         const bool later = key.line > first.line || (key.line == first.line && key.column > first.column);
         const auto& at = later ? key : first;
-        m_report.error(
-            "duplicate-key",
-            concat({"duplicate extension key ", quoted(at.text), " (it is also written as ",
-                    quoted((later ? first : key).text), " at line ", std::to_string((later ? first : key).line), ")"}),
-            at.line, at.column, span_of(at));
+        m_report.error("duplicate-key",
+                       concat({"duplicate extension key ", util::quoted(at.text), " (it is also written as ",
+                               util::quoted((later ? first : key).text), " at line ",
+                               std::to_string((later ? first : key).line), ")"}),
+                       at.line, at.column, span_of(at));
         continue;
       }
       if (extension.stored) m_profile.extensions.emplace_back(extension.name, extension.value);

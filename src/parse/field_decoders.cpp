@@ -16,16 +16,6 @@ using model::FieldType;
 
 constexpr std::size_t k_max_name = 63;
 
-std::string_view describe(NodeType type) {
-  switch (type) {
-    case NodeType::null: return "nothing";
-    case NodeType::scalar: return "a single value";
-    case NodeType::sequence: return "a list";
-    case NodeType::map: return "a map";
-  }
-  return "nothing";
-}
-
 int span_of(std::string_view text) { return std::max(1, static_cast<int>(text.size())); }
 
 // A scalar's text without surrounding spaces, and the column where that text starts.
@@ -46,36 +36,17 @@ Written written_of(const YamlNode& node) {
 bool expect_scalar(const FieldSite& site, const model::FieldSpec& spec, Reporter& report) {
   if (site.value.type == NodeType::scalar) return true;
   const auto& at = site.value.type == NodeType::null ? site.key : site.value;
-  report.error("bad-type",
-               concat({"'", site.path, "' must be ", expected_form(spec), ", not ", describe(site.value.type)}),
-               at.line, at.column, site.value.type == NodeType::null ? span_of(site.key.text) : 1);
+  report.report(util::wrong_type(site.path, expected_form(spec), shape_of(site.value.type)), at.line, at.column,
+                site.value.type == NodeType::null ? span_of(site.key.text) : 1);
   return false;
 }
 
-bool is_special_float(std::string_view text) {
-  if (!text.empty() && (text[0] == '+' || text[0] == '-')) text.remove_prefix(1);
-  static constexpr std::array<std::string_view, 6> k_specials = {".inf", ".Inf", ".INF", ".nan", ".NaN", ".NAN"};
-  return std::find(k_specials.begin(), k_specials.end(), text) != k_specials.end();
-}
-
-// A plain number (rate, money, cpu, integer): finite, not negative, YAML's ordinary forms only.
+// A plain number (rate, money, cpu, integer): read as every number of the tool's files is (util::read_number).
 std::optional<double> read_number(const FieldSite& site, const model::FieldSpec& spec, Written written,
                                   Reporter& report) {
-  const auto text = written.text;
-  const auto path = site.path;
-  auto fail = [&](util::Code code, std::string message) -> std::optional<double> {
-    report.error(code, std::move(message), site.value.line, written.column, span_of(text));
-    return std::nullopt;
-  };
-  if (is_special_float(text))
-    return fail("bad-value", concat({"'", path, "' must be a finite number, not ", quoted(text)}));
-  if (!text.empty() && text[0] == '-' && util::parse_plain_number(text.substr(1)))
-    return fail("negative", concat({"'", path, "' cannot be negative"}));
-  if (text.find('_') != std::string_view::npos)
-    return fail("bad-value", concat({"'", path, "': digit separators such as 1_000 are not accepted"}));
-  const auto number = util::parse_plain_number(text);
-  if (!number) return fail("bad-value", concat({"'", path, "' must be ", expected_form(spec), ", not ", quoted(text)}));
-  return number;
+  auto read = util::read_number_field(site.path, expected_form(spec), written.text);
+  if (read.problem) report.report(std::move(*read.problem), site.value.line, written.column, span_of(written.text));
+  return read.value;
 }
 
 // duration, size and count: a number and a unit.
@@ -103,24 +74,11 @@ std::optional<util::Value> read_quantity(const FieldSite& site, const model::Fie
 std::optional<util::Value> read_boolean(const FieldSite& site, Written written, Reporter& report) {
   const auto text = written.text;
   if (site.value.plain && (text == "true" || text == "false")) return util::Value::of_bool(text == "true");
-  const auto path = site.path;
-  std::string lower(text);
-  for (auto& c : lower) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  const bool means_true = lower == "true" || lower == "yes" || lower == "y" || lower == "on";
-  const bool means_false = lower == "false" || lower == "no" || lower == "n" || lower == "off";
-  std::string hint;
-  if (means_true || means_false) hint = means_true ? "did you mean 'true'?" : "did you mean 'false'?";
-  if (!site.value.plain) {
-    report.error("bad-type",
-                 concat({"'", path, "' must be true or false without quotes, not the string ", quoted(text)}),
-                 site.value.line, site.value.column, span_of(text) + 2, hint);
-  } else if (means_true || means_false) {
-    report.error("bad-boolean", concat({"'", path, "' must be true or false; ", quoted(text), " is not accepted"}),
-                 site.value.line, written.column, span_of(text), hint);
-  } else {
-    report.error("bad-type", concat({"'", path, "' must be true or false, not ", quoted(text)}), site.value.line,
-                 written.column, span_of(text));
-  }
+  // A quoted value is underlined with its quotes.
+  if (!site.value.plain)
+    report.report(util::not_boolean(site.path, text, true), site.value.line, site.value.column, span_of(text) + 2);
+  else
+    report.report(util::not_boolean(site.path, text, false), site.value.line, written.column, span_of(text));
   return std::nullopt;
 }
 
@@ -129,13 +87,12 @@ std::optional<util::Value> read_enumeration(const FieldSite& site, const model::
   const auto text = written.text;
   if (std::find(spec.values.begin(), spec.values.end(), text) != spec.values.end())
     return util::Value::of_string(std::string(text));
-  std::string hint;
-  if (auto guess = util::did_you_mean(text, spec.values)) hint = concat({"did you mean '", *guess, "'?"});
-  const bool api_version = spec.path == "apiVersion";
-  report.error(
-      api_version ? util::Code("bad-api-version") : util::Code("bad-value"),
-      concat({"'", site.path, "' must be ", api_version ? "" : "one of ", one_of(spec.values), ", not ", quoted(text)}),
-      line, written.column, span_of(text), hint);
+  auto problem = util::not_one_of(site.path, spec.values, text);
+  if (spec.path == "apiVersion") {
+    problem.code = "bad-api-version";
+    problem.message = concat({"'", site.path, "' must be ", util::one_of(spec.values), ", not ", util::quoted(text)});
+  }
+  report.report(std::move(problem), line, written.column, span_of(text));
   return std::nullopt;
 }
 
@@ -149,7 +106,7 @@ std::optional<util::Value> read_name(const FieldSite& site, Written written, Rep
   if (!text.empty() && text.size() <= k_max_name && bad == text.end()) return util::Value::of_string(std::string(text));
   std::string why = text.empty()               ? "it is empty"
                     : text.size() > k_max_name ? concat({"it has ", std::to_string(text.size()), " characters"})
-                                               : concat({"it holds ", quoted(std::string_view(&*bad, 1))});
+                                               : concat({"it holds ", util::quoted(std::string_view(&*bad, 1))});
   report.error("bad-name", concat({"'", site.path, "' must be 1-63 characters of A-Z a-z 0-9 . _ -; ", why}),
                site.value.line, written.column, span_of(text));
   return std::nullopt;
@@ -161,9 +118,8 @@ std::optional<util::Value> read_enum_list(const FieldSite& site, const model::Fi
     const auto& at = site.value.type == NodeType::null ? site.key : site.value;
     std::string hint;
     if (site.value.type == NodeType::scalar) hint = concat({"write it as a list: [", written_of(site.value).text, "]"});
-    report.error("bad-type",
-                 concat({"'", site.path, "' must be ", expected_form(spec), ", not ", describe(site.value.type)}),
-                 at.line, at.column, 1, hint);
+    report.report(util::wrong_type(site.path, expected_form(spec), shape_of(site.value.type), hint), at.line,
+                  at.column);
     return std::nullopt;
   }
   std::vector<util::Value> items;
@@ -173,8 +129,8 @@ std::optional<util::Value> read_enum_list(const FieldSite& site, const model::Fi
     const FieldSite item_site{site.tree, site.key, item, site.path};
     if (item.type != NodeType::scalar) {
       report.error("bad-type",
-                   concat({"each item of '", site.path, "' must be one of ", one_of(spec.values), ", not ",
-                           describe(item.type)}),
+                   concat({"each item of '", site.path, "' must be one of ", util::one_of(spec.values), ", not ",
+                           util::describe(shape_of(item.type))}),
                    item.line, item.column);
       ok = false;
       continue;
@@ -219,8 +175,7 @@ std::optional<util::Value> read_scalar_field(const FieldSite& site, const model:
       const auto number = read_number(site, spec, written, report);
       if (!number) return std::nullopt;
       if (*number != std::floor(*number)) {
-        report.error("bad-value", concat({"'", site.path, "' must be a whole number, not ", quoted(written.text)}),
-                     site.value.line, written.column, span_of(written.text));
+        report.report(util::not_whole(site.path, written.text), site.value.line, written.column, span_of(written.text));
         return std::nullopt;
       }
       return util::Value::of_number(*number);
@@ -236,10 +191,10 @@ std::string expected_form(const model::FieldSpec& spec) {
   switch (spec.type) {
     case FieldType::text: return "a string";
     case FieldType::name: return "a name of 1-63 characters of A-Z a-z 0-9 . _ -";
-    case FieldType::enumeration: return concat({"one of ", one_of(spec.values)});
+    case FieldType::enumeration: return concat({"one of ", util::one_of(spec.values)});
     case FieldType::enum_list:
-      return concat(
-          {"a list of ", one_of(spec.values), ", such as [", spec.values.empty() ? "" : spec.values.front(), "]"});
+      return concat({"a list of ", util::one_of(spec.values), ", such as [",
+                     spec.values.empty() ? "" : spec.values.front(), "]"});
     case FieldType::boolean: return "true or false";
     case FieldType::duration: return "a duration such as 30s";
     case FieldType::size: return "a size such as 512MiB";
@@ -264,8 +219,7 @@ bool decode_field(const FieldSite& site, const model::FieldSpec& spec, model::Fi
   }
   if (!value) return false;
   if (spec.positive && value->number == 0) {
-    report.error("contradiction", concat({"'", site.path, "' is zero, but it must be positive"}), site.value.line,
-                 written_of(site.value).column, span_of(written));
+    report.report(util::zero_not_positive(site.path), site.value.line, written_of(site.value).column, span_of(written));
     return false;
   }
   out.value = std::move(*value);
@@ -276,27 +230,21 @@ bool decode_field(const FieldSite& site, const model::FieldSpec& spec, model::Fi
   return true;
 }
 
-bool decode_extension_value(const YamlNode& value, model::FieldValue& out, Reporter& report) {
+bool decode_extension_value(std::string_view key, const YamlNode& value, model::FieldValue& out, Reporter& report) {
   const auto written = written_of(value);
   const auto text = written.text;
   if (!value.plain) {
     out.value = util::Value::of_string(std::string(text));
   } else if (text == "true" || text == "false") {
     out.value = util::Value::of_bool(text == "true");
-  } else if (const auto number = util::parse_plain_number(text)) {
-    out.value = util::Value::of_number(*number);
-  } else if (const auto negative =
-                 text.empty() || text[0] != '-' ? std::nullopt : util::parse_plain_number(text.substr(1))) {
-    out.value = util::Value::of_number(-*negative);
+  } else if (const auto number = util::read_number(text);
+             number.error == util::NumberError::none || number.error == util::NumberError::negative) {
+    out.value = util::Value::of_number(number.value);
   } else {
     static constexpr std::array<std::string_view, 16> k_yaml11_booleans = {
         "yes", "Yes", "YES", "no", "No", "NO", "on", "On", "ON", "off", "Off", "OFF", "True", "TRUE", "False", "FALSE"};
     if (std::find(k_yaml11_booleans.begin(), k_yaml11_booleans.end(), text) != k_yaml11_booleans.end()) {
-      const bool means_true =
-          text[0] == 'y' || text[0] == 'Y' || text[0] == 'T' || text == "on" || text == "On" || text == "ON";
-      report.error("bad-boolean", concat({"a boolean is written true or false; ", quoted(text), " is not accepted"}),
-                   value.line, written.column, span_of(text),
-                   means_true ? "did you mean 'true'?" : "did you mean 'false'?");
+      report.report(util::not_boolean(key, text, false), value.line, written.column, span_of(text));
       return false;
     }
     out.value = util::Value::of_string(std::string(text));

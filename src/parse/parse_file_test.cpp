@@ -133,7 +133,7 @@ TEST_CASE("parse: an alias bomb is refused quickly without being expanded", "[pa
   CHECK(elapsed < std::chrono::seconds(1));
   CHECK(caas::parse::parse_file(bomb, "bomb.yaml").kind == FileKind::broken);
 
-  ParseLimits small;
+  InputLimits small;
   small.max_nodes = 20;
   CHECK(only_error(k_head + "x-a: &a [1, 2, 3, 4, 5]\nx-b: [*a, *a, *a]\n", small).code == "too-many-nodes");
 }
@@ -169,7 +169,7 @@ TEST_CASE("parse: nesting deeper than the limit is refused before it can exhaust
                         "\nx-b: " + std::string(30, '[') + "*a" + std::string(30, ']') + "\n";
   CHECK(only_error(aliased).code == "too-deep");
 
-  ParseLimits shallow;
+  InputLimits shallow;
   shallow.max_depth = 2;
   CHECK(only_error(k_head + "execution: {duration: {typical: 1s}}\n", shallow).code == "too-deep");
 }
@@ -184,7 +184,7 @@ TEST_CASE("parse: text that is not UTF-8 is refused at the first bad byte", "[pa
 }
 
 TEST_CASE("parse: a file above the size limit is refused before parsing", "[parse]") {
-  ParseLimits limits;
+  InputLimits limits;
   limits.max_bytes = 1024;
   const auto error = only_error(k_head + "description: " + std::string(2000, 'a') + "\n", limits);
   CHECK(error.code == "too-large");

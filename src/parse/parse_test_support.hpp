@@ -12,9 +12,9 @@ namespace caas::parse::test {
 using caas::model::Origin;
 using caas::parse::FileKind;
 using caas::parse::ParsedWorkload;
-using caas::parse::ParseLimits;
 using caas::util::Diagnostic;
 using caas::util::Diagnostics;
+using caas::util::InputLimits;
 using caas::util::Kind;
 
 inline constexpr double k_mib = 1024.0 * 1024.0;
@@ -32,14 +32,14 @@ inline ParsedWorkload parse_ok(std::string_view text) {
   return std::move(*result);
 }
 
-inline Diagnostics parse_errors(std::string_view text, const ParseLimits& limits = {}) {
+inline Diagnostics parse_errors(std::string_view text, const InputLimits& limits = {}) {
   auto result = caas::parse::parse_workload(text, "w.yaml", limits);
   REQUIRE_FALSE(result.has_value());
   return result.error();
 }
 
 // The file's one error; fails when there are more or fewer.
-inline Diagnostic only_error(std::string_view text, const ParseLimits& limits = {}) {
+inline Diagnostic only_error(std::string_view text, const InputLimits& limits = {}) {
   auto errors = parse_errors(text, limits);
   for (const auto& error : errors)
     UNSCOPED_INFO(std::string(error.code.id()) + " " + std::to_string(error.where.line) + ":" +

@@ -6,9 +6,13 @@
 #include "contradictions.hpp"
 #include "document_decoder.hpp"
 #include "reporter.hpp"
-#include "yaml_tree.hpp"
 
 namespace caas::parse {
+
+using yaml::k_no_node;
+using yaml::NodeType;
+using yaml::YamlDocument;
+using yaml::YamlTree;
 
 namespace {
 
@@ -21,15 +25,12 @@ util::Result<ParsedWorkload> decode_workload(const YamlTree& tree, std::string_v
   ParsedWorkload parsed;
   parsed.profile.file = file;
   if (tree.documents.empty()) {
-    report.error("not-a-mapping", "the file is empty; a workload is a map with at least 'name' and 'kind'", 1, 1);
+    report.report(util::not_a_map("a workload file", k_workload_keys, util::Shape::nothing), 1, 1);
     return util::fail(report.take_errors());
   }
   if (tree.documents.size() > 1) {
     const auto& second = tree.documents[1];
-    report.error("multiple-documents",
-                 concat({"a workload file holds one YAML document, but another one starts here (",
-                         std::to_string(tree.documents.size()), " in all)"}),
-                 second.line, second.column, 3);
+    report.report(util::multiple_documents("a workload file", tree.documents.size()), second.line, second.column, 3);
   }
   decode_document(tree, tree.documents.front(), parsed.profile, report);
   check_contradictions(parsed.profile, report);
@@ -54,18 +55,22 @@ bool looks_like_workload(const YamlTree& tree, const YamlDocument& document) {
 
 }  // namespace
 
-util::Result<ParsedWorkload> parse_workload(std::string_view text, const std::string& file, const ParseLimits& limits) {
-  auto read = read_yaml(text, file, limits);
+util::Result<ParsedWorkload> parse_workload(std::string_view text, const std::string& file,
+                                            const util::InputLimits& limits) {
+  auto read = yaml::read_yaml(text, file, limits);
   if (!read.errors.empty()) return util::fail(std::move(read.errors));
   return decode_workload(read.tree, text, file);
 }
 
-FileParse parse_file(std::string_view text, const std::string& file, const ParseLimits& limits) {
+FileParse parse_file(std::string_view text, const std::string& file, const util::InputLimits& limits) {
+  return parse_read(yaml::read_yaml(text, file, limits), text, file);
+}
+
+FileParse parse_read(const yaml::YamlRead& read, std::string_view text, const std::string& file) {
   FileParse out;
-  auto read = read_yaml(text, file, limits);
   if (!read.errors.empty()) {
     out.kind = FileKind::broken;
-    out.errors = std::move(read.errors);
+    out.errors = read.errors;
     return out;
   }
   const auto& documents = read.tree.documents;

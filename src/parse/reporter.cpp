@@ -4,10 +4,6 @@
 
 namespace caas::parse {
 
-namespace {
-constexpr std::size_t k_max_quoted = 60;
-}
-
 util::Diagnostic Reporter::make(util::Code code, std::string message, int line, int column, int span,
                                 std::string hint) const {
   const auto source_line = util::line_of(m_text, line);
@@ -28,6 +24,10 @@ void Reporter::warning(util::Code code, std::string message, int line, int colum
   m_warnings.push_back(std::move(diagnostic));
 }
 
+void Reporter::report(util::Problem problem, int line, int column, int span) {
+  error(problem.code, std::move(problem.message), line, column, span, std::move(problem.hint));
+}
+
 util::Diagnostics Reporter::take_errors() {
   std::stable_sort(m_errors.begin(), m_errors.end(), [](const util::Diagnostic& a, const util::Diagnostic& b) {
     if (a.where.line != b.where.line) return a.where.line < b.where.line;
@@ -45,13 +45,6 @@ std::string concat(std::initializer_list<std::string_view> parts) {
   out.reserve(size);
   for (const auto part : parts) out += part;
   return out;
-}
-
-std::string quoted(std::string_view text) {
-  if (text.size() <= k_max_quoted) return concat({"'", text, "'"});
-  std::size_t cut = k_max_quoted;
-  while (cut > 0 && (static_cast<unsigned char>(text[cut]) & 0xC0) == 0x80) --cut;
-  return concat({"'", text.substr(0, cut), "...'"});
 }
 
 }  // namespace caas::parse

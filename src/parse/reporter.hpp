@@ -5,6 +5,7 @@
 #include <string_view>
 
 #include "caas/util/diagnostic.hpp"
+#include "caas/util/messages.hpp"
 
 namespace caas::parse {
 
@@ -15,6 +16,9 @@ class Reporter {
   // `line`/`column` are 1-based; `span` is clamped to the rest of the line.
   void error(util::Code code, std::string message, int line, int column, int span = 1, std::string hint = {});
   void warning(util::Code code, std::string message, int line, int column, int span = 1, std::string hint = {});
+
+  // A shared mistake (caas/util/messages.hpp), with its code, words and hint.
+  void report(util::Problem problem, int line, int column, int span = 1);
 
   bool has_errors() const { return !m_errors.empty(); }
   // Errors in file order (line, then column), which is how a reader fixes them.
@@ -32,8 +36,5 @@ class Reporter {
 
 // Joins the pieces of a message in one allocation. (GCC 12 at -O3 also warns falsely about `"x" + std::string`.)
 std::string concat(std::initializer_list<std::string_view> parts);
-
-// User text for a message: in single quotes, cut to a readable length at a character boundary.
-std::string quoted(std::string_view text);
 
 }  // namespace caas::parse

@@ -38,13 +38,4 @@ const SchemaKey& schema_root() {
   return k_root;
 }
 
-std::string one_of(const std::vector<std::string_view>& names) {
-  std::string out;
-  for (std::size_t i = 0; i < names.size(); ++i) {
-    if (i > 0) out += i + 1 == names.size() ? " or " : ", ";
-    out += names[i];
-  }
-  return out;
-}
-
 }  // namespace caas::parse

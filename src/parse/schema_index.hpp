@@ -22,7 +22,4 @@ struct SchemaKey {
 // The top level of a workload file.
 const SchemaKey& schema_root();
 
-// "a, b, c or d", for messages that say what was expected.
-std::string one_of(const std::vector<std::string_view>& names);
-
 }  // namespace caas::parse

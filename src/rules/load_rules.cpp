@@ -1,7 +1,4 @@
 // Rule files (rules-v1) to RuleSets: strict keys, compiled and type-checked conditions, located errors.
-#include <yaml-cpp/depthguard.h>
-#include <yaml-cpp/yaml.h>
-
 #include <algorithm>
 #include <cctype>
 #include <map>
@@ -9,12 +6,14 @@
 
 #include "caas/rules/rule_set.hpp"
 #include "caas/util/messages.hpp"
-#include "caas/util/raw_text.hpp"
 #include "caas/util/suggest.hpp"
+#include "caas/yaml/yaml_cpp.hpp"
 
 namespace caas::rules {
 
 namespace {
+
+using yaml::shape_of;
 
 const std::vector<std::string_view> k_top_keys = {"version", "revision", "targets", "rules"};
 const std::vector<std::string_view> k_target_keys = {"id", "name", "model", "ops_burden"};
@@ -24,47 +23,7 @@ const std::vector<std::string_view> k_example_keys = {"match", "no_match"};
 const std::vector<std::string_view> k_models = {"FaaS", "CaaS", "IaaS"};
 const std::vector<std::string_view> k_burdens = {"1", "2", "3"};
 
-util::Shape shape_of(const YAML::Node& node) {
-  if (node.IsMap()) return util::Shape::map;
-  if (node.IsSequence()) return util::Shape::list;
-  if (node.IsScalar()) return util::Shape::scalar;
-  return util::Shape::nothing;
-}
-
 int span_of(const std::string& text) { return static_cast<int>(std::max<std::size_t>(1, text.size())); }
-
-// Rule files may come from a pull request too: the same limits as workload files, with a fixed size.
-const util::TextLimits k_text_limits{util::k_mebibyte, 64, ""};
-constexpr std::size_t k_max_nodes = 100000;
-
-struct BudgetHit {
-  util::Code code;
-  std::string message;
-  YAML::Mark mark;
-};
-
-// yaml-cpp shares an aliased node instead of copying it, but reading visits it at each use: count the nodes as a
-// reader meets them, so an alias bomb is refused in bounded time, and stop at the nesting limit.
-std::optional<BudgetHit> over_budget(const YAML::Node& node, int depth, std::size_t& left) {
-  if (left == 0)
-    return BudgetHit{"too-many-nodes",
-                     "the YAML holds more than " + std::to_string(k_max_nodes) +
-                         " nodes (an alias counts its whole anchored value each time it is used)",
-                     node.Mark()};
-  --left;
-  if (!node.IsMap() && !node.IsSequence()) return std::nullopt;
-  if (depth + 1 > k_text_limits.max_depth)
-    return BudgetHit{"too-deep", util::too_deep_message(k_text_limits.max_depth), node.Mark()};
-  for (const auto& entry : node) {
-    if (node.IsSequence()) {
-      if (auto hit = over_budget(entry, depth + 1, left)) return hit;
-      continue;
-    }
-    if (auto hit = over_budget(entry.first, depth + 1, left)) return hit;
-    if (auto hit = over_budget(entry.second, depth + 1, left)) return hit;
-  }
-  return std::nullopt;
-}
 
 // Reads one rule file, collecting every error.
 class RuleFileReader {
@@ -321,7 +280,7 @@ void RuleFileReader::read_rule(const YAML::Node& node) {
     }
   }
   if (const auto message = node["message"]) {
-    rule.info.message = scalar(message, at("message"), "text").value_or("");
+    rule.info.message = scalar(message, at("message"), "a string").value_or("");
     check_message(message, rule.info.message);
   }
   if (const auto source = node["source"]) {
@@ -334,22 +293,10 @@ void RuleFileReader::read_rule(const YAML::Node& node) {
 }
 
 util::Result<RuleSet> RuleFileReader::read() {
-  if (auto problem = util::check_raw_text(m_text, m_file, k_text_limits))
-    return util::fail(util::Diagnostics{*problem});
-  YAML::Node root;
-  try {
-    root = YAML::Load(std::string(m_text));
-  } catch (const YAML::DeepRecursion& e) {  // block nesting (`- - - -`), which the text check cannot see
-    return util::fail(util::make_error("too-deep", util::too_deep_message(k_text_limits.max_depth),
-                                       {m_file, e.mark.line + 1, e.mark.column + 1}, m_text));
-  } catch (const YAML::Exception& e) {
-    return util::fail(util::make_error("yaml-syntax", e.msg, {m_file, e.mark.line + 1, e.mark.column + 1}, m_text));
-  }
-  std::size_t budget = k_max_nodes;
-  if (auto hit = over_budget(root, 0, budget)) {
-    error(hit->mark, hit->code, std::move(hit->message));
-    return util::fail(std::move(m_errors));
-  }
+  // Rule files may come from a pull request too: the one reader's limits, with a fixed size.
+  auto document = yaml::load_yaml_cpp(m_text, m_file, util::table_limits(), {"a rule file", k_top_keys});
+  if (!document) return util::fail(std::move(document.error()));
+  const YAML::Node& root = *document;
   if (!root.IsMap()) {
     report(root, util::not_a_map("a rule file", util::one_of(k_top_keys), shape_of(root)));
     return util::fail(std::move(m_errors));
@@ -362,7 +309,7 @@ util::Result<RuleSet> RuleFileReader::read() {
     if (read.error != util::NumberError::none || read.value != 1)
       report(version, util::bad_version(*text), span_of(*text));
   }
-  if (const auto revision = root["revision"]) m_set.revision = scalar(revision, "revision", "text").value_or("");
+  if (const auto revision = root["revision"]) m_set.revision = scalar(revision, "revision", "a string").value_or("");
   if (const auto targets = root["targets"]) {
     if (!targets.IsSequence())
       report(targets, util::wrong_type("targets", "a list of targets", shape_of(targets)));
@@ -395,7 +342,8 @@ util::Result<RuleSet> load_rules(std::string_view text, const std::string& file,
   try {
     return RuleFileReader(text, file, options).read();
   } catch (const YAML::Exception& e) {
-    return util::fail(util::make_error("yaml-syntax", e.msg, {file, e.mark.line + 1, e.mark.column + 1}, text));
+    return util::fail(
+        util::make_error("yaml-syntax", "not valid YAML: " + e.msg, {file, e.mark.line + 1, e.mark.column + 1}, text));
   }
 }
 

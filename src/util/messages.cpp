@@ -88,6 +88,15 @@ Problem not_a_map(std::string_view what, std::string_view keys, Shape found) {
           {}};
 }
 
+Problem multiple_documents(std::string_view what, std::size_t count) {
+  return {"multiple-documents",
+          std::string(what) + " holds one YAML document, but another one starts here (" + std::to_string(count) +
+              " in all)",
+          {}};
+}
+
+Problem merge_key() { return {"merge-key", "merge keys ('<<') are not allowed; write the keys out", {}}; }
+
 Problem not_one_of(std::string_view path, const std::vector<std::string_view>& values, std::string_view text) {
   return {"bad-value", in_quotes(path) + " must be one of " + one_of(values) + ", not " + quoted(text),
           did_you_mean_hint(text, values)};
@@ -141,7 +150,7 @@ Problem not_of_form(std::string_view path, std::string_view form, std::string_vi
 }
 
 Problem empty_value(std::string_view path, std::string_view expected) {
-  return {"bad-value", in_quotes(path) + " must be " + std::string(expected) + ", not empty", {}};
+  return {"bad-value", in_quotes(path) + " is empty; expected " + std::string(expected), {}};
 }
 
 Problem bad_version(std::string_view text) {

@@ -84,7 +84,7 @@ std::pair<int, int> position_of(std::string_view text, std::size_t offset) {
   return {line, static_cast<int>(column) + 1};
 }
 
-std::optional<Diagnostic> check_raw_text(std::string_view text, const std::string& file, const TextLimits& limits) {
+std::optional<Diagnostic> check_raw_text(std::string_view text, const std::string& file, const InputLimits& limits) {
   if (text.size() > limits.max_bytes) {
     std::string message = "the file is " + std::to_string(text.size()) + " bytes, larger than the limit of " +
                           format_quantity(static_cast<double>(limits.max_bytes), Kind::size);

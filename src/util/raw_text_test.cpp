@@ -1,5 +1,4 @@
 #include "caas/util/raw_text.hpp"
-#include "caas/util/yaml_guard.hpp"
 
 #include <catch2/catch.hpp>
 
@@ -12,7 +11,7 @@ TEST_CASE("raw text: plain YAML within the limits passes", "[util][hardening]") 
 
 TEST_CASE("raw text: a file over the byte limit is refused before anything else, naming the option",
           "[util][hardening]") {
-  TextLimits limits;
+  InputLimits limits;
   limits.max_bytes = 1024;
   const auto problem = check_raw_text(std::string(1025, '\xff'), "big.yaml", limits);
   REQUIRE(problem);
@@ -38,7 +37,7 @@ TEST_CASE("raw text: invalid UTF-8 is located at its first bad byte", "[util][ha
 
 TEST_CASE("raw text: flow nesting deeper than the limit is located at the bracket that goes too deep",
           "[util][hardening]") {
-  TextLimits limits;
+  InputLimits limits;
   limits.max_depth = 3;
   CHECK_FALSE(check_raw_text("a: [[[1]]]\n", "w.yaml", limits));
   const auto problem = check_raw_text("a: 1\nb: [[{c: [1]}]]\n", "w.yaml", limits);
@@ -57,17 +56,6 @@ TEST_CASE("diagnostic: a very long source line is not kept under the error", "[u
   const std::string long_line(600, 'x');
   CHECK(make_error("yaml-syntax", "m", {"f", 1, 1}, long_line).source_line.empty());
   CHECK(make_error("yaml-syntax", "m", {"f", 1, 1}, "short: line").source_line == "short: line");
-}
-
-TEST_CASE("yaml guard: a ',' outside brackets, on which yaml-cpp would restart a document forever, is found",
-          "[util][hardening]") {
-  CHECK(find_stalled_document("[1],\n") == std::pair{1, 4});
-  CHECK(find_stalled_document("a: 1\n---\n{b: 2},\n") == std::pair{3, 7});
-  CHECK(find_stalled_document(",") == std::pair{1, 1});
-  // Several documents, syntax errors and flow collections with commas are not stalls.
-  CHECK_FALSE(find_stalled_document("a: [1, 2]\n---\nb: {c: 3, d: 4}\n"));
-  CHECK_FALSE(find_stalled_document("a: [1, 2\n"));
-  CHECK_FALSE(find_stalled_document(""));
 }
 
 TEST_CASE("raw text: a NUL byte is refused where it is", "[util][hardening]") {

@@ -1,7 +1,11 @@
 // The command line end to end: exit codes, batches with broken files, standard input, rules commands.
 #include <catch2/catch.hpp>
 
+#include <filesystem>
+
 #include <nlohmann/json.hpp>
+
+#include <filesystem>
 
 #include "support/run_tool.hpp"
 
@@ -124,6 +128,13 @@ TEST_CASE("cli: --version names the tool, rule revision and pricing date", "[cli
   const auto run = run_tool({"--version"});
   CHECK(run.exit_code == 0);
   CHECK(run.out.rfind("caas-advisor 0.1.0 (rules ", 0) == 0);
+  // Built from a git checkout: the second line names its commit (a source tarball has no .git, and no commit).
+  if (!std::filesystem::exists(source_dir() + "/.git")) return;
+  const auto newline = run.out.find('\n');
+  REQUIRE(newline != std::string::npos);
+  const auto commit = run.out.substr(newline + 1);
+  CHECK(commit.rfind("commit ", 0) == 0);
+  CHECK(commit.find_first_not_of("0123456789abcdef", 7) >= 7 + 12);
 }
 
 TEST_CASE("cli: a user's rule file adds a policy and --disable removes a rule", "[cli][e2e]") {
@@ -141,9 +152,37 @@ TEST_CASE("cli: a user's rule file adds a policy and --disable removes a rule", 
   CHECK(run_tool({"recommend", "examples", "--disable", "no-such-rule"}).exit_code == 2);
 }
 
-TEST_CASE("cli: a bad user rule file is exit 2 with a located message", "[cli][e2e]") {
+TEST_CASE("cli: a bad user rule file is exit 2 with a located message, in the report like any input's",
+          "[cli][e2e]") {
   const auto run = run_tool({"recommend", "examples", "--rules", "tests/fixtures/bad-rules.yaml"});
   CHECK(run.exit_code == 2);
-  CHECK(run.err.find("tests/fixtures/bad-rules.yaml:7:") != std::string::npos);
-  CHECK(run.err.find("did you mean 'traffic.pattern'?") != std::string::npos);
+  CHECK(run.out.find("tests/fixtures/bad-rules.yaml:7:") != std::string::npos);
+  CHECK(run.out.find("did you mean 'traffic.pattern'?") != std::string::npos);
+  CHECK(run.err == "0 files, 0 workloads, 1 error\n");
+}
+
+TEST_CASE("cli: a broken rule or price file with -f json prints the report's shape, errors[] and all",
+          "[cli][e2e]") {
+  const auto sarif_path = (std::filesystem::temp_directory_path() / "caas-broken-table.sarif").string();
+  for (const auto* option : {"--rules", "--pricing"}) {
+    INFO(option);
+    const auto run = run_tool({"recommend", "examples", option, "tests/bad-inputs/rules-escape-message.yaml", "-f",
+                               "json", "-f", "sarif=" + sarif_path});
+    CHECK(run.exit_code == 2);
+    const auto report = json::parse(run.out);
+    CHECK(report["schema"] == "caas-advisor/report/v1");
+    CHECK(report["results"].empty());
+    REQUIRE(report["errors"].size() >= 1);
+    CHECK(report["errors"][0]["file"] == "tests/bad-inputs/rules-escape-message.yaml");
+    CHECK(report["errors"][0]["line"].is_number());
+    CHECK(report["errors"][0]["code"].is_string());
+    CHECK(report["summary"]["exit_code"] == 2);
+    CHECK(report["summary"]["files"] == 0);
+    CHECK(report["tool"]["rules_version"] != "");
+    // The errors are on standard error too, for a CI log; and a report written to a file says the same.
+    CHECK(run.err.find("tests/bad-inputs/rules-escape-message.yaml:") != std::string::npos);
+    const auto sarif = json::parse(read_text(sarif_path));
+    CHECK(sarif["runs"][0]["results"].size() == report["errors"].size());
+    std::filesystem::remove(sarif_path);
+  }
 }

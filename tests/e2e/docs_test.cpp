@@ -78,3 +78,13 @@ TEST_CASE("docs: every registered code is documented on its page and emitted som
     CHECK(sources.find("\"" + std::string(row.id) + "\"") != std::string::npos);
   }
 }
+
+TEST_CASE("docs: CHANGELOG.md's newest release is the version --version names", "[docs][e2e]") {
+  const auto changelog = read_text(source_dir() + "/CHANGELOG.md");
+  const auto heading = changelog.find("\n## [", changelog.find("## [Unreleased]") + 1);
+  REQUIRE(heading != std::string::npos);
+  const auto release = changelog.substr(heading + 5, changelog.find(']', heading) - heading - 5);
+  const auto run = run_tool({"--version"});
+  REQUIRE(run.exit_code == 0);
+  CHECK(run.out.rfind("caas-advisor " + release + " (", 0) == 0);
+}

@@ -168,11 +168,11 @@ TEST_CASE("hardening: rule and price files over 1 MiB are refused before they ar
   write_text(dir / "rules.yaml", "version: 1\n# " + std::string(1u << 20, 'x') + "\n");
   const auto rules = run_tool({"recommend", "examples/minimal-service.yaml", "--rules", dir / "rules.yaml"});
   CHECK(rules.exit_code == 2);
-  CHECK(rules.err.find(dir / "rules.yaml" + ": error: the file is 1048590 bytes, larger than the limit of 1MiB\n") !=
+  CHECK(rules.out.find(dir / "rules.yaml" + ": error: the file is 1048590 bytes, larger than the limit of 1MiB\n") !=
         std::string::npos);
   const auto prices = run_tool({"recommend", "examples/minimal-service.yaml", "--pricing", dir / "rules.yaml"});
   CHECK(prices.exit_code == 2);
-  CHECK(prices.err.find("larger than the limit of 1MiB") != std::string::npos);
+  CHECK(prices.out.find("larger than the limit of 1MiB") != std::string::npos);
 }
 
 TEST_CASE("hardening: evaluating never modifies an input file", "[hardening][e2e]") {

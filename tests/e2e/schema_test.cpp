@@ -106,6 +106,8 @@ TEST_CASE("schema: reports of every command, with errors, skipped files and noth
       {"recommend", "examples", "tests/fixtures/batch", "-v"},
       {"check", "examples", "tests/fixtures/batch", "no/such/file.yaml"},
       {"validate", "examples", "tests/fixtures/batch"},
+      {"recommend", "examples", "--rules", "tests/fixtures/bad-rules.yaml"},
+      {"check", "examples", "--pricing", "tests/bad-inputs/pricing-not-a-map.yaml"},
   };
   for (auto args : commands) {
     args.insert(args.end(), {"-f", "json"});

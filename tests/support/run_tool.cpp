@@ -44,7 +44,10 @@ ToolRun run_tool_in(const std::string& folder, const std::vector<std::string>& a
     (void)!freopen(out_path.c_str(), "wb", stdout);
     (void)!freopen(err_path.c_str(), "wb", stderr);
     std::vector<char*> argv;
-    std::string binary = CAAS_BINARY;
+    // CAAS_TEST_BINARY runs the end-to-end tests against another build of the tool (tools/test.sh: the shipped
+    // Release binary, beside the sanitized one this suite was built with).
+    const char* other = std::getenv("CAAS_TEST_BINARY");
+    std::string binary = other != nullptr && *other != '\0' ? other : CAAS_BINARY;
     argv.push_back(binary.data());
     std::vector<std::string> copies = args;
     for (auto& a : copies) argv.push_back(a.data());

@@ -12,6 +12,8 @@
 #include "caas/model/recommendation.hpp"
 #include "caas/model/workload_profile.hpp"
 #include "caas/util/diagnostic.hpp"
+#include "caas/util/raw_text.hpp"
+#include "caas/yaml/yaml_tree.hpp"
 
 namespace caas::import {
 
@@ -19,14 +21,6 @@ enum class SpecFormat { serverless, sam, cloudformation, compose, kubernetes, ec
 
 // "serverless", "sam", "cloudformation", "compose", "kubernetes", "ecs": the profile's source_format.
 std::string_view to_string(SpecFormat format);
-
-// The same hardening limits as workload files (parse::ParseLimits), restated so that this module does not depend on
-// the parser.
-struct Limits {
-  std::size_t max_bytes = std::size_t{1024} * 1024;
-  int max_depth = 64;
-  std::size_t max_nodes = 100000;  // aliases counted at each use
-};
 
 // One workload of an imported file. The profile has the rules' defaults applied; `warnings` (unresolved variables
 // and intrinsics, guesses the reader should check) become findings.
@@ -44,10 +38,15 @@ struct ImportResult {
   std::vector<std::string> not_workloads;  // what the file holds besides workloads ("Service", "AWS::S3::Bucket")
 };
 
-// Recognises and imports a spec. `file` is the name shown in reports; each workload's profile.file is
-// "file#name". Returns nullopt when the text is not a recognised format (including YAML that does not parse, unless
-// it is recognisably a template, such as a Helm chart, which gets a located error).
-std::optional<ImportResult> import_spec(std::string_view text, const std::string& file, const Limits& limits = {});
+// Recognises and imports a spec, read with yaml::read_yaml (the one reader, with `limits`). `file` is the name shown
+// in reports; each workload's profile.file is "file#name". Returns nullopt when the text is not a recognised format
+// (including YAML that does not parse, unless it is recognisably a template, such as a Helm chart, which gets a
+// located error).
+std::optional<ImportResult> import_spec(std::string_view text, const std::string& file,
+                                        const util::InputLimits& limits = {});
+// The same from a read already done: a batch reads each file once (parse::parse_read, then this). `text` is what
+// was read.
+std::optional<ImportResult> import_read(const yaml::YamlRead& read, std::string_view text, const std::string& file);
 
 // The workload file (workload-v1) equivalent to an imported workload, with a comment on each value saying where it
 // came from, and the fields worth filling in as commented-out lines. `original` is the imported file's name.

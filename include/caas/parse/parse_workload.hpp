@@ -5,15 +5,11 @@
 #include <vector>
 
 #include "caas/model/workload_profile.hpp"
+#include "caas/util/raw_text.hpp"
 #include "caas/util/result.hpp"
+#include "caas/yaml/yaml_tree.hpp"
 
 namespace caas::parse {
-
-struct ParseLimits {
-  std::size_t max_bytes = std::size_t{1024} * 1024;  // --max-file-size
-  int max_depth = 64;                                // nesting of maps and lists
-  std::size_t max_nodes = 100000;                    // nodes visited, aliases counted at each use
-};
 
 // The result of parsing one workload file: the profile, plus warnings (contradictions) that do not stop it.
 struct ParsedWorkload {
@@ -24,7 +20,7 @@ struct ParsedWorkload {
 // Parses a workload file's text. `file` is the name shown in diagnostics. On failure returns every error found.
 // The profile has the rules' defaults applied (model::apply_defaults).
 util::Result<ParsedWorkload> parse_workload(std::string_view text, const std::string& file,
-                                            const ParseLimits& limits = {});
+                                            const util::InputLimits& limits = {});
 
 // What a file is: a workload, something else that parses (a folder skips it), or broken.
 enum class FileKind { workload, other, broken };
@@ -36,6 +32,9 @@ struct FileParse {
   std::vector<ParsedWorkload> workloads;
   util::Diagnostics errors;  // when broken, or a workload with errors
 };
-FileParse parse_file(std::string_view text, const std::string& file, const ParseLimits& limits = {});
+FileParse parse_file(std::string_view text, const std::string& file, const util::InputLimits& limits = {});
+// The same from a read already done (yaml::read_yaml): a batch reads each file once, and hands the tree of a file
+// that is not a workload to the importers. `text` is what was read.
+FileParse parse_read(const yaml::YamlRead& read, std::string_view text, const std::string& file);
 
 }  // namespace caas::parse

@@ -42,6 +42,10 @@ Problem missing_field(std::string_view owner, std::string_view key, std::string_
 Problem wrong_type(std::string_view path, std::string_view expected, Shape found, std::string hint = {});
 // not-a-mapping: "a rule file is a map of version, targets and rules, not a list" (`what` names the file).
 Problem not_a_map(std::string_view what, std::string_view keys, Shape found);
+// multiple-documents: "a workload file holds one YAML document, but another one starts here (2 in all)".
+Problem multiple_documents(std::string_view what, std::size_t count);
+// merge-key: "merge keys ('<<') are not allowed; write the keys out" (the tool's own files).
+Problem merge_key();
 // bad-value: "'kind' must be one of service, worker or job, not 'daemon'", with did-you-mean.
 Problem not_one_of(std::string_view path, const std::vector<std::string_view>& values, std::string_view text);
 // A boolean written otherwise than true or false: bad-boolean for yes/no/on/off and their kin, else bad-type.
@@ -65,7 +69,7 @@ struct NumberField {
 NumberField read_number_field(std::string_view path, std::string_view expected, std::string_view text);
 // bad-value: "'collected' must be a date written YYYY-MM-DD, not 'May 1'".
 Problem not_of_form(std::string_view path, std::string_view form, std::string_view text);
-// bad-value: "'source' must be text, not empty".
+// bad-value: "'source' is empty; expected a string".
 Problem empty_value(std::string_view path, std::string_view expected);
 // bad-version: "'version' must be 1, not '2'" (rule and price files).
 Problem bad_version(std::string_view text);

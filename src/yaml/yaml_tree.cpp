@@ -1,4 +1,4 @@
-#include "yaml_tree.hpp"
+#include "caas/yaml/yaml_tree.hpp"
 
 #include <yaml.h>
 
@@ -7,11 +7,10 @@
 
 #include <fmt/format.h>
 
+#include "caas/util/messages.hpp"
 #include "caas/util/raw_text.hpp"
-#include "caas/util/yaml_guard.hpp"
-#include "reporter.hpp"
 
-namespace caas::parse {
+namespace caas::yaml {
 
 const YamlNode* YamlTree::find(const YamlNode& map, std::string_view key) const {
   if (map.type != NodeType::map) return nullptr;
@@ -128,7 +127,7 @@ std::string_view to_view(const yaml_char_t* text) {
 
 class TreeBuilder {
  public:
-  TreeBuilder(YamlTree& tree, const ParseLimits& limits) : m_tree(tree), m_limits(limits) {}
+  TreeBuilder(YamlTree& tree, const util::InputLimits& limits) : m_tree(tree), m_limits(limits) {}
 
   void document_start(Mark mark) {
     m_tree.documents.push_back({mark.line, mark.column, k_no_node});
@@ -139,10 +138,11 @@ class TreeBuilder {
     const std::string_view text(reinterpret_cast<const char*>(value), length);
     // A quoted or block scalar is a string; so is a plain one tagged `!` or `!!str`.
     const bool plain = style == YAML_PLAIN_SCALAR_STYLE && tag != "!" && tag != "tag:yaml.org,2002:str";
-    if (plain && tag.empty() && is_null_text(text))
-      attach(new_leaf(NodeType::null, mark, anchor, {}, true));
-    else
-      attach(new_leaf(NodeType::scalar, mark, anchor, text, plain));
+    const auto index = plain && tag.empty() && is_null_text(text)
+                           ? new_leaf(NodeType::null, mark, anchor, {}, true)
+                           : new_leaf(NodeType::scalar, mark, anchor, text, plain);
+    set_tag(index, tag);
+    attach(index);
   }
   void alias(Mark mark, std::string_view anchor) {
     const auto found = m_anchors.find(std::string(anchor));
@@ -155,8 +155,9 @@ class TreeBuilder {
     if (static_cast<int>(m_open.size()) + m_height[target] > m_limits.max_depth) too_deep(mark);
     attach(target);
   }
-  void open(NodeType type, Mark mark, std::string_view anchor) {
+  void open(NodeType type, Mark mark, std::string_view anchor, std::string_view tag) {
     const auto index = new_node(type, mark, anchor);
+    set_tag(index, tag);
     m_open.push_back({index, m_pending.size()});
     if (static_cast<int>(m_open.size()) > m_limits.max_depth) too_deep(mark);
   }
@@ -192,9 +193,20 @@ class TreeBuilder {
     m_visited += nodes;
     if (m_visited > m_limits.max_nodes)
       throw LimitHit{"too-many-nodes",
-                     concat({"the YAML holds more than ", std::to_string(m_limits.max_nodes),
-                             " nodes (an alias counts its whole anchored value each time it is used)"}),
+                     fmt::format("the YAML holds more than {} nodes (an alias counts its whole anchored value each "
+                                 "time it is used)",
+                                 m_limits.max_nodes),
                      mark};
+  }
+
+  // Tags are few and repeated (`!Ref`, `!GetAtt`...): each is kept once. "!" (the non-specific tag of a quoted
+  // scalar) is no tag.
+  void set_tag(std::uint32_t index, std::string_view tag) {
+    if (tag.empty() || tag == "!") return;
+    const auto [found, added] =
+        m_tag_index.try_emplace(std::string(tag), static_cast<std::uint32_t>(m_tree.tags.size()));
+    if (added) m_tree.tags.emplace_back(tag);
+    m_tree.nodes[index].tag = found->second;
   }
 
   [[noreturn]] void too_deep(Mark mark) const {
@@ -231,10 +243,11 @@ class TreeBuilder {
   }
 
   YamlTree& m_tree;
-  const ParseLimits& m_limits;
+  const util::InputLimits& m_limits;
   std::vector<Open> m_open;
   std::vector<std::uint32_t> m_pending;  // children of the open containers, innermost last
   std::unordered_map<std::string, std::uint32_t> m_anchors;
+  std::unordered_map<std::string, std::uint32_t> m_tag_index;
   std::vector<std::size_t> m_weight;  // nodes in a subtree, aliases expanded
   std::vector<int> m_height;          // nesting levels in a subtree
   std::vector<bool> m_done;
@@ -275,7 +288,7 @@ LimitHit syntax_error(const yaml_parser_t& parser, Columns& columns) {
   const auto context = to_view(reinterpret_cast<const yaml_char_t*>(parser.context));
   if (parser.error == YAML_MEMORY_ERROR) return {"yaml-syntax", "the YAML could not be read: out of memory", {}};
   if (parser.error == YAML_READER_ERROR) {
-    std::string message = concat({"not valid YAML: ", problem});
+    std::string message = fmt::format("not valid YAML: {}", problem);
     if (problem == "control characters are not allowed" && parser.problem_value >= 0)
       message = fmt::format("not valid YAML: a control character (U+{:04X}) is not allowed", parser.problem_value);
     return {"yaml-syntax", std::move(message), columns.at_offset(parser.problem_offset)};
@@ -288,8 +301,9 @@ LimitHit syntax_error(const yaml_parser_t& parser, Columns& columns) {
     return {"yaml-syntax", "not valid YAML: this quoted value is never closed", context_mark};
   // libyaml's words for the common slips, said plainly.
   const char found = columns.byte_at(problem_offset);
-  if (problem == "did not find expected <document start>" && found == ',')
-    return {"yaml-syntax", std::string(util::k_stalled_document_message), problem_mark};
+  if (found == ',' && (problem == "did not find expected <document start>" || problem == "did not find expected key" ||
+                       problem == "did not find expected '-' indicator"))
+    return {"yaml-syntax", "not valid YAML: a ',' outside [ ] or { }", problem_mark};
   if (problem == "found character that cannot start any token") {
     if (found == '\t') return {"yaml-syntax", "not valid YAML: a tab; YAML indents with spaces only", problem_mark};
     if (found == '@' || found == '`')
@@ -297,10 +311,10 @@ LimitHit syntax_error(const yaml_parser_t& parser, Columns& columns) {
               fmt::format("not valid YAML: a value cannot start with '{}' (reserved in YAML): quote the value", found),
               problem_mark};
   }
-  std::string message = concat({"not valid YAML: ", problem.empty() ? std::string_view("unknown error") : problem});
+  std::string message =
+      fmt::format("not valid YAML: {}", problem.empty() ? std::string_view("unknown error") : problem);
   if (!context.empty() && context != "while scanning for the next token")
-    message += concat({" (", context, " that starts at line ", std::to_string(context_mark.line), ", column ",
-                       std::to_string(context_mark.column), ")"});
+    message += fmt::format(" ({} that starts at line {}, column {})", context, context_mark.line, context_mark.column);
   return {"yaml-syntax", std::move(message), problem_mark};
 }
 
@@ -321,10 +335,12 @@ void read_events(std::string_view text, TreeBuilder& builder) {
       }
       case YAML_ALIAS_EVENT: builder.alias(mark(), to_view(event->data.alias.anchor)); break;
       case YAML_SEQUENCE_START_EVENT:
-        builder.open(NodeType::sequence, mark(), to_view(event->data.sequence_start.anchor));
+        builder.open(NodeType::sequence, mark(), to_view(event->data.sequence_start.anchor),
+                     to_view(event->data.sequence_start.tag));
         break;
       case YAML_MAPPING_START_EVENT:
-        builder.open(NodeType::map, mark(), to_view(event->data.mapping_start.anchor));
+        builder.open(NodeType::map, mark(), to_view(event->data.mapping_start.anchor),
+                     to_view(event->data.mapping_start.tag));
         break;
       case YAML_SEQUENCE_END_EVENT:
       case YAML_MAPPING_END_EVENT: builder.close(); break;
@@ -336,16 +352,14 @@ void read_events(std::string_view text, TreeBuilder& builder) {
 
 }  // namespace
 
-YamlRead read_yaml(std::string_view text, const std::string& file, const ParseLimits& limits) {
+YamlRead read_yaml(std::string_view text, const std::string& file, const util::InputLimits& limits) {
   YamlRead read;
-  Reporter report(text, file);
   auto stop = [&](util::Code code, std::string message, Mark mark) {
-    report.error(code, std::move(message), mark.line, mark.column);
-    read.errors = report.take_errors();
+    read.errors.push_back(util::make_error(code, std::move(message), {file, mark.line, mark.column}, text));
     read.tree = {};
     return std::move(read);
   };
-  if (auto problem = util::check_raw_text(text, file, {limits.max_bytes, limits.max_depth, "--max-file-size"})) {
+  if (auto problem = util::check_raw_text(text, file, limits)) {
     read.errors.push_back(std::move(*problem));
     return read;
   }
@@ -355,9 +369,29 @@ YamlRead read_yaml(std::string_view text, const std::string& file, const ParseLi
   } catch (const LimitHit& hit) {
     return stop(hit.code, hit.message, hit.mark);
   } catch (const std::exception& e) {
-    return stop("yaml-syntax", concat({"the YAML could not be read: ", e.what()}), {});
+    return stop("yaml-syntax", fmt::format("the YAML could not be read: {}", e.what()), {});
   }
   return read;
 }
 
-}  // namespace caas::parse
+util::Diagnostics refuse_merge_keys(const YamlTree& tree, std::string_view text, const std::string& file) {
+  util::Diagnostics errors;
+  for (const auto& node : tree.nodes) {
+    if (node.type != NodeType::map) continue;
+    const auto entries = tree.children_of(node);
+    for (std::size_t i = 0; i < entries.size(); i += 2) {
+      const auto& key = tree.node(entries[i]);
+      if (YamlTree::is_merge_key(key)) {
+        auto problem = util::merge_key();
+        errors.push_back(
+            util::make_error(problem.code, std::move(problem.message), {file, key.line, key.column}, text, 2));
+      }
+    }
+  }
+  std::sort(errors.begin(), errors.end(), [](const util::Diagnostic& a, const util::Diagnostic& b) {
+    return std::pair(a.where.line, a.where.column) < std::pair(b.where.line, b.where.column);
+  });
+  return errors;
+}
+
+}  // namespace caas::yaml
