@@ -90,17 +90,25 @@ class DiffCommand final : public Command {
                      "Compare the paths as they are at this git revision (read through git, no checkout) with the "
                      "working tree")
         ->type_name("REF");
+    // The names as a check that accepts anything (parse_format_specs reports an unknown one), so that --help, the man
+    // page and the completions list them, as for recommend.
     std::string names;
-    for (const auto& f : report::diff_formats()) names += (names.empty() ? "" : ", ") + std::string(f.name);
+    for (const auto& f : report::diff_formats()) names += (names.empty() ? "" : ",") + std::string(f.name);
     diff->add_option("-f,--format", options.formats,
-                     "Output format, optionally to a file: " + names + " (FMT or FMT=PATH); repeatable")
-        ->type_name("FMT[=PATH]");
+                     "Output format, optionally to a file: text, json, markdown or github (FMT or FMT=PATH); "
+                     "repeatable")
+        ->type_name("FMT[=PATH]")
+        ->check(CLI::Validator([](const std::string&) { return std::string(); }, "{" + names + "}"));
     diff->add_flag("--fail-on-target-change", m_fail_on_target_change,
                    "Exit 1 when a workload's recommendation changes");
     diff->add_option("--fail-on-cost-increase", m_fail_on_cost_increase,
                      "Exit 1 when the portfolio's monthly cost rises by more than AMOUNT: dollars (50USD) or a share "
                      "of the base's total (10%)")
         ->type_name("AMOUNT");
+    diff->add_option("--fail-on", options.fail_on,
+                     "Exit 1 when the change introduces a check finding of this severity or worse (default: error); "
+                     "findings already in the base never count")
+        ->check(CLI::IsMember({"error", "warning", "info", "none"}));
     add_rule_options(*diff, options);
     add_pricing_options(*diff, options);
     diff->add_option("--include", options.include, "In folders, only files matching this glob; repeatable")
@@ -125,6 +133,11 @@ class DiffCommand final : public Command {
     }
     diff::Gates gates;
     gates.target_change = m_fail_on_target_change;
+    const std::string fail_on = options.fail_on.empty() ? "error" : options.fail_on;
+    if (fail_on != "none")
+      gates.new_findings = fail_on == "info"      ? util::Severity::info
+                           : fail_on == "warning" ? util::Severity::warning
+                                                  : util::Severity::error;
     if (!m_fail_on_cost_increase.empty()) {
       std::string error;
       gates.cost_increase = diff::parse_cost_threshold(m_fail_on_cost_increase, error);

@@ -6,6 +6,7 @@
 #include <tuple>
 
 #include "caas/model/field_catalogue.hpp"
+#include "caas/report/finding_identity.hpp"
 
 namespace caas::diff {
 
@@ -148,6 +149,34 @@ int line_of(const model::Recommendation& rec) {
   return line;
 }
 
+// The findings the change introduces and those it removes, matched as a baseline is (report/finding_identity.hpp):
+// by file, workload and rule, the base's findings taken to the head's file and name when the file moved or the
+// workload was renamed.
+void compare_findings(const Entry& base, const Entry& head, model::WorkloadChange& change) {
+  const auto& before = *base.workload;
+  const auto& after = *head.workload;
+  std::vector<report::FindingKey> earlier;
+  earlier.reserve(before.findings.size());
+  for (const auto& finding : before.findings) {
+    auto key = report::finding_key(before, finding);
+    if (key.file == base.file->display) key.file = head.file->display;
+    key.workload = after.name;
+    earlier.push_back(std::move(key));
+  }
+  const auto result = report::compare_findings(earlier, report::finding_keys(after));
+  for (std::size_t i = 0; i < result.current.size(); ++i)
+    if (result.current[i] == report::Match::new_finding) change.new_findings.push_back(after.findings[i]);
+  // Each fixed key stands for one base finding of that rule not matched yet: the first ones, in the base's order.
+  std::vector<bool> taken(before.findings.size(), false);
+  for (const auto& key : result.fixed)
+    for (std::size_t i = 0; i < before.findings.size(); ++i)
+      if (!taken[i] && before.findings[i].rule == key.rule) {
+        taken[i] = true;
+        change.fixed_findings.push_back(before.findings[i]);
+        break;
+      }
+}
+
 model::WorkloadChange pair_change(const Entry& base, const Entry& head) {
   const auto& before = *base.workload;
   const auto& after = *head.workload;
@@ -162,6 +191,7 @@ model::WorkloadChange pair_change(const Entry& base, const Entry& head) {
   fill_after(change, after);
   change.fields = field_changes(before, after);
   change.targets = target_changes(&before, &after);
+  compare_findings(base, head, change);
   const bool advice_differs = change.recommended_before != change.recommended_after ||
                               change.runs_on_before != change.runs_on_after ||
                               change.verdict_before != change.verdict_after ||
@@ -183,6 +213,7 @@ model::WorkloadChange single_change(const Entry& entry, model::ChangeKind kind, 
   change.line = line_of(rec);
   change.source_format = rec.source_format;
   if (which == Which::head) {
+    if (kind == model::ChangeKind::added) change.new_findings = rec.findings;  // all of them come with it
     fill_after(change, rec);
     change.targets = target_changes(nullptr, &rec);
   } else {

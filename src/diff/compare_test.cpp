@@ -229,3 +229,31 @@ TEST_CASE("diff compare: target changes come first, then changes, added, removed
   CHECK(result.changes[3].kind == ChangeKind::removed);
   CHECK(result.changes[4].kind == ChangeKind::moved);
 }
+
+TEST_CASE("diff compare: findings are matched as a baseline is, so only those the change brings are new", "[diff]") {
+  auto before = lambda_api();
+  before.findings.push_back({util::Severity::error, "check-runs-on-infeasible", "old words", "old/a.yaml", 3, 1, {}});
+  before.findings.push_back({util::Severity::info, "lambda-note", "n", "old/a.yaml", 4, 1, {}});
+  auto after = lambda_api("11m");
+  after.name = "api";
+  after.findings.push_back({util::Severity::error, "check-runs-on-infeasible", "new words", "new/a.yaml", 9, 1, {}});
+  after.findings.push_back({util::Severity::warning, "contradiction-peak-below-average", "w", "new/a.yaml", 5, 1, {}});
+  // The file moved: the base's findings are taken to the head's file before matching.
+  diff::SideFile base_file{"old/a.yaml", "old/a.yaml", {before}, {}};
+  diff::SideFile head_file{"new/a.yaml", "new/a.yaml", {after}, {}};
+  const auto result = diff::compare(side({base_file}), side({head_file}));
+  REQUIRE(result.changes.size() == 1);
+  const auto& change = result.changes[0];
+  REQUIRE(change.new_findings.size() == 1);
+  CHECK(change.new_findings[0].rule == "contradiction-peak-below-average");
+  REQUIRE(change.fixed_findings.size() == 1);
+  CHECK(change.fixed_findings[0].rule == "lambda-note");
+}
+
+TEST_CASE("diff compare: an added workload's findings all come with the change", "[diff]") {
+  auto fresh = lambda_api();
+  fresh.findings.push_back({util::Severity::info, "check-no-runs-on", "m", "a.yaml", 1, 1, {}});
+  const auto result = diff::compare(side({}), side({file("a.yaml", {fresh})}));
+  REQUIRE(result.changes.size() == 1);
+  CHECK(result.changes[0].new_findings.size() == 1);
+}

@@ -82,6 +82,30 @@ model::GateResult cost_gate(const model::PortfolioDiff& diff, const CostThreshol
   return gate;
 }
 
+model::GateResult findings_gate(const model::PortfolioDiff& diff, util::Severity worst) {
+  model::GateResult gate{"new-findings", std::string(util::to_string(worst)), false, ""};
+  std::string named;
+  int count = 0;
+  for (const auto& change : diff.changes)
+    for (const auto& finding : change.new_findings) {
+      if (finding.severity > worst) continue;
+      if (++count <= 5)
+        named += (named.empty() ? "" : ", ") + change.name + ": " + finding.rule + " (" +
+                 std::string(util::to_string(finding.severity)) + ")";
+    }
+  gate.reached = count > 0;
+  const std::string level =
+      worst == util::Severity::error ? "error" : std::string(util::to_string(worst)) + " or worse";
+  if (!gate.reached) {
+    gate.message = "the change introduces no finding of severity " + level;
+  } else {
+    gate.message =
+        "the change introduces " + plural(count, "finding", "findings") + " of severity " + level + ": " + named;
+    if (count > 5) gate.message += " and " + std::to_string(count - 5) + " more";
+  }
+  return gate;
+}
+
 }  // namespace
 
 std::optional<CostThreshold> parse_cost_threshold(std::string_view text, std::string& error) {
@@ -117,6 +141,7 @@ void evaluate_gates(model::PortfolioDiff& diff, const Gates& gates) {
   diff.gates.clear();
   if (gates.target_change) diff.gates.push_back(target_gate(diff));
   if (gates.cost_increase) diff.gates.push_back(cost_gate(diff, *gates.cost_increase));
+  if (gates.new_findings) diff.gates.push_back(findings_gate(diff, *gates.new_findings));
   const bool reached = std::any_of(diff.gates.begin(), diff.gates.end(), [](const auto& g) { return g.reached; });
   diff.exit_code = !diff.errors.empty() ? 2 : reached ? 1 : 0;
 }

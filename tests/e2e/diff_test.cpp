@@ -128,8 +128,10 @@ TEST_CASE("diff: the gates' exit codes", "[e2e][diff]") {
   const auto builder_head = k_head + "/services/report-builder.yaml";
   const auto orders_base = k_base + "/services/orders.yaml";  // +$4.83 on $79.94: 6.04%
   const auto orders_head = k_head + "/services/orders.yaml";
-  CHECK(run_tool({"diff", builder_base, builder_head}).exit_code == 0);  // no gate given
-  CHECK(run_tool({"diff", builder_base, builder_head, "--fail-on-target-change"}).exit_code == 1);
+  // runs_on lambda can no longer run report-builder: a new error finding, which --fail-on error (the default) fails.
+  CHECK(run_tool({"diff", builder_base, builder_head}).exit_code == 1);
+  CHECK(run_tool({"diff", builder_base, builder_head, "--fail-on", "none"}).exit_code == 0);
+  CHECK(run_tool({"diff", builder_base, builder_head, "--fail-on", "none", "--fail-on-target-change"}).exit_code == 1);
   CHECK(run_tool({"diff", orders_base, orders_head, "--fail-on-target-change"}).exit_code == 0);
   CHECK(run_tool({"diff", orders_base, orders_head, "--fail-on-cost-increase", "4USD"}).exit_code == 1);
   CHECK(run_tool({"diff", orders_base, orders_head, "--fail-on-cost-increase", "5USD"}).exit_code == 0);
@@ -137,11 +139,33 @@ TEST_CASE("diff: the gates' exit codes", "[e2e][diff]") {
   CHECK(run_tool({"diff", orders_base, orders_head, "--fail-on-cost-increase", "7%"}).exit_code == 0);
   // A decrease never reaches the gate.
   CHECK(run_tool({"diff", orders_head, orders_base, "--fail-on-cost-increase", "0USD"}).exit_code == 0);
+  CHECK(run_tool({"diff", orders_base, orders_head, "--fail-on", "loud"}).exit_code == 2);
   const auto bad = run_tool({"diff", orders_base, orders_head, "--fail-on-cost-increase", "50"});
   CHECK(bad.exit_code == 2);
   CHECK(bad.err.find("50USD") != std::string::npos);
   // A broken file is exit 2 whatever the gates say.
   CHECK(run_tool({"diff", k_base, k_head, "--fail-on-target-change"}).exit_code == 2);
+}
+
+TEST_CASE("diff: a finding the base already has never fails the diff, one the change brings does", "[e2e][diff]") {
+  Scratch scratch("findings");
+  const std::string head = read_text(source_dir() + "/" + k_head + "/services/report-builder.yaml");
+  const auto still = scratch.dir / "still.yaml";
+  write_text(still.string(), head.substr(0, head.find("max: 20m")) + "max: 25m}" +
+                                 head.substr(head.find("max: 20m") + std::string("max: 20m}").size()));
+  const auto base = source_dir() + "/" + k_head + "/services/report-builder.yaml";  // already infeasible on lambda
+  const auto known = run_tool({"diff", base, still.string(), "-f", "json"});
+  CHECK(known.exit_code == 0);
+  const auto diff = json::parse(known.out);
+  CHECK(diff["workloads"][0]["findings"]["new"].empty());
+  const auto gate = diff["gates"][0];
+  CHECK(gate["gate"] == "new-findings");
+  CHECK_FALSE(gate["reached"].get<bool>());
+  const auto introduced =
+      run_tool({"diff", source_dir() + "/" + k_base + "/services/report-builder.yaml", base, "-f", "json"});
+  CHECK(introduced.exit_code == 1);
+  const auto flipped = json::parse(introduced.out);
+  CHECK(flipped["workloads"][0]["findings"]["new"][0]["rule"] == "check-runs-on-infeasible");
 }
 
 TEST_CASE("diff: a percentage gate prices the unchanged files too, for the base's total", "[e2e][diff]") {

@@ -24,6 +24,7 @@ std::optional<CostThreshold> parse_cost_threshold(std::string_view text, std::st
 struct Gates {
   bool target_change = false;                  // --fail-on-target-change
   std::optional<CostThreshold> cost_increase;  // --fail-on-cost-increase
+  std::optional<util::Severity> new_findings;  // --fail-on: a new finding this severe or worse; nullopt: none
 };
 
 // Fills diff.gates (one entry per gate given, reached or not, with what reached it) and diff.exit_code: 2 when an
