@@ -2,13 +2,14 @@
 # Builds the libFuzzer targets with clang (AddressSanitizer + UBSan) and runs each for SECONDS, one after the other,
 # in a single process, seeded from examples/, rules/ and tests/. A crash stops that target and is saved in
 # BUILD/fuzz-artifacts/TARGET/: copy it into tests/fuzz/regressions/TARGET/ so the test suite replays it.
-# Usage: tools/fuzz.sh [SECONDS] [TARGET...]   (default 60 seconds; targets: workload import condition rules prices)
+# Usage: tools/fuzz.sh [SECONDS] [TARGET...]   (default 60 seconds; targets: workload import condition rules prices
+# report)
 set -eu
 cd "$(dirname "$0")/.."
 seconds=${1:-60}
 [ $# -gt 0 ] && shift
 targets=("$@")
-[ ${#targets[@]} -eq 0 ] && targets=(workload import condition rules prices)
+[ ${#targets[@]} -eq 0 ] && targets=(workload import condition rules prices report)
 build=${CAAS_FUZZ_BUILD:-build-fuzz}
 
 CC=clang CXX=clang++ cmake -S . -B "$build" -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo -DCAAS_FUZZ=ON \
@@ -27,6 +28,7 @@ seed() {
                 awk -v dir="$dir" '{ printf "cp \"%s\" \"%s/spec-%04d\"\n", $0, dir, NR }' | sh ;;
     rules) cp rules/aws.yaml tests/fixtures/pci-policy.yaml tests/fixtures/bad-rules.yaml "$dir"/ ;;
     prices) cp rules/pricing/*.yaml "$dir"/ ;;
+    report) cp tests/fixtures/diff/*.json "$dir"/ ;;
     condition)
       # One file per `when:` of the rule tables, without the YAML quotes around it.
       grep -h '^ *when:' rules/aws.yaml tests/fixtures/*.yaml | sed -e 's/^ *when: *//' -e "s/^'\(.*\)'$/\1/" \
@@ -44,7 +46,7 @@ for target in "${targets[@]}"; do
   echo "== fuzz_$target for ${seconds}s" >&2
   set +e
   "$build/tests/fuzz/fuzz_$target" "$corpus" "$build/seeds/$target" -dict=tests/fuzz/caas.dict \
-    -max_total_time="$seconds" -timeout=10 -rss_limit_mb=2048 -print_final_stats=1 \
+    -max_total_time="$seconds" -timeout=30 -rss_limit_mb=2048 -print_final_stats=1 \
     -artifact_prefix="$build/fuzz-artifacts/$target/" 2>&1 | tee "$build/fuzz-$target.log" |
     grep -E '^#[0-9]+[[:space:]]+(INITED|DONE)|ERROR|SUMMARY|stat::' >&2
   result=${PIPESTATUS[0]}

@@ -1,15 +1,10 @@
 #include "cli/batch.hpp"
 
+#include <algorithm>
 #include <array>
-#include <atomic>
-#include <condition_variable>
-#include <filesystem>
-#include <iterator>
-#include <mutex>
-#include <optional>
-#include <thread>
 
 #include "caas/import/import.hpp"
+#include "cli/ordered_jobs.hpp"
 
 namespace caas::cli {
 
@@ -198,6 +193,7 @@ int run_batch(const Inputs& inputs, const Context& context, const BatchSettings&
 
   for (auto* r : renderers) r->begin(context.tool);
   report::Summary summary;
+  for (const auto& target : context.rules.targets) summary.by_target.push_back({target.id, target.name, 0});
   bool internal_error = false;
   bool failed_finding = false;
   for (const auto& e : inputs.errors) {
@@ -215,13 +211,10 @@ int run_batch(const Inputs& inputs, const Context& context, const BatchSettings&
     for (const auto& rec : outcome.results) {
       ++summary.workloads;
       if (settings.command != report::Command::validate) {
-        const auto target = rec.recommended.value_or("none");
-        if (target == "lambda")
-          ++summary.by_lambda;
-        else if (target == "fargate")
-          ++summary.by_fargate;
-        else if (target == "ec2")
-          ++summary.by_ec2;
+        const auto counted = std::find_if(summary.by_target.begin(), summary.by_target.end(),
+                                          [&](const report::TargetCount& t) { return rec.recommended == t.id; });
+        if (counted != summary.by_target.end())
+          ++counted->workloads;
         else
           ++summary.by_none;
       }
@@ -237,85 +230,14 @@ int run_batch(const Inputs& inputs, const Context& context, const BatchSettings&
 
   const std::size_t n = inputs.files.size();
   ProgressBar progress(settings.progress && n >= 200, n, io.err);
-  const std::size_t workers = std::min<std::size_t>(static_cast<std::size_t>(std::max(settings.jobs, 1)), n);
-  if (workers <= 1) {
-    for (std::size_t i = 0; i < n; ++i) {
-      consume(i, evaluate_guarded(inputs.files[i], stdin_text, context, settings));
-      progress.update(i + 1);
-    }
-  } else {
-    // -j N is N threads in all: N - 1 workers evaluate files, and this thread renders results strictly in input
-    // order, evaluating the next free file itself whenever the result it must render next is not ready yet (so it
-    // is never idle and never a third thread on two cores). Workers run at most k_window files ahead of the
-    // renderer, so memory stays flat however many files there are.
-    constexpr std::size_t k_window = 512;
-    std::vector<std::optional<FileOutcome>> ring(k_window);
-    std::vector<bool> by_renderer(k_window, false);
-    // Rendered outcomes that a worker made go back to the workers to be freed: memory is cheaper to free on the
-    // thread that allocated it (each thread has its own malloc arena).
-    std::vector<FileOutcome> rendered;
-    std::mutex mutex;
-    std::condition_variable changed;
-    std::size_t next_to_take = 0;
-    std::size_t next_to_render = 0;
-    auto can_take = [&] { return next_to_take < n && next_to_take < next_to_render + k_window; };
-    auto evaluate_into_ring = [&](std::size_t index, bool renderer) {
-      auto outcome = evaluate_guarded(inputs.files[index], stdin_text, context, settings);
-      {
-        std::lock_guard lock(mutex);
-        ring[index % k_window] = std::move(outcome);
-        by_renderer[index % k_window] = renderer;
-      }
-      changed.notify_all();
-    };
-    auto work = [&] {
-      std::vector<FileOutcome> to_free;
-      for (;;) {
-        std::size_t index = 0;
-        {
-          std::unique_lock lock(mutex);
-          changed.wait(lock, [&] { return next_to_take >= n || can_take(); });
-          to_free.swap(rendered);
-          if (next_to_take >= n) return;
-          index = next_to_take++;
-        }
-        to_free.clear();
-        evaluate_into_ring(index, false);
-      }
-    };
-    std::vector<std::thread> threads;
-    threads.reserve(workers - 1);
-    for (std::size_t t = 0; t + 1 < workers; ++t) threads.emplace_back(work);
-    for (std::size_t i = 0; i < n;) {
-      std::optional<FileOutcome> outcome;
-      std::optional<std::size_t> own;
-      bool own_outcome = false;
-      {
-        std::unique_lock lock(mutex);
-        if (!ring[i % k_window] && !can_take()) changed.wait(lock, [&] { return ring[i % k_window].has_value(); });
-        if (ring[i % k_window]) {
-          outcome = std::move(ring[i % k_window]);
-          own_outcome = by_renderer[i % k_window];
-          ring[i % k_window].reset();
-          next_to_render = i + 1;
-        } else {
-          own = next_to_take++;
-        }
-      }
-      if (own) {
-        evaluate_into_ring(*own, true);
-        continue;
-      }
-      changed.notify_all();
-      consume(i, *outcome);
-      progress.update(++i);
-      if (!own_outcome) {
-        std::lock_guard lock(mutex);
-        if (next_to_take < n) rendered.push_back(std::move(*outcome));  // else no worker will take another file
-      }
-    }
-    for (auto& t : threads) t.join();
-  }
+  // Workers stay at most 512 files ahead of the renderers, so memory stays flat however many files there are.
+  run_ordered<FileOutcome>(
+      n, {settings.jobs, 512},
+      [&](std::size_t index) { return evaluate_guarded(inputs.files[index], stdin_text, context, settings); },
+      [&](std::size_t index, const FileOutcome& outcome) {
+        consume(index, outcome);
+        progress.update(index + 1);
+      });
 
   summary.exit_code = internal_error ? 3 : summary.errors > 0 ? 2 : failed_finding ? 1 : 0;
   for (auto* r : renderers) r->finish(summary);

@@ -26,6 +26,8 @@ void add_rule_options(CLI::App& app, Options& options) {
 void add_pricing_options(CLI::App& app, Options& options) {
   app.add_option("--pricing", options.pricing_file, "Price file overriding the built-in prices")->type_name("FILE");
   app.add_option("--region", options.region, "Pricing region, overriding the files' region")->type_name("REGION");
+  app.add_flag("--free-tier", options.free_tier,
+               "Apply the always-free monthly allowances (Lambda requests and GB-seconds, data transfer out)");
 }
 
 int print_version(const Options& options, Io& io) {

@@ -24,7 +24,7 @@ const model::TargetResult* find_result(const model::Recommendation& rec, std::st
 // A target that cannot run the workload is still priced where the model can, so the reader sees what its limits
 // cost; the engine leaves it unpriced, so it is priced here.
 report::CostTarget cost_target(const model::TargetResult& result, const model::WorkloadProfile& profile,
-                               const cost::RegionPrices* prices) {
+                               const cost::RegionPrices* prices, const cost::CostSettings& settings) {
   report::CostTarget target;
   target.target = result.target;
   target.feasible = result.feasible;
@@ -32,7 +32,7 @@ report::CostTarget cost_target(const model::TargetResult& result, const model::W
   target.cost = result.cost;
   target.cost_unknown_reason = result.cost_unknown_reason;
   if (!result.feasible && prices != nullptr) {
-    auto priced = cost::estimate_cost(profile, result.target.id, *prices);
+    auto priced = cost::estimate_cost(profile, result.target.id, *prices, 1.0, settings);
     target.cost = std::move(priced.estimate);
     target.cost_unknown_reason = std::move(priced.unknown_reason);
   }
@@ -44,7 +44,7 @@ report::CostReport cost_report(const parse::ParsedWorkload& workload, const Cont
   const auto& profile = workload.profile;
   const auto rec = engine::recommend(profile, workload.warnings, context.rules, options);
   const auto* prices = engine::region_prices(profile, options);
-  const auto inputs = cost::read_cost_inputs(profile);
+  const auto inputs = cost::read_cost_inputs(profile, options.cost);
   // The chart's curve is the engine's, from the same prepared costs as the table below.
   std::optional<model::CostCurve> curve = rec.cost_curve;
   const bool job = inputs.kind == cost::WorkloadKind::job;
@@ -61,7 +61,7 @@ report::CostReport cost_report(const parse::ParsedWorkload& workload, const Cont
   for (const auto& target : context.rules.targets) {
     const auto* result = find_result(rec, target.id);
     if (result == nullptr) continue;
-    out.targets.push_back(cost_target(*result, profile, prices));
+    out.targets.push_back(cost_target(*result, profile, prices, options.cost));
     ids.push_back(target.id);
   }
   if (prices == nullptr) {
@@ -145,6 +145,7 @@ class CostCommand final : public Command {
     engine::EngineOptions engine_options;
     engine_options.prices = &context->prices;
     engine_options.region_override = options.region;
+    engine_options.cost.free_tier = options.free_tier;
     engine_options.explain_changes = false;  // the break-even is computed once, below
     engine_options.cost_curve = m_chart;
     std::vector<report::CostReport> reports;

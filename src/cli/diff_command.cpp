@@ -2,12 +2,14 @@
 // monthly bill (docs/diff.md). Reads and evaluates both versions, compares them (diff::compare), applies the gates
 // and writes every format asked for.
 #include <algorithm>
+#include <cctype>
 #include <filesystem>
 #include <map>
 #include <sstream>
 #include <thread>
 
 #include "caas/diff/gates.hpp"
+#include "caas/diff/read_report.hpp"
 #include "caas/report/diff_report.hpp"
 #include "caas/util/quantity.hpp"
 #include "caas/util/text.hpp"
@@ -27,10 +29,31 @@ namespace {
 // in it, a lone file by nothing, so that two lone files are compared whatever their names).
 struct PathSide {
   std::map<std::string, Input> files;
-  util::Diagnostics errors;  // the folder walk's
+  util::Diagnostics errors;                // the folder walk's
+  std::optional<diff::ReportRead> report;  // a JSON report written earlier, read back
 };
 
-std::optional<PathSide> read_path_side(const std::string& path, const Options& options, Io& io) {
+bool ends_with_json(std::string_view path) {
+  if (path.size() < 5) return false;
+  std::string end(path.substr(path.size() - 5));
+  std::transform(end.begin(), end.end(), end.begin(),
+                 [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+  return end == ".json";
+}
+
+// A .json file that opens as a report is read back as one (docs/diff.md); anything else is a spec like any other.
+std::optional<diff::ReportRead> read_report_side(const std::string& path, const std::string& display,
+                                                 std::size_t max_file_size) {
+  if (!ends_with_json(path)) return std::nullopt;
+  const auto limits = diff::report_limits(max_file_size);
+  ReadError error;
+  const auto text = read_input(path, limits, error);
+  if (!text || !diff::looks_like_report(*text)) return std::nullopt;  // read again, and reported, as a spec
+  return diff::read_report(*text, display, limits);
+}
+
+std::optional<PathSide> read_path_side(const std::string& path, const Options& options, std::size_t max_file_size,
+                                       Io& io) {
   std::error_code ec;
   const auto status = fs::status(path, ec);
   if (path == "-" || ec || !fs::exists(status)) {
@@ -41,7 +64,9 @@ std::optional<PathSide> read_path_side(const std::string& path, const Options& o
   }
   PathSide side;
   if (!fs::is_directory(status)) {
-    side.files.emplace("", Input{path, display_path(path, options.path_base), true});
+    const auto display = display_path(path, options.path_base);
+    side.report = read_report_side(path, display, max_file_size);
+    if (!side.report) side.files.emplace("", Input{path, display, true});
     return side;
   }
   Options walk = options;
@@ -206,14 +231,47 @@ class DiffCommand final : public Command {
  private:
   std::optional<DiffInputs> diff_paths(const Options& options, const Context& context, const DiffSettings& settings,
                                        Io& io) const {
-    auto base = read_path_side(options.paths[0], options, io);
-    auto head = read_path_side(options.paths[1], options, io);
+    const auto max_bytes = settings.batch.limits.max_bytes;
+    auto base = read_path_side(options.paths[0], options, max_bytes, io);
+    auto head = read_path_side(options.paths[1], options, max_bytes, io);
     if (!base || !head) return std::nullopt;
+    if (base->report || head->report)
+      return diff_reports(options, context, settings, std::move(*base), std::move(*head));
     auto inputs = evaluate_pairs(pair_up(*base, *head), context, context, settings);
     inputs.base.info = {options.paths[0], context.tool.rules_version, context.tool.pricing_date};
     inputs.head.info = {options.paths[1], context.tool.rules_version, context.tool.pricing_date};
     add_walk_errors(inputs.base, base->errors);
     add_walk_errors(inputs.head, head->errors);
+    return inputs;
+  }
+
+  // A report on one side or both: the report is read back, the other side (when not a report too) evaluated whole,
+  // since nothing says which of its files the report's equal.
+  static DiffInputs diff_reports(const Options& options, const Context& context, const DiffSettings& settings,
+                                 PathSide&& base, PathSide&& head) {
+    std::vector<FilePair> pairs;
+    if (!base.report)
+      for (const auto& [key, input] : base.files) pairs.push_back({key, FileVersion{input, std::nullopt}, {}, false});
+    if (!head.report)
+      for (const auto& [key, input] : head.files) pairs.push_back({key, {}, FileVersion{input, std::nullopt}, false});
+    auto inputs = evaluate_pairs(pairs, context, context, settings);
+    auto keys_of = [](const PathSide& side) {
+      std::vector<std::string> keys;
+      if (side.report) return keys;
+      for (const auto& [key, input] : side.files) keys.push_back(key);
+      return keys;
+    };
+    const auto finish = [&](diff::Side& side, PathSide& path_side, const PathSide& other, const std::string& path) {
+      if (path_side.report) {
+        side = diff::report_side(std::move(*path_side.report), keys_of(other), display_path(path, options.path_base));
+        side.info.label = path;
+      } else {
+        side.info = {path, context.tool.rules_version, context.tool.pricing_date};
+        add_walk_errors(side, path_side.errors);
+      }
+    };
+    finish(inputs.base, base, head, options.paths[0]);
+    finish(inputs.head, head, base, options.paths[1]);
     return inputs;
   }
 

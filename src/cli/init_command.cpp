@@ -154,6 +154,7 @@ class InitCommand final : public Command {
     engine::EngineOptions engine_options;
     engine_options.prices = &context->prices;
     engine_options.region_override = options.region;
+    engine_options.cost.free_tier = options.free_tier;
     report::RenderOptions render;
     render.color = use_color(options, io, io.out_is_terminal);
     const auto renderer = report::find_format("text")->make(io.out, render);

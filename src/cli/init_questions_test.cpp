@@ -84,7 +84,7 @@ TEST_CASE("init: answers are checked as the workload reader checks them, with a 
   CHECK(question("trigger").check("htp", none).error ==
         "'htp' is not one of http, websocket, grpc, s3, sqs, sns, "
         "eventbridge, dynamodb-stream, kinesis, kafka, schedule, "
-        "manual or other; did you mean 'http'?");
+        "manual, tcp or other; did you mean 'http'?");
   CHECK(question("name").check("my service", none).error.find("1 to 63") != std::string::npos);
   CHECK(question("name").check(std::string(64, 'a'), none).error.find("1 to 63") != std::string::npos);
   CHECK(question("p99").check("fast", none).error.find("(or none)") != std::string::npos);

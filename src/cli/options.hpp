@@ -15,6 +15,7 @@ struct Options {
   std::vector<std::string> disabled;
   std::string pricing_file;
   std::string region;
+  bool free_tier = false;  // --free-tier: a plain setting, which a project's configuration may also give
   std::vector<std::string> include;
   std::vector<std::string> exclude;
   std::string path_base;

@@ -76,6 +76,7 @@ int run_evaluation(report::Command command, const Options& options, Io& io) {
   settings.command = command;
   settings.limits.max_bytes = static_cast<std::size_t>(size.value);
   settings.engine.region_override = options.region;
+  settings.engine.cost.free_tier = options.free_tier;
   settings.engine.judge_runs_on = command == report::Command::check;
   // Only the page draws cost against traffic; the other formats do not pay for it.
   settings.engine.cost_curve = std::any_of(options.formats.begin(), options.formats.end(),

@@ -15,6 +15,8 @@ enum class Share { compute, other };
 
 // Dollars rounded half away from zero to the cent, after snapping binary noise (16.4249999… is 16.425 → 16.43).
 double round_cents(double usd);
+// A quantity without binary noise: rounded to ten significant digits (6,720,000.000000001 is 6,720,000).
+double snap_quantity(double quantity);
 
 class Bill {
  public:

@@ -6,6 +6,7 @@
 #include <utility>
 
 #include "caas/model/field_catalogue.hpp"
+#include "caas/util/quantity.hpp"
 #include "caas/util/text.hpp"
 #include "estimate_common.hpp"
 
@@ -15,7 +16,8 @@ namespace {
 // Catalogue indices of the fields the model reads, looked up once.
 struct FieldIndex {
   std::size_t kind, os, architecture, cpu, memory, ephemeral, gpu, duration, concurrency, requests, runs, peak, pattern,
-      p99, cold_start, availability, commitment, interruptible, triggers;
+      p99, cold_start, availability, commitment, interruptible, triggers, request_size, response_size,
+      provisioned_count, provisioned_hours, front_door, nat_gateway;
 };
 
 const FieldIndex& field_index() {
@@ -39,7 +41,13 @@ const FieldIndex& field_index() {
                       at("operations.availability"),
                       at("cost.commitment"),
                       at("cost.interruptible"),
-                      at("triggers")};
+                      at("triggers"),
+                      at("traffic.request_size"),
+                      at("traffic.response_size"),
+                      at("latency.provisioned_concurrency.count"),
+                      at("latency.provisioned_concurrency.hours_per_month"),
+                      at("network.front_door"),
+                      at("network.nat_gateway")};
   }();
   return k_index;
 }
@@ -82,7 +90,11 @@ const std::vector<std::string_view>& cost_targets() {
   return k_ids;
 }
 
-CostInputs read_cost_inputs(const model::WorkloadProfile& profile) {
+bool is_true(const model::FieldValue& field) {
+  return field.value.kind == util::Kind::boolean && field.value.as_bool();
+}
+
+CostInputs read_cost_inputs(const model::WorkloadProfile& profile, const CostSettings& settings) {
   const auto& f = field_index();
   const auto& at = [&](std::size_t i) -> const model::FieldValue& { return profile.at(i); };
   CostInputs in;
@@ -111,18 +123,36 @@ CostInputs read_cost_inputs(const model::WorkloadProfile& profile) {
       {"scheduled", Pattern::scheduled}, {"rare", Pattern::rare}};
   for (const auto& [name, value] : k_patterns)
     if (pattern == name) in.pattern = value;
-  in.cold_start_sensitive = at(f.cold_start).value.kind == util::Kind::boolean && at(f.cold_start).value.as_bool();
-  in.latency_target = in.cold_start_sensitive || at(f.p99).value.is_known();
+  in.cold_start_sensitive = is_true(at(f.cold_start));
+  in.p99 = number_of(at(f.p99));
+  in.latency_target = in.cold_start_sensitive || in.p99.has_value();
   in.high_availability = text_of(at(f.availability)) == "high";
   const auto commitment = text_of(at(f.commitment));
   in.commitment = commitment == "1y"   ? Commitment::one_year
                   : commitment == "3y" ? Commitment::three_years
                                        : Commitment::none;
-  in.interruptible = at(f.interruptible).value.kind == util::Kind::boolean && at(f.interruptible).value.as_bool();
+  in.interruptible = is_true(at(f.interruptible));
   for (const auto& trigger : at(f.triggers).value.items) {
     in.http = in.http || trigger.text == "http";
     in.websocket = in.websocket || trigger.text == "websocket";
+    in.grpc = in.grpc || trigger.text == "grpc";
+    in.tcp = in.tcp || trigger.text == "tcp";
   }
+  in.request_size = number_of(at(f.request_size));
+  in.response_size = number_of(at(f.response_size));
+  in.provisioned_count = number_of(at(f.provisioned_count));
+  in.provisioned_hours = number_of(at(f.provisioned_hours));
+  constexpr std::pair<std::string_view, FrontDoor> k_doors[] = {{"api-gateway-http", FrontDoor::api_gateway_http},
+                                                                {"api-gateway-rest", FrontDoor::api_gateway_rest},
+                                                                {"function-url", FrontDoor::function_url},
+                                                                {"alb", FrontDoor::alb},
+                                                                {"nlb", FrontDoor::nlb},
+                                                                {"none", FrontDoor::none}};
+  const auto door = text_of(at(f.front_door));
+  for (const auto& [name, value] : k_doors)
+    if (door == name) in.front_door = value;
+  in.nat_gateway = is_true(at(f.nat_gateway));
+  in.free_tier = settings.free_tier;
   return in;
 }
 
@@ -142,8 +172,8 @@ TargetCost estimate_cost(const CostInputs& inputs, std::string_view target, cons
 }
 
 TargetCost estimate_cost(const model::WorkloadProfile& profile, std::string_view target, const RegionPrices& prices,
-                         double traffic_scale) {
-  return estimate_cost(read_cost_inputs(profile), target, prices, traffic_scale);
+                         double traffic_scale, const CostSettings& settings) {
+  return estimate_cost(read_cost_inputs(profile, settings), target, prices, traffic_scale);
 }
 
 std::optional<double> estimate_monthly_usd(const CostInputs& inputs, std::string_view target,
@@ -181,19 +211,6 @@ std::string_view arch_name(Architecture arch) {
     case Architecture::any: return "any";
   }
   return "any";
-}
-
-std::string_view pattern_name(Pattern pattern) {
-  switch (pattern) {
-    case Pattern::unknown: return "unknown";
-    case Pattern::steady: return "steady";
-    case Pattern::diurnal: return "diurnal";
-    case Pattern::spiky: return "spiky";
-    case Pattern::unpredictable: return "unpredictable";
-    case Pattern::scheduled: return "scheduled";
-    case Pattern::rare: return "rare";
-  }
-  return "unknown";
 }
 
 bool unknown(Bill& bill, std::string& reason, std::string_view why) {
@@ -256,7 +273,10 @@ std::optional<Fleet> size_always_on(const CostInputs& in, double scale, Bill& bi
   return Fleet{std::max(minimum, whole_count(in_flight / (in.concurrency * k_target_utilisation))), average};
 }
 
-std::optional<double> job_hours(const CostInputs& in, double scale, Bill& bill, std::string& reason) {
+double billed_run_seconds(double seconds, double minimum) { return std::max(whole_count(seconds), minimum); }
+
+std::optional<double> job_hours(const CostInputs& in, double scale, double minimum_seconds, Bill& bill,
+                                std::string& reason) {
   const auto runs = monthly_events(in, scale);
   if (!runs) {
     unknown(bill, reason, "a job's cost needs traffic.runs_per_month");
@@ -266,9 +286,14 @@ std::optional<double> job_hours(const CostInputs& in, double scale, Bill& bill, 
     unknown(bill, reason, "a job's cost needs execution.duration.typical (the time of one run)");
     return std::nullopt;
   }
-  if (*in.duration < k_minimum_run_seconds)
-    bill.assume("execution.duration.typical", "1m", "each run is billed for at least a minute");
-  return *runs * std::max(*in.duration, k_minimum_run_seconds) / 3600;
+  const double billed = billed_run_seconds(*in.duration, minimum_seconds);
+  if (bill.detailed() && billed != *in.duration)
+    bill.assume("execution.duration.typical", util::format_quantity(billed, util::Kind::duration),
+                billed == minimum_seconds && *in.duration < minimum_seconds
+                    ? fmt::format("each run is billed for at least {}",
+                                  minimum_seconds == k_minimum_run_seconds ? "a minute" : "five minutes (Windows)")
+                    : "each run is billed by the second, rounded up");
+  return *runs * billed / 3600;
 }
 
 void prepare_discounts(const CostInputs& in, const RegionPrices& prices, const DiscountKeys& keys,
@@ -308,23 +333,6 @@ void apply_discounts(const CostInputs& in, const PreparedPrices& prices, std::st
   } else {
     bill.discount({}, plan_percent);
   }
-}
-
-void prepare_load_balancer(const CostInputs& in, const RegionPrices& prices, PreparedPrices& out) {
-  if (!in.http && !in.websocket) return;
-  out.front_door = prices.price(k_alb_hour);
-  out.front_door_capacity = prices.price(k_alb_lcu);
-}
-
-void add_load_balancer(const CostInputs& in, double scale, const PreparedPrices& prices, Bill& bill) {
-  if (!in.http && !in.websocket) return;
-  const double average_rps = monthly_events(in, scale).value_or(0) / k_seconds_per_month;
-  const double lcus = std::max(1.0, average_rps / k_rps_per_lcu);
-  bill.add("load balancer", "ALB", k_hours_per_month, "ALB-hour", prices.front_door);
-  bill.add("load balancer capacity", "ALB", k_hours_per_month * lcus, "LCU-hour", prices.front_door_capacity);
-  bill.assume("front_door", "Application Load Balancer",
-              "http or websocket triggers need a front door; LCUs = max(1, average requests/s ÷ 250), at ten "
-              "requests per connection");
 }
 
 std::string format_count(double count) {

@@ -22,15 +22,14 @@ inline constexpr double k_target_utilisation = 0.7;
 // Duration of a service's request when the workload does not say.
 inline constexpr double k_default_service_duration = 0.1;
 inline constexpr double k_default_memory_mib = 512;
-// Fargate and EC2 bill a run for at least a minute.
+// Fargate (Linux) and EC2 bill a run by the second, for at least a minute; Fargate's Windows tasks for at least five.
 inline constexpr double k_minimum_run_seconds = 60;
-// ALB capacity: ten requests per connection, 25 new connections a second per LCU.
-inline constexpr double k_rps_per_lcu = 250;
+inline constexpr double k_minimum_windows_task_seconds = 300;
+inline constexpr double k_gib_bytes = k_gib;
 
 // A resolved architecture indexes ByArch keys.
 inline std::size_t arch_index(Architecture arch) { return arch == Architecture::arm64 ? 1 : 0; }
 std::string_view arch_name(Architecture arch);
-std::string_view pattern_name(Pattern pattern);
 
 // Whole tasks, instances or environments: x rounded up, with a little slack so that 1.4 ÷ 0.7 stays 2.
 double whole_count(double x);
@@ -49,8 +48,13 @@ struct Fleet {
 // Services, workers and functions on Fargate or EC2 (cost-v1 "Fargate"); nullopt (reason set) when unknown.
 std::optional<Fleet> size_always_on(const CostInputs& in, double scale, Bill& bill, std::string& reason);
 
-// Hours of one task or instance that a job's runs bill (each at least a minute); nullopt when unknown.
-std::optional<double> job_hours(const CostInputs& in, double scale, Bill& bill, std::string& reason);
+// The seconds one run of `seconds` bills: rounded up to the whole second, at least `minimum`.
+double billed_run_seconds(double seconds, double minimum);
+
+// Hours of one task or instance that a job's runs bill (by the second, each at least `minimum_seconds`); nullopt
+// when unknown.
+std::optional<double> job_hours(const CostInputs& in, double scale, double minimum_seconds, Bill& bill,
+                                std::string& reason);
 
 // Spot (`interruptible`) or Savings Plans (`commitment`) on the compute items; with both, the larger discount.
 struct DiscountKeys {
@@ -63,9 +67,32 @@ void prepare_discounts(const CostInputs& in, const RegionPrices& prices, const D
 void apply_discounts(const CostInputs& in, const PreparedPrices& prices, std::string_view savings_plan_name,
                      Bill& bill);
 
-// An Application Load Balancer in front of Fargate or EC2, when the workload has http or websocket triggers.
-void prepare_load_balancer(const CostInputs& in, const RegionPrices& prices, PreparedPrices& out);
-void add_load_balancer(const CostInputs& in, double scale, const PreparedPrices& prices, Bill& bill);
+// Tiered prices (tiers.cpp). The keys are one tiered price's tiers in order; each carries its tier_from/tier_to.
+Tiers read_tiers(const RegionPrices& prices, const std::string_view* keys, std::size_t count);
+// Adds one item per tier that `usage` reaches, after the first `free` units (a free allowance counts first):
+// "compute (arm64)" when one tier is used, "compute (arm64, tier 2)" for the second. The line's quantity is the
+// usage in the tier × `per_unit` (1e-6 for a price per 1M requests). Returns the number of tiers used.
+int add_tiered(Bill& bill, std::string_view item, std::string_view qualifier, double usage, double free,
+               double per_unit, std::string_view unit, const Tiers& tiers, Share share = Share::other);
+
+// The network around the workload (network.cpp): the front door, data transfer out, NAT gateway, public IPv4.
+enum class TargetKind { lambda, container };  // Fargate and EC2 put the same things in front of the workload
+// The front door the target puts in front: network.front_door where the target can use it, else the default from
+// the triggers (API Gateway for Lambda, a load balancer for containers and instances).
+FrontDoor resolve_front_door(const CostInputs& in, TargetKind target);
+void prepare_network(const CostInputs& in, FrontDoor door, TargetKind target, const RegionPrices& prices,
+                     PreparedPrices& out);
+struct NetworkUse {
+  double events = 0;           // requests (or messages) a month, scaled
+  double public_ip_hours = 0;  // hours of task or instance public IPv4 addresses (none behind a NAT gateway)
+  bool lambda_target = false;
+};
+void add_network(const CostInputs& in, FrontDoor door, const NetworkUse& use, const PreparedPrices& prices, Bill& bill);
+// Whether tasks or instances get public IPv4 addresses of their own (they do unless behind a NAT gateway).
+inline bool tasks_have_public_ips(const CostInputs& in) { return !in.nat_gateway; }
+
+// The memory an EC2 instance leaves to the workload after the operating system's share (see docs/cost-model.md).
+double usable_instance_memory_gib(double installed_gib);
 
 // "2.5M", "300k", "12": a count as a reader would say it.
 std::string format_count(double count);

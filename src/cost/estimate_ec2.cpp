@@ -1,5 +1,6 @@
-// EC2: the cheapest instance type that covers the workload, instances all month (or per second for jobs), a gp3
-// root volume each, Windows licence, Spot or Savings Plans, and an ALB in front (cost-v1 "EC2").
+// EC2: the cheapest instance type that covers the workload after the operating system's share of memory, instances
+// all month (or by the second for jobs, 60 s at least), a gp3 root volume each, Windows licence, Spot or Savings
+// Plans, and the network around it (cost-v1 "EC2", docs/cost-model.md).
 #include <fmt/format.h>
 #include <algorithm>
 #include <cmath>
@@ -15,7 +16,10 @@ const InstanceType* cheapest_instance(const RegionPrices& prices, const Instance
   double best_price = 0;
   const std::string_view arch = arch_name(need.architecture);
   for (const auto& type : prices.instances) {
-    if (type.vcpu < need.vcpu - 1e-9 || type.memory_gib < need.memory_gib - 1e-9 || type.gpus < need.gpus) continue;
+    // The operating system keeps its share of the memory: the workload gets what is left.
+    if (type.vcpu < need.vcpu - 1e-9 || usable_instance_memory_gib(type.memory_gib) < need.memory_gib - 1e-9 ||
+        type.gpus < need.gpus)
+      continue;
     if (type.burstable && !need.burstable_allowed) continue;
     if (need.architecture != Architecture::any && type.architecture != arch) continue;
     const double hourly = type.usd_per_hour + type.vcpu * need.license_per_vcpu_hour;
@@ -25,6 +29,12 @@ const InstanceType* cheapest_instance(const RegionPrices& prices, const Instance
     }
   }
   return best;
+}
+
+double usable_instance_memory_gib(double installed_gib) {
+  // 5 % of the memory (AWS Batch's recommended buffer for the ECS agent and system processes), and at least 256 MiB
+  // (the reservation of the ECS documentation's ECS_RESERVED_MEMORY example). See docs/cost-model.md, "EC2".
+  return installed_gib - std::max(installed_gib * 0.05, 0.25);
 }
 
 namespace {
@@ -55,7 +65,8 @@ void prepare_ec2(PreparedCost& prepared, const RegionPrices& prices) {
   out.root_volume_gib = prices.price(k_ec2_root_volume);
   out.gp3_gib_month = prices.price(k_ec2_gp3);
   prepare_discounts(in, prices, {k_ec2_spot, k_ec2_savings_plan, {}}, out);
-  prepare_load_balancer(in, prices, out);
+  prepared.front_door = resolve_front_door(in, TargetKind::container);
+  prepare_network(in, prepared.front_door, TargetKind::container, prices, out);
 }
 
 bool estimate_ec2(const PreparedCost& prepared, double scale, Bill& bill, std::string& reason, std::string& summary) {
@@ -81,6 +92,11 @@ bool estimate_ec2(const PreparedCost& prepared, double scale, Bill& bill, std::s
     if (in.pattern == Pattern::unknown)
       bill.assume("traffic.pattern", "unknown",
                   "burstable types (t3, t4g) left out: under steady load they run out of CPU credits");
+    const double os_gib = type->memory_gib - usable_instance_memory_gib(type->memory_gib);
+    bill.assume("ec2.os_memory",
+                fmt::format("{} GiB of {}", util::format_number(std::round(os_gib * 100) / 100), type->name),
+                "the operating system keeps 5 % of an instance's memory, at least 256 MiB (AWS's advice for container "
+                "instances); the workload gets the rest");
     if (type->confidence == "UNCONFIRMED")
       bill.assume("pricing.instance", type->name,
                   fmt::format("the price of {} is UNCONFIRMED: {}", type->name,
@@ -91,7 +107,7 @@ bool estimate_ec2(const PreparedCost& prepared, double scale, Bill& bill, std::s
   double count = 0;
   const bool job = in.kind == WorkloadKind::job;
   if (job) {
-    const auto hours = job_hours(in, scale, bill, reason);
+    const auto hours = job_hours(in, scale, k_minimum_run_seconds, bill, reason);  // by the second, 60 s at least
     if (!hours) return false;
     instance_hours = *hours;
   } else {
@@ -110,13 +126,16 @@ bool estimate_ec2(const PreparedCost& prepared, double scale, Bill& bill, std::s
   if (bill.detailed()) volume = fmt::format("gp3, {} GiB per instance", util::format_number(root_gib));
   bill.add("root volume", volume, instance_hours / k_hours_per_month * root_gib, "GiB-month", prices.gp3_gib_month);
   apply_discounts(in, prices, "EC2 Instance Savings Plan", bill);
-  add_load_balancer(in, scale, prices, bill);
+  add_network(in, prepared.front_door,
+              {monthly_events(in, scale).value_or(0), tasks_have_public_ips(in) ? instance_hours : 0, false}, prices,
+              bill);
 
   if (!bill.detailed()) return true;
   const auto label = fmt::format("{} ({}{})", type->name, type->architecture, in.windows ? ", Windows" : "");
   if (job)
-    summary = fmt::format("{}, {} runs × {}", label, format_count(*monthly_events(in, scale)),
-                          util::format_quantity(std::max(*in.duration, k_minimum_run_seconds), util::Kind::duration));
+    summary = fmt::format(
+        "{}, {} runs × {}", label, format_count(*monthly_events(in, scale)),
+        util::format_quantity(billed_run_seconds(*in.duration, k_minimum_run_seconds), util::Kind::duration));
   else
     summary = fmt::format("{} × {}, all month", util::format_number(count), label);
   return true;

@@ -1,5 +1,6 @@
-// Fargate: the smallest valid task size, tasks all month (or per run for jobs), vCPU- and GB-hours at the
-// architecture's prices, storage above 20 GiB, Spot or Savings Plans, and an ALB in front (cost-v1 "Fargate").
+// Fargate: the smallest valid task size, tasks all month (or per run for jobs, by the second with a minimum),
+// vCPU- and GB-hours at the architecture's prices, storage above 20 GiB, Spot or Savings Plans, and the network
+// around it (cost-v1 "Fargate", docs/cost-model.md).
 #include <fmt/format.h>
 #include <algorithm>
 #include <cmath>
@@ -72,7 +73,8 @@ void prepare_fargate(PreparedCost& prepared, const RegionPrices& prices) {
   if (in.ephemeral_storage) out.ephemeral = prices.price(k_fargate_ephemeral);
   if (in.windows) out.licence_vcpu_hour = prices.price(k_fargate_windows_license);
   prepare_discounts(in, prices, {in.windows ? std::string_view() : k_fargate_spot, k_fargate_savings_plan, {}}, out);
-  prepare_load_balancer(in, prices, out);
+  prepared.front_door = resolve_front_door(in, TargetKind::container);
+  prepare_network(in, prepared.front_door, TargetKind::container, prices, out);
 }
 
 bool estimate_fargate(const PreparedCost& prepared, double scale, Bill& bill, std::string& reason,
@@ -99,7 +101,9 @@ bool estimate_fargate(const PreparedCost& prepared, double scale, Bill& bill, st
   double tasks = 0;
   const bool job = in.kind == WorkloadKind::job;
   if (job) {
-    const auto hours = job_hours(in, scale, bill, reason);
+    // Linux tasks are billed by the second for at least a minute, Windows tasks for at least five.
+    const auto hours =
+        job_hours(in, scale, in.windows ? k_minimum_windows_task_seconds : k_minimum_run_seconds, bill, reason);
     if (!hours) return false;
     task_hours = *hours;
   } else {
@@ -125,13 +129,17 @@ bool estimate_fargate(const PreparedCost& prepared, double scale, Bill& bill, st
   if (in.windows && in.interruptible)
     bill.assume("cost.interruptible", "true", "Fargate Spot runs Linux tasks only: on-demand prices apply");
   apply_discounts(in, prices, "Compute Savings Plan", bill);
-  add_load_balancer(in, scale, prices, bill);
+  add_network(in, prepared.front_door,
+              {monthly_events(in, scale).value_or(0), tasks_have_public_ips(in) ? task_hours : 0, false}, prices, bill);
 
   if (!bill.detailed()) return true;
   const auto task = fmt::format("{} vCPU / {} GiB", util::format_number(size->vcpu), util::format_number(gib));
   if (job) {
-    summary = fmt::format("{} task ({}), {} runs × {}", task, label, format_count(*monthly_events(in, scale)),
-                          util::format_quantity(std::max(*in.duration, k_minimum_run_seconds), util::Kind::duration));
+    summary = fmt::format(
+        "{} task ({}), {} runs × {}", task, label, format_count(*monthly_events(in, scale)),
+        util::format_quantity(
+            billed_run_seconds(*in.duration, in.windows ? k_minimum_windows_task_seconds : k_minimum_run_seconds),
+            util::Kind::duration));
   } else {
     summary =
         fmt::format("{} × {} task{} ({}), all month", util::format_number(tasks), task, tasks == 1 ? "" : "s", label);

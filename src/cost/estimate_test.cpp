@@ -10,6 +10,7 @@
 
 #include "caas/cost/price_table.hpp"
 #include "caas/model/workload_profile.hpp"
+#include "cost_test_support.hpp"
 #include "estimate_common.hpp"
 
 using namespace caas;
@@ -20,71 +21,7 @@ using util::Value;
 
 namespace {
 
-constexpr double k_mib = 1024.0 * 1024.0;
-constexpr double k_gib = 1024.0 * k_mib;
-
-// A workload profile written field by field, as the parser would leave it.
-class Workload {
- public:
-  explicit Workload(const char* kind) { text("kind", kind); }
-  Workload& text(const char* path, const char* value) { return set(path, Value::of_string(value)); }
-  Workload& number(const char* path, double value) { return set(path, Value::of_number(value)); }
-  Workload& duration(const char* path, double seconds) {
-    return set(path, Value::of_quantity(Kind::duration, seconds));
-  }
-  Workload& size(const char* path, double bytes) { return set(path, Value::of_quantity(Kind::size, bytes)); }
-  Workload& count(const char* path, double n) { return set(path, Value::of_quantity(Kind::count, n)); }
-  Workload& flag(const char* path, bool b) { return set(path, Value::of_bool(b)); }
-  Workload& triggers(std::initializer_list<const char*> names) {
-    std::vector<Value> items;
-    for (const char* name : names) items.push_back(Value::of_string(name));
-    return set("triggers", Value::of_list(std::move(items), Kind::string));
-  }
-  WorkloadProfile build() const {
-    WorkloadProfile copy = m_profile;
-    model::apply_defaults(copy);
-    return copy;
-  }
-
- private:
-  Workload& set(const char* path, Value value) {
-    auto& field = m_profile.at(path);
-    field.value = std::move(value);
-    field.origin = model::Origin::written;
-    field.written = display(field.value);
-    field.line = 1;
-    field.column = 1;
-    return *this;
-  }
-  WorkloadProfile m_profile;
-};
-
-const RegionPrices& us_east_1() {
-  static const cost::PriceTable k_table = [] {
-    auto loaded = cost::load_builtin_prices();
-    if (!loaded) throw std::runtime_error(util::format_diagnostic(loaded.error().front()));
-    return *loaded;
-  }();
-  return *k_table.find_region("us-east-1");
-}
-
-model::CostEstimate estimate(const WorkloadProfile& profile, std::string_view target, double scale = 1) {
-  auto result = cost::estimate_cost(profile, target, us_east_1(), scale);
-  INFO(target << ": " << result.unknown_reason);
-  REQUIRE(result.estimate);
-  return *result.estimate;
-}
-
-const model::CostItem& item(const model::CostEstimate& e, std::string_view name) {
-  const auto it = std::find_if(e.items.begin(), e.items.end(), [&](const auto& i) { return i.item == name; });
-  INFO("no item " << name);
-  REQUIRE(it != e.items.end());
-  return *it;
-}
-
-bool assumes(const model::CostEstimate& e, std::string_view field) {
-  return std::any_of(e.assumptions.begin(), e.assumptions.end(), [&](const auto& a) { return a.field == field; });
-}
+using namespace caas::cost::test;
 
 // The hand-worked examples: unit prices copied from rules/pricing/aws-us-east-1.yaml, sums done by hand.
 Workload thumbnailer() {
@@ -117,7 +54,7 @@ Workload gpu_job() {
   w.triggers({"schedule"})
       .duration("execution.duration.typical", 30 * 60)
       .number("resources.cpu", 4)
-      .size("resources.memory", 16 * k_gib)
+      .size("resources.memory", 12 * k_gib)
       .number("resources.gpu", 1)
       .text("resources.architecture", "x86_64")
       .text("traffic.pattern", "scheduled")
@@ -151,13 +88,18 @@ TEST_CASE("fargate: a steady service of 10 requests/s × 200 ms runs 3 arm64 tas
   // in flight: 10/s × 0.2 s = 2; tasks = max(2 (availability high), ceil(2 / 0.7 = 2.86)) = 3
   // vCPU: 3 × 730 h × 0.5 vCPU = 1,095 vCPU-h × $0.03238 = $35.4561 -> $35.46
   // memory: 3 × 730 h × 1 GB = 2,190 GB-h × $0.00356 = $7.7964 -> $7.80
-  // ALB: 730 h × $0.0225 = $16.425 -> $16.43; LCU: max(1, 10/250) = 1 -> 730 LCU-h × $0.008 = $5.84
+  // ALB: 730 h × $0.0225 = $16.425 -> $16.43; LCUs: 1 new connection/s (ten requests each) ÷ 25 = 0.04, the largest
+  // dimension with no sizes given -> 29.2 LCU-h × $0.008 = $0.2336 -> $0.23
+  // public IPv4: the ALB's two, 1,460 IP-h, and the three tasks', 2,190 IP-h, × $0.005 = $7.30 and $10.95
   CHECK(item(e, "vCPU (arm64)").quantity == Approx(1095));
   CHECK(item(e, "vCPU (arm64)").usd == Approx(35.46));
   CHECK(item(e, "memory (arm64)").usd == Approx(7.80));
   CHECK(item(e, "load balancer (ALB)").usd == Approx(16.43));
-  CHECK(item(e, "load balancer capacity (ALB)").usd == Approx(5.84));
-  CHECK(e.monthly_usd == Approx(35.46 + 7.80 + 16.43 + 5.84));
+  CHECK(item(e, "load balancer capacity (ALB)").quantity == Approx(29.2));
+  CHECK(item(e, "load balancer capacity (ALB)").usd == Approx(0.23));
+  CHECK(item(e, "public IPv4 addresses (ALB, one per Availability Zone)").usd == Approx(7.30));
+  CHECK(item(e, "public IPv4 addresses (one per task or instance)").usd == Approx(10.95));
+  CHECK(e.monthly_usd == Approx(35.46 + 7.80 + 16.43 + 0.23 + 7.30 + 10.95));
   CHECK(e.summary == "3 × 0.5 vCPU / 1 GiB tasks (arm64), all month");
   CHECK_FALSE(assumes(e, "execution.concurrency"));  // written in the workload
 }
@@ -175,12 +117,15 @@ TEST_CASE("lambda: the worked example's service costs requests, GB-seconds and t
 
 TEST_CASE("ec2: a 30-minute GPU job run 100 times a month costs 50 hours of a g4dn.xlarge", "[cost]") {
   const auto e = estimate(gpu_job().build(), "ec2");
+  // 12 GiB fits the 16 GiB g4dn.xlarge after the OS's 5 % (0.8 GiB)
   // instance: 100 runs × 0.5 h = 50 h × $0.526 = $26.30
   // root volume: 20 GiB × 50/730 month = 1.36986 GiB-month × $0.08 = $0.10959 -> $0.11
+  // its public IPv4 address while it runs: 50 IP-h × $0.005 = $0.25
   CHECK(item(e, "instances (g4dn.xlarge)").quantity == Approx(50));
   CHECK(item(e, "instances (g4dn.xlarge)").usd == Approx(26.30));
   CHECK(item(e, "root volume (gp3, 20 GiB per instance)").usd == Approx(0.11));
-  CHECK(e.monthly_usd == Approx(26.30 + 0.11));
+  CHECK(item(e, "public IPv4 addresses (one per task or instance)").usd == Approx(0.25));
+  CHECK(e.monthly_usd == Approx(26.30 + 0.11 + 0.25));
   CHECK(e.summary == "g4dn.xlarge (x86_64), 100 runs × 30m");
 }
 
@@ -209,9 +154,10 @@ TEST_CASE("fargate: a short job is billed a minute per run on the smallest task"
   w.duration("execution.duration.typical", 20).count("traffic.runs_per_month", 300);
   const auto e = estimate(w.build(), "fargate");
   // 300 runs × 60 s = 5 task-hours; 0.25 vCPU / 0.5 GiB on arm64
-  // vCPU: 1.25 vCPU-h × $0.03238 = $0.0405 -> $0.04; memory: 2.5 GB-h × $0.00356 = $0.0089 -> $0.01
+  // vCPU: 1.25 vCPU-h × $0.03238 = $0.0405 -> $0.04; memory: 2.5 GB-h × $0.00356 = $0.0089 -> $0.01;
+  // the task's public IPv4 address: 5 IP-h × $0.005 = $0.025 -> $0.03
   CHECK(item(e, "vCPU (arm64)").quantity == Approx(1.25));
-  CHECK(e.monthly_usd == Approx(0.05));
+  CHECK(e.monthly_usd == Approx(0.08));
   CHECK(e.summary == "0.25 vCPU / 0.5 GiB task (arm64), 300 runs × 1m");
   CHECK(assumes(e, "resources.memory"));
   CHECK(assumes(e, "resources.cpu"));
@@ -294,7 +240,7 @@ TEST_CASE("windows: x86_64 prices plus the licence per vCPU-hour, and no Fargate
 
 TEST_CASE("ec2: burstable types only when demand is known not to be steady", "[cost]") {
   auto w = Workload("service");
-  w.size("resources.memory", 1 * k_gib);
+  w.size("resources.memory", 512 * k_mib);
   const auto unknown_shape = estimate(w.build(), "ec2");
   CHECK(unknown_shape.summary == "1 × c7g.large (arm64), all month");
   CHECK(assumes(unknown_shape, "traffic.pattern"));

@@ -407,17 +407,4 @@ util::Result<PriceTable> load_price_overlay(std::string_view text, const std::st
   return load(text, file, Completeness::overlay, &base);
 }
 
-util::Result<PriceTable> load_builtin_prices() {
-  const auto& files = embedded_price_files();
-  if (files.empty()) return util::fail(util::make_error("internal-error", "no built-in price table", {}));
-  auto table = load(files.front().text, std::string(files.front().name), Completeness::complete, nullptr);
-  if (!table) return table;
-  for (std::size_t i = 1; i < files.size(); ++i) {
-    auto more = load(files[i].text, std::string(files[i].name), Completeness::complete, nullptr);
-    if (!more) return more;
-    merge(*table, std::move(*more));
-  }
-  return table;
-}
-
 }  // namespace caas::cost

@@ -2,14 +2,15 @@
 #include <catch2/catch.hpp>
 
 #include "caas/cost/price_table.hpp"
+#include "caas/tables/embedded_tables.hpp"
 #include "price_keys.hpp"
 
 using namespace caas;
 
 TEST_CASE("prices: the built-in table has every key, its instances, its date and scoring", "[cost][prices]") {
-  auto table = cost::load_builtin_prices();
+  auto table = caas::tables::load_embedded_prices();
   REQUIRE(table);
-  CHECK(table->date == "2026-11-26");
+  CHECK(table->date == "2026-12-03");
   CHECK(table->weight_low == 1);
   CHECK(table->weight_medium == 2);
   CHECK(table->weight_high == 4);
@@ -21,12 +22,12 @@ TEST_CASE("prices: the built-in table has every key, its instances, its date and
     const auto it = region.prices.find(key.key);
     REQUIRE(it != region.prices.end());
     CHECK(it->second.unit == key.unit);
-    CHECK(it->second.collected == "2026-11-26");
+    CHECK((it->second.collected == "2026-11-26" || it->second.collected == "2026-12-03"));
     CHECK_FALSE(it->second.source.empty());
   }
   CHECK(region.price("lambda.requests") == 0.20);
   CHECK(region.prices.at("lambda.arm64.duration.tier2").tier_from == 7.5e9);
-  CHECK(region.instances.size() == 53);
+  CHECK(region.instances.size() == 54);
   for (auto name : {"t3.micro", "t4g.xlarge", "m5.4xlarge", "m7g.large", "c7g.large", "r6i.32xlarge", "i4i.xlarge",
                     "g4dn.xlarge", "g5.12xlarge", "p3.2xlarge", "p4d.24xlarge", "p5.48xlarge", "p5en.48xlarge"}) {
     INFO(name);
@@ -34,25 +35,54 @@ TEST_CASE("prices: the built-in table has every key, its instances, its date and
   }
 }
 
+TEST_CASE("prices: each tiered price's tiers meet end to end, from zero to no end", "[cost][prices]") {
+  const auto table = caas::tables::load_embedded_prices();
+  REQUIRE(table);
+  const auto& region = *table->find_region("us-east-1");
+  const std::vector<std::vector<std::string>> families = {
+      {"lambda.x86_64.duration.tier1", "lambda.x86_64.duration.tier2", "lambda.x86_64.duration.tier3"},
+      {"lambda.arm64.duration.tier1", "lambda.arm64.duration.tier2", "lambda.arm64.duration.tier3"},
+      {"apigw.http.tier1", "apigw.http.tier2"},
+      {"apigw.rest.tier1", "apigw.rest.tier2", "apigw.rest.tier3", "apigw.rest.tier4"},
+      {"apigw.websocket.messages.tier1", "apigw.websocket.messages.tier2"},
+      {"data_transfer.out.tier1", "data_transfer.out.tier2", "data_transfer.out.tier3", "data_transfer.out.tier4"}};
+  for (const auto& family : families) {
+    double from = 0;
+    for (std::size_t i = 0; i < family.size(); ++i) {
+      INFO(family[i]);
+      const auto& price = region.prices.at(family[i]);
+      REQUIRE(price.tier_from);
+      CHECK(*price.tier_from == from);
+      CHECK(price.tier_to.has_value() == (i + 1 < family.size()));        // only the last tier has no end
+      if (i > 0) CHECK(price.usd < region.prices.at(family[i - 1]).usd);  // each tier is cheaper
+      from = price.tier_to.value_or(0);
+    }
+  }
+  // Tier bounds count what is metered: requests, not millions of them; GB of data transfer as the Price List writes
+  // them (10 TB is 10,240 GB).
+  CHECK(*region.prices.at("apigw.http.tier1").tier_to == 300e6);
+  CHECK(*region.prices.at("data_transfer.out.tier1").tier_to == 10240);
+}
+
 TEST_CASE("prices: the built-in table, read once at start-up, also passes every check an outside file gets",
           "[cost][prices]") {
-  for (const auto& file : cost::embedded_price_files()) {
+  for (const auto& file : caas::tables::embedded_price_files()) {
     INFO(file.name);
     const auto checked = cost::load_prices(file.text, std::string(file.name));
     REQUIRE(checked);
-    CHECK(checked->date == cost::load_builtin_prices()->date);
+    CHECK(checked->date == caas::tables::load_embedded_prices()->date);
   }
 }
 
 TEST_CASE("prices: an unknown region is not found", "[cost][prices]") {
-  auto table = cost::load_builtin_prices();
+  auto table = caas::tables::load_embedded_prices();
   REQUIRE(table);
   CHECK(table->find_region("eu-west-9") == nullptr);
   CHECK(table->find_region("us-east-1") != nullptr);
 }
 
 namespace {
-std::string builtin_text() { return std::string(cost::embedded_price_files().front().text); }
+std::string builtin_text() { return std::string(caas::tables::embedded_price_files().front().text); }
 
 util::Diagnostic first_error(std::string_view text) {
   auto result = cost::load_prices(text, "prices.yaml");
@@ -119,7 +149,7 @@ TEST_CASE("prices: loader errors are located, with a did-you-mean for a misspelt
 }
 
 TEST_CASE("prices: an overlay changes prices and instances by name, and its date wins", "[cost][prices]") {
-  auto base = cost::load_builtin_prices();
+  auto base = caas::tables::load_embedded_prices();
   REQUIRE(base);
   const std::string overlay_text = R"(version: 1
 date: "2027-01-15"
@@ -159,7 +189,7 @@ regions:
 
 TEST_CASE("prices: hostile price files are refused with a located error before they cost time or memory",
           "[cost][prices][hardening]") {
-  auto base = cost::load_builtin_prices();
+  auto base = caas::tables::load_embedded_prices();
   REQUIRE(base);
   const auto only_error = [&](const std::string& text) {
     auto loaded = cost::load_price_overlay(text, "hostile.yaml", *base);

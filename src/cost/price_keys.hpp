@@ -25,13 +25,20 @@ std::string_view amount_field(Amount amount);  // "usd" | "percent" | "value"
 using ByArch = std::array<std::string_view, 2>;
 
 inline constexpr std::string_view k_lambda_requests = "lambda.requests";
-inline constexpr ByArch k_lambda_duration = {"lambda.x86_64.duration.tier1", "lambda.arm64.duration.tier1"};
+// The duration tiers, in order (each key carries its tier_from/tier_to), by architecture.
+inline constexpr std::array<ByArch, 3> k_lambda_duration = {{
+    {"lambda.x86_64.duration.tier1", "lambda.arm64.duration.tier1"},
+    {"lambda.x86_64.duration.tier2", "lambda.arm64.duration.tier2"},
+    {"lambda.x86_64.duration.tier3", "lambda.arm64.duration.tier3"},
+}};
 inline constexpr std::string_view k_lambda_ephemeral = "lambda.ephemeral_storage";
 inline constexpr ByArch k_lambda_provisioned = {"lambda.x86_64.provisioned_concurrency",
                                                 "lambda.arm64.provisioned_concurrency"};
 inline constexpr ByArch k_lambda_provisioned_duration = {"lambda.x86_64.provisioned_duration",
                                                          "lambda.arm64.provisioned_duration"};
 inline constexpr ByArch k_lambda_savings_plan = {"lambda.savings_plan.1y", "lambda.savings_plan.3y"};
+inline constexpr std::string_view k_lambda_free_requests = "lambda.free_tier.requests";
+inline constexpr std::string_view k_lambda_free_gb_seconds = "lambda.free_tier.gb_seconds";
 
 inline constexpr ByArch k_fargate_vcpu = {"fargate.x86_64.vcpu_hour", "fargate.arm64.vcpu_hour"};
 inline constexpr ByArch k_fargate_memory = {"fargate.x86_64.gb_hour", "fargate.arm64.gb_hour"};
@@ -48,10 +55,20 @@ inline constexpr std::string_view k_ec2_gp3 = "ec2.gp3_gib_month";
 inline constexpr std::string_view k_ec2_root_volume = "ec2.root_volume";
 inline constexpr std::string_view k_ec2_windows_license = "ec2.windows.license_vcpu_hour";
 
-inline constexpr std::string_view k_apigw_http = "apigw.http";
-inline constexpr std::string_view k_apigw_ws_messages = "apigw.websocket.messages";
+inline constexpr std::array<std::string_view, 2> k_apigw_http = {"apigw.http.tier1", "apigw.http.tier2"};
+inline constexpr std::array<std::string_view, 4> k_apigw_rest = {"apigw.rest.tier1", "apigw.rest.tier2",
+                                                                 "apigw.rest.tier3", "apigw.rest.tier4"};
+inline constexpr std::array<std::string_view, 2> k_apigw_ws_messages = {"apigw.websocket.messages.tier1",
+                                                                        "apigw.websocket.messages.tier2"};
 inline constexpr std::string_view k_apigw_ws_connection_minutes = "apigw.websocket.connection_minutes";
 inline constexpr std::string_view k_alb_hour = "alb.hour";
 inline constexpr std::string_view k_alb_lcu = "alb.lcu_hour";
+inline constexpr std::string_view k_nlb_hour = "nlb.hour";
+inline constexpr std::string_view k_nlb_nlcu = "nlb.nlcu_hour";
+inline constexpr std::array<std::string_view, 4> k_data_transfer_out = {
+    "data_transfer.out.tier1", "data_transfer.out.tier2", "data_transfer.out.tier3", "data_transfer.out.tier4"};
+inline constexpr std::string_view k_data_transfer_free = "data_transfer.free_tier";
+inline constexpr std::string_view k_nat_gateway_hour = "nat_gateway.hour";
+inline constexpr std::string_view k_public_ipv4_hour = "public_ipv4.hour";
 
 }  // namespace caas::cost

@@ -278,12 +278,13 @@ class Matcher {
   std::vector<Entry> m_head;
 };
 
-// Files of a side that could not be evaluated, by key: a workload whose file is broken on the other side is not
-// compared, rather than called added or removed.
+// Files of a side that could not be evaluated, wholly or in part (a spec with one broken service, a report with
+// one unreadable result), by key: a workload left unmatched whose file is broken on the other side is not compared,
+// rather than called added or removed.
 std::vector<std::string> broken_keys(const Side& side) {
   std::vector<std::string> keys;
   for (const auto& file : side.files)
-    if (!file.errors.empty() && file.workloads.empty()) keys.push_back(file.key);
+    if (!file.errors.empty()) keys.push_back(file.key);
   std::sort(keys.begin(), keys.end());
   return keys;
 }

@@ -253,7 +253,7 @@ std::optional<BreakEven> find_break_even(const model::WorkloadProfile& profile, 
   if (targets.size() < 2) return std::nullopt;
   const auto* prices = region_prices(profile, options);
   if (prices == nullptr) return std::nullopt;
-  return find_break_even(cost::read_cost_inputs(profile), targets, *prices);
+  return find_break_even(cost::read_cost_inputs(profile, options.cost), targets, *prices);
 }
 
 std::string format_traffic(double events_per_month) {

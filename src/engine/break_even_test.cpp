@@ -44,10 +44,12 @@ Workload thumbnailer() {
 }
 
 // A queue worker of 1 s × 0.25 vCPU / 512 MiB on arm64, 1.5M messages a month: Fargate runs one task up to 0.7
-// messages a second (1,839,600 a month), then two.
+// messages a second (1,839,600 a month), then two. It sits behind a NAT gateway, so its tasks have no public
+// addresses, and the gateway costs every target the same.
 Workload sawtooth_worker() {
   Workload w("worker");
   w.triggers({"sqs"})
+      .flag("network.nat_gateway", true)
       .duration("execution.duration.typical", 1)
       .number("resources.cpu", 0.25)
       .size("resources.memory", 0.5 * k_gib)
@@ -92,26 +94,28 @@ std::vector<model::WorkloadProfile> varied_profiles() {
 
 }  // namespace
 
-TEST_CASE("break-even: Lambda gives way to one always-on instance where its bill reaches the instance's",
+TEST_CASE("break-even: Lambda gives way to one always-on task where its bill reaches the task's",
           "[engine][break-even]") {
   const auto inputs = cost::read_cost_inputs(thumbnailer().build());
   const auto result = engine::find_break_even(inputs, k_all, us_east_1());
   REQUIRE(result);
   CHECK(result->field == "traffic.requests_per_month");
   CHECK(result->events_per_month == 2e6);
-  // EC2: one t4g.micro all month, 730 h × $0.0084 = $6.13, plus 20 GiB × $0.08 = $1.60: $7.73.
+  // Fargate: one 0.25 vCPU / 1 GiB arm64 task all month, 182.5 vCPU-h × $0.03238 = $5.91, 730 GB-h × $0.00356 =
+  // $2.60, and its public IPv4 address, 730 IP-h × $0.005 = $3.65: $12.16. (EC2 needs a t4g.small once the OS
+  // keeps its share of a t4g.micro's 1 GiB: $12.26 + $1.60 + $3.65 = $17.51.)
   // Lambda per million: $0.20 + 1,000,000 × 0.8 s × 1 GiB × $0.0000133334 = $10.86672.
-  // Break-even: 7.73 ÷ 10.86672 = 0.71135 M requests.
+  // Break-even: 12.16 ÷ 10.86672 = 1.11901 M requests.
   REQUIRE(result->crossings.size() == 1);
   const auto& crossing = result->crossings[0];
   CHECK(crossing.below == "lambda");
-  CHECK(crossing.above == "ec2");
+  CHECK(crossing.above == "fargate");
   CHECK_FALSE(crossing.at_step);
-  CHECK(crossing.events_per_month == Approx(711'350).epsilon(0.01));
+  CHECK(crossing.events_per_month == Approx(1'119'010).epsilon(0.01));
   CHECK(crossing.requests_per_second == Approx(crossing.events_per_month / 2'628'000));
   // Below today's traffic: seen from today, Lambda becomes the cheaper choice as traffic falls.
   CHECK(engine::crossing_message(*result, crossing, "AWS Lambda") ==
-        "AWS Lambda becomes the cheaper choice below 711k requests a month (about 0.271 requests/second sustained)");
+        "AWS Lambda becomes the cheaper choice below 1.12M requests a month (about 0.427 requests/second sustained)");
 }
 
 TEST_CASE("break-even: every crossing of a sawtooth is found, the one at a step reported as such",
@@ -120,7 +124,8 @@ TEST_CASE("break-even: every crossing of a sawtooth is found, the one at a step 
   const auto result = engine::find_break_even(inputs, {"lambda", "fargate"}, us_east_1());
   REQUIRE(result);
   // Fargate, one 0.25 vCPU / 0.5 GiB task: 182.5 vCPU-h × $0.03238 = $5.91, 365 GB-h × $0.00356 = $1.30: $7.21;
-  // two tasks $11.82 + $2.60 = $14.42. Lambda per million: $0.20 + 500,000 GB-s × $0.0000133334 = $6.8667.
+  // two tasks $11.82 + $2.60 = $14.42. Lambda per million: $0.20 + 500,000 GB-s × $0.0000133334 = $6.8667. The NAT
+  // gateway and its address ($32.85 + $3.65) are on both bills, so they move no crossing.
   // Lambda reaches $7.21 at 1.05M; Fargate needs a second task above 0.7/s = 1,839,600 a month, where Lambda costs
   // $12.63; Lambda reaches $14.42 at 2.1M.
   REQUIRE(result->crossings.size() == 3);
@@ -220,9 +225,9 @@ TEST_CASE("break-even: recommend lists each crossing under what would change the
   REQUIRE(changes.size() == 1);
   CHECK(changes[0].target == "lambda");
   CHECK(changes[0].field == "traffic.requests_per_month");
-  CHECK(changes[0].value == "711k");
+  CHECK(changes[0].value == "1.12M");
   CHECK(changes[0].message ==
-        "AWS Lambda becomes the cheaper choice below 711k requests a month (about 0.271 requests/second sustained)");
+        "AWS Lambda becomes the cheaper choice below 1.12M requests a month (about 0.427 requests/second sustained)");
   options.explain_changes = false;
   CHECK(engine::recommend(thumbnailer().build(), {}, engine::test::builtin_rules(), options).what_would_change.empty());
   options.explain_changes = true;
@@ -240,10 +245,11 @@ TEST_CASE("cost table: each target's total at a tenth to ten times today's traff
   CHECK(rows[4].scale == 10);
   CHECK(rows[2].events_per_month == 2e6);
   CHECK(rows[0].events_per_month == Approx(2e5));
-  // ×1: $21.73 on Lambda (0.40 + 21.33), $8.51 on Fargate, $7.73 on EC2; ×0.1: 0.04 + 2.13 = $2.17 on Lambda.
+  // ×1: $21.73 on Lambda (0.40 + 21.33), $12.16 on Fargate, $17.51 on EC2 (see above); ×0.1: 0.04 + 2.13 = $2.17
+  // on Lambda.
   CHECK(rows[2].usd[0] == Approx(21.73));
-  CHECK(rows[2].usd[1] == Approx(8.51));
-  CHECK(rows[2].usd[2] == Approx(7.73));
+  CHECK(rows[2].usd[1] == Approx(12.16));
+  CHECK(rows[2].usd[2] == Approx(17.51));
   CHECK(rows[0].usd[0] == Approx(2.17));
   for (std::size_t r = 1; r < rows.size(); ++r)
     for (std::size_t t = 0; t < k_all.size(); ++t) CHECK(*rows[r].usd[t] >= *rows[r - 1].usd[t]);

@@ -105,7 +105,7 @@ const std::vector<double>& curve_scales() {
 
 model::CostCurve cost_curve(const model::WorkloadProfile& profile, const model::Recommendation& rec,
                             const EngineOptions& options) {
-  const auto inputs = cost::read_cost_inputs(profile);
+  const auto inputs = cost::read_cost_inputs(profile, options.cost);
   const bool job = inputs.kind == cost::WorkloadKind::job;
   model::CostCurve curve;
   curve.field = job ? "traffic.runs_per_month" : "traffic.requests_per_month";

@@ -54,7 +54,7 @@ void apply_cost(const model::WorkloadProfile& profile, const EngineOptions& opti
       result.cost_unknown_reason = "not priced: the target cannot run this workload";
       continue;
     }
-    auto priced = cost::estimate_cost(profile, result.target.id, *prices);
+    auto priced = cost::estimate_cost(profile, result.target.id, *prices, 1.0, options.cost);
     result.cost = std::move(priced.estimate);
     result.cost_unknown_reason = std::move(priced.unknown_reason);
     if (result.cost)

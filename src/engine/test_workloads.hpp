@@ -8,6 +8,7 @@
 #include "caas/cost/price_table.hpp"
 #include "caas/model/workload_profile.hpp"
 #include "caas/rules/rule_set.hpp"
+#include "caas/tables/builtin_tables.hpp"
 
 namespace caas::engine::test {
 
@@ -56,17 +57,13 @@ class Workload {
 };
 
 inline const cost::PriceTable& builtin_prices() {
-  static const cost::PriceTable k_table = [] {
-    auto loaded = cost::load_builtin_prices();
-    if (!loaded) throw std::runtime_error(util::format_diagnostic(loaded.error().front()));
-    return *loaded;
-  }();
+  static const cost::PriceTable k_table = [] { return tables::builtin_prices(); }();
   return k_table;
 }
 
 inline const rules::RuleSet& builtin_rules() {
   static const rules::RuleSet k_set = [] {
-    auto loaded = rules::load_builtin_rules();
+    auto loaded = tables::builtin_rules();
     if (!loaded) throw std::runtime_error(util::format_diagnostic(loaded.error().front()));
     return *loaded;
   }();

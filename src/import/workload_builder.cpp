@@ -54,10 +54,6 @@ WorkloadBuilder::WorkloadBuilder(const SourceFile& source, std::string_view name
   field.column = at.column;
 }
 
-bool WorkloadBuilder::has(std::string_view field) const {
-  return m_imported.profile.at(field).origin != model::Origin::absent;
-}
-
 void WorkloadBuilder::set(std::string_view field, util::Value value, const From& from, std::string note) {
   put(field, std::move(value), from, std::move(note), model::Origin::written);
 }

@@ -38,7 +38,6 @@ class WorkloadBuilder {
   void derive(std::string_view field, util::Value value, const From& from, std::string note);
   void set_text(std::string_view field, std::string value, const From& from, std::string note = {});
   void set_flag(std::string_view field, const From& from, std::string note = {});
-  bool has(std::string_view field) const;
   // Adds a trigger (kept sorted and unique); the first trigger's key is its provenance.
   void add_trigger(std::string_view trigger, const From& from, std::string note = {});
 

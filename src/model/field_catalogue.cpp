@@ -16,6 +16,7 @@ util::Kind kind_of(FieldType type) {
     case FieldType::count: return util::Kind::count;
     case FieldType::rate:
     case FieldType::money:
+    case FieldType::hours:
     case FieldType::cpu:
     case FieldType::integer: return util::Kind::number;
   }
@@ -37,7 +38,7 @@ const std::vector<FieldSpec>& field_catalogue() {
       {"region", T::text, {}, "us-east-1", "pricing region"},
       {"triggers", T::enum_list,
        {"http", "websocket", "grpc", "s3", "sqs", "sns", "eventbridge", "dynamodb-stream", "kinesis", "kafka",
-        "schedule", "manual", "other"}, "", "what starts work"},
+        "schedule", "manual", "tcp", "other"}, "", "what starts work"},
       {"runtime.language", T::enumeration,
        {"python", "nodejs", "java", "dotnet", "go", "ruby", "rust", "cpp", "php", "other"}, "", "main language"},
       {"runtime.version", T::text, {}, "", "language version, e.g. \"3.12\""},
@@ -62,14 +63,25 @@ const std::vector<FieldSpec>& field_catalogue() {
       {"traffic.requests_per_month", T::count, {}, "", "requests, events or messages handled per month (service, function, worker)"},
       {"traffic.peak_rps", T::rate, {}, "", "highest requests per second to serve"},
       {"traffic.runs_per_month", T::count, {}, "", "runs per month (job)"},
+      {"traffic.request_size", T::size, {}, "", "average size of one request (or message) received"},
+      {"traffic.response_size", T::size, {}, "", "average size of one response sent back to the client"},
       {"latency.p99", T::duration, {}, "", "end-to-end latency target at the 99th percentile"},
       {"latency.cold_start_sensitive", T::boolean, {}, "", "a start-up delay on some requests is not acceptable"},
+      {"latency.provisioned_concurrency.count", T::integer, {}, "",
+       "Lambda execution environments kept initialised while provisioned concurrency is on"},
+      {"latency.provisioned_concurrency.hours_per_month", T::hours, {}, "",
+       "hours a month provisioned concurrency is on (730 is all month)"},
       {"state.local_storage", T::enumeration, {"none", "scratch", "persistent"}, "",
        "persistent: data on the instance's own disk must survive restarts"},
       {"state.storage_intensive", T::boolean, {}, "", "heavy local disk I/O"},
       {"state.inter_container", T::boolean, {}, "", "several containers that talk to each other (sidecars, localhost)"},
       {"state.long_lived_connections", T::boolean, {}, "",
        "connections held open for long periods (WebSockets, streams over 15 minutes)"},
+      {"network.front_door", T::enumeration,
+       {"api-gateway-http", "api-gateway-rest", "function-url", "alb", "nlb", "none"}, "",
+       "what clients reach: an API Gateway HTTP or REST API, a Lambda function URL, an Application or Network Load "
+       "Balancer, or nothing in front"},
+      {"network.nat_gateway", T::boolean, {}, "", "runs in private subnets and reaches the internet through a NAT gateway"},
       {"operations.ops_capacity", T::enumeration, {"low", "medium", "high"}, "",
        "the team's capacity and appetite to run servers: patching, images, scaling, fleet health"},
       {"operations.os_control", T::boolean, {}, "",

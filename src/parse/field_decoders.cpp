@@ -159,7 +159,8 @@ std::optional<util::Value> read_scalar_field(const FieldSite& site, const model:
     case FieldType::size:
     case FieldType::count: return read_quantity(site, spec, written, report);
     case FieldType::rate:
-    case FieldType::money: {
+    case FieldType::money:
+    case FieldType::hours: {
       const auto number = read_number(site, spec, written, report);
       return number ? std::optional(util::Value::of_number(*number)) : std::nullopt;
     }
@@ -201,6 +202,7 @@ std::string expected_form(const model::FieldSpec& spec) {
     case FieldType::count: return "a count such as 1200 or 3M";
     case FieldType::rate: return "a number of requests per second such as 200";
     case FieldType::money: return "an amount of US dollars such as 500";
+    case FieldType::hours: return "a number of hours such as 240";
     case FieldType::cpu: return "a number of vCPUs such as 0.25 or 2, or millicores such as 500m";
     case FieldType::integer: return "a whole number such as 1";
   }

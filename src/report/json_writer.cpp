@@ -64,13 +64,6 @@ void append_quoted(std::string& out, std::string_view text) {
 
 }  // namespace
 
-std::string json_quote(std::string_view text) {
-  std::string out;
-  out.reserve(text.size() + 2);
-  append_quoted(out, text);
-  return out;
-}
-
 JsonWriter::~JsonWriter() { flush(); }
 
 void JsonWriter::flush() {

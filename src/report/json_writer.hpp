@@ -8,10 +8,6 @@
 
 namespace caas::report {
 
-// `text` as a quoted JSON string. Control characters (C0, DEL, C1) become \uXXXX (or \n, \t, ...); invalid UTF-8
-// becomes U+FFFD, so the output is always valid UTF-8 and never carries a raw escape sequence.
-std::string json_quote(std::string_view text);
-
 // Collects the text in its own buffer and hands it to the stream in pieces, not character by character: when a
 // container opens or closes within the outer two levels (so a report streams one result at a time), every 64 KiB,
 // and when destroyed. So the stream must not be written to directly while a value is open.

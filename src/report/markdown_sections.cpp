@@ -136,9 +136,12 @@ std::string heading(const Summary& summary, Command command) {
   std::string text = "## caas-advisor\n\n";
   text += std::to_string(summary.workloads) + (summary.workloads == 1 ? " workload" : " workloads") + " in " +
           std::to_string(summary.files) + (summary.files == 1 ? " file" : " files");
-  if (command != Command::validate)
-    text += ": Lambda " + std::to_string(summary.by_lambda) + ", Fargate " + std::to_string(summary.by_fargate) +
-            ", EC2 " + std::to_string(summary.by_ec2) + ", no target fits " + std::to_string(summary.by_none);
+  if (command != Command::validate) {
+    text += ": ";
+    for (const auto& target : summary.by_target)
+      text += markdown_text(target.name) + " " + std::to_string(target.workloads) + ", ";
+    text += "no target fits " + std::to_string(summary.by_none);
+  }
   if (summary.skipped > 0) text += "; " + std::to_string(summary.skipped) + " skipped (not workloads)";
   if (summary.errors > 0)
     text += "; **" + std::to_string(summary.errors) + (summary.errors == 1 ? " error" : " errors") +

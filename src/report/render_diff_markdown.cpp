@@ -148,6 +148,8 @@ std::string details(const model::WorkloadChange& change) {
       reasons += reason_line(md(t.name) + " no longer ruled out by", change, r);
   }
   if (!reasons.empty()) text += "\n" + reasons;
+  // A blank line first, so that the list ends the table (or the reasons' nested list) in every markdown reader.
+  if (!change.new_findings.empty() || !change.fixed_findings.empty()) text += "\n";
   for (const auto& finding : change.new_findings)
     text += "- new " + std::string(util::to_string(finding.severity)) + " " + code(finding.rule) + ": " +
             md(finding.message) + "\n";

@@ -152,9 +152,12 @@ class TextDiff {
   }
 
   void write_findings(const model::WorkloadChange& change) {
-    for (const auto& finding : change.new_findings)
-      m_out << "    new " << util::to_string(finding.severity) << ": " << safe(finding.rule) << ": "
-            << safe(one_line(finding.message)) << '\n';
+    for (const auto& finding : change.new_findings) {
+      const auto text = "new " + std::string(util::to_string(finding.severity)) + ": " + finding.rule + ": " +
+                        one_line(finding.message);
+      const auto lines = wrap(safe(text), k_width - 4);
+      for (std::size_t i = 0; i < lines.size(); ++i) m_out << (i == 0 ? "    " : "      ") << lines[i] << '\n';
+    }
     for (const auto& finding : change.fixed_findings)
       m_out << "    fixed " << util::to_string(finding.severity) << ": " << safe(finding.rule) << '\n';
   }

@@ -132,8 +132,7 @@ inline Summary batch_summary() {
   s.files = 4;
   s.workloads = 3;
   s.errors = 1;
-  s.by_lambda = 1;
-  s.by_fargate = 1;
+  s.by_target = {{"lambda", "AWS Lambda", 1}, {"fargate", "AWS Fargate", 1}, {"ec2", "Amazon EC2", 0}};
   s.by_none = 1;
   s.exit_code = 2;
   return s;

@@ -159,8 +159,8 @@ class HtmlRenderer final : public Renderer {
     write_table();
     m_out << "</main>\n<footer><p>Made by " << html_text(m_tool.name) << ' ' << html_text(m_tool.version)
           << ". Costs are list prices of " << html_text(m_tool.pricing_date)
-          << " without free tiers or account-wide tiers; docs/cost-model.md in the project says how each is "
-             "computed.</p></footer>\n<script>"
+          << ", tiered by each workload's own usage; each estimate's assumptions say whether the free tier was "
+             "applied, and docs/cost-model.md in the project says how each is computed.</p></footer>\n<script>"
           << asset("page.js") << "</script>\n</body>\n</html>\n";
     m_out.flush();
   }

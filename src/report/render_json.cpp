@@ -252,12 +252,10 @@ void write_summary(JsonWriter& json, const Summary& summary) {
   json.integer(summary.errors);
   json.key("by_target");
   json.begin_object();
-  json.key("lambda");
-  json.integer(summary.by_lambda);
-  json.key("fargate");
-  json.integer(summary.by_fargate);
-  json.key("ec2");
-  json.integer(summary.by_ec2);
+  for (const auto& target : summary.by_target) {
+    json.key(target.id);
+    json.integer(target.workloads);
+  }
   json.key("none");
   json.integer(summary.by_none);
   json.end_object();

@@ -42,7 +42,8 @@ TEST_CASE("markdown: a portfolio row per service with recommendation, runs on, c
   CHECK(md.find("| nightly-report | AWS Fargate | `lambda` | \\$12.35 | ❌ error |\n") != std::string::npos);
   CHECK(md.find("| thumbnailer | AWS Lambda | — | \\$27.07 | ⚠️ warning |\n") != std::string::npos);
   CHECK(md.find("| gpu-trainer | **no target fits** | — | — | ✅ ok |\n") != std::string::npos);
-  CHECK(md.rfind("## caas-advisor\n\n3 workloads in 4 files: Lambda 1, Fargate 1, EC2 0, no target fits 1; **1 error** "
+  CHECK(md.rfind("## caas-advisor\n\n3 workloads in 4 files: AWS Lambda 1, AWS Fargate 1, Amazon EC2 0, no target fits "
+                 "1; **1 error** "
                  "in inputs that could not be evaluated.\n",
                  0) == 0);
 }

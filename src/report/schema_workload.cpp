@@ -99,6 +99,7 @@ void write_field_body(JsonWriter& json, const model::FieldSpec& spec) {
       break;
     case T::rate:
     case T::money:
+    case T::hours:
       write_types(json, {"number"});
       json.key("minimum");
       json.integer(0);

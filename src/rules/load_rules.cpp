@@ -91,6 +91,17 @@ bool RuleFileReader::target_known(std::string_view id) const {
   return m_options.base != nullptr && m_options.base->find_target(id) != nullptr;
 }
 
+bool is_kebab(std::string_view id) {
+  if (id.empty() || id.size() > 80 || id.front() == '-' || id.back() == '-') return false;
+  for (std::size_t i = 0; i < id.size(); ++i) {
+    const char c = id[i];
+    if (c == '-' && id[i - 1] == '-') return false;
+    if (!(std::islower(static_cast<unsigned char>(c)) || std::isdigit(static_cast<unsigned char>(c)) || c == '-'))
+      return false;
+  }
+  return true;
+}
+
 void RuleFileReader::read_target(const YAML::Node& node) {
   const auto id_node = node.IsMap() ? node["id"] : YAML::Node();
   const std::string id = id_node && id_node.IsScalar() ? id_node.Scalar() : std::string();
@@ -114,6 +125,11 @@ void RuleFileReader::read_target(const YAML::Node& node) {
   } else {
     target.ops_burden = burden[0] - '0';
   }
+  // A target id is a key of the report's summary beside "none", which counts the workloads no target fits.
+  if (node["id"].IsScalar() && (!is_kebab(target.id) || target.id == "none"))
+    error(node["id"].Mark(), "bad-id",
+          "target id '" + target.id + "' must be kebab-case (a-z, 0-9 and single dashes) and not 'none'",
+          span_of(target.id));
   if (m_set.find_target(target.id) != nullptr)
     error(node["id"].Mark(), "duplicate-id", "target '" + target.id + "' is defined twice", span_of(target.id));
   m_set.targets.push_back(std::move(target));
@@ -122,17 +138,6 @@ void RuleFileReader::read_target(const YAML::Node& node) {
 // "the prefer rule 'x'", for a missing weight.
 std::string concat_effect(model::Effect effect, const std::string& id) {
   return "the " + std::string(model::to_string(effect)) + " rule '" + id + "'";
-}
-
-bool is_kebab(std::string_view id) {
-  if (id.empty() || id.size() > 80 || id.front() == '-' || id.back() == '-') return false;
-  for (std::size_t i = 0; i < id.size(); ++i) {
-    const char c = id[i];
-    if (c == '-' && id[i - 1] == '-') return false;
-    if (!(std::islower(static_cast<unsigned char>(c)) || std::isdigit(static_cast<unsigned char>(c)) || c == '-'))
-      return false;
-  }
-  return true;
 }
 
 void RuleFileReader::check_message(const YAML::Node& node, const std::string& message) {

@@ -1,6 +1,7 @@
 #include <catch2/catch.hpp>
 
 #include "caas/rules/rule_set.hpp"
+#include "caas/tables/embedded_tables.hpp"
 
 using namespace caas;
 
@@ -171,8 +172,8 @@ TEST_CASE(
     "built-in rules: a normal run, which reads the table without its examples, gets the same rules at the "
     "same lines",
     "[rules]") {
-  const auto plain = rules::load_builtin_rules();
-  const auto full = rules::load_builtin_rules({true, nullptr});
+  const auto plain = caas::tables::load_embedded_rules();
+  const auto full = caas::tables::load_embedded_rules({true, nullptr});
   REQUIRE(plain);
   REQUIRE(full);
   CHECK(plain->revision == full->revision);

@@ -4,13 +4,14 @@
 
 #include "caas/cost/price_table.hpp"
 #include "caas/rules/rule_set.hpp"
+#include "caas/tables/embedded_tables.hpp"
 
 using namespace caas;
 
 // The generated data must be exactly what the loaders read from the YAML, the source of truth: every field of
 // every target, rule and price (the structs compare all their fields).
 TEST_CASE("the compiled-in rule table equals what the loader reads from rules/", "[tables]") {
-  const auto from_yaml = rules::load_builtin_rules();
+  const auto from_yaml = tables::load_embedded_rules();
   const auto compiled = tables::builtin_rules();
   REQUIRE(from_yaml);
   REQUIRE(compiled);
@@ -29,7 +30,7 @@ TEST_CASE("the compiled-in rule table equals what the loader reads from rules/",
 }
 
 TEST_CASE("the compiled-in price table equals what the loader reads from rules/pricing/", "[tables]") {
-  const auto from_yaml = cost::load_builtin_prices();
+  const auto from_yaml = tables::load_embedded_prices();
   REQUIRE(from_yaml);
   const auto compiled = tables::builtin_prices();
   CHECK(compiled == *from_yaml);

@@ -14,6 +14,7 @@
 
 #include "caas/cost/price_table.hpp"
 #include "caas/rules/rule_set.hpp"
+#include "caas/tables/embedded_tables.hpp"
 #include "caas/util/diagnostic.hpp"
 
 namespace {
@@ -124,8 +125,8 @@ int main(int argc, char** argv) {
     return 2;
   }
   try {
-    const auto loaded_rules = rules::load_builtin_rules();
-    const auto loaded_prices = cost::load_builtin_prices();
+    const auto loaded_rules = tables::load_embedded_rules();
+    const auto loaded_prices = tables::load_embedded_prices();
     bool ok = true;
     for (const auto* errors :
          {loaded_rules ? nullptr : &loaded_rules.error(), loaded_prices ? nullptr : &loaded_prices.error()}) {

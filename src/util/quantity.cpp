@@ -8,20 +8,6 @@
 
 namespace caas::util {
 
-std::string_view to_string(Kind kind) {
-  switch (kind) {
-    case Kind::unknown: return "unknown";
-    case Kind::boolean: return "bool";
-    case Kind::number: return "number";
-    case Kind::string: return "string";
-    case Kind::duration: return "duration";
-    case Kind::size: return "size";
-    case Kind::count: return "count";
-    case Kind::list: return "list";
-  }
-  return "unknown";
-}
-
 bool is_quantity(Kind kind) { return kind == Kind::duration || kind == Kind::size || kind == Kind::count; }
 
 namespace {

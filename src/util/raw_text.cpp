@@ -43,8 +43,8 @@ std::size_t skip_quoted(std::string_view text, std::size_t i) {
   return i;
 }
 
-// yaml-cpp parses flow collections by recursion; measure their depth without parsing, skipping quoted scalars and
-// comments. Returns the offset of the bracket that goes too deep, or npos.
+// Flow collections nested too deep, found before any parser builds a stack for them: measured without parsing,
+// skipping quoted scalars and comments. Returns the offset of the bracket that goes too deep, or npos.
 std::size_t find_too_deep_flow(std::string_view text, int max_depth) {
   int depth = 0;
   char previous = '\n';
@@ -95,8 +95,8 @@ std::optional<Diagnostic> check_raw_text(std::string_view text, const std::strin
     const auto [line, column] = position_of(text, first_invalid_utf8(text));
     return make_error("not-utf8", "the file is not valid UTF-8", {file, line, column}, text);
   }
-  // YAML allows no NUL byte, and yaml-cpp reads one as another character (or the text as UTF-16), so that any
-  // message about the value would name the wrong character: a NUL is refused where it is.
+  // YAML allows no NUL byte, and a parser would stop at it or take the text for UTF-16, so that any message about
+  // the value would name the wrong character: a NUL is refused where it is.
   if (const auto nul = text.find('\0'); nul != std::string_view::npos) {
     const auto [line, column] = position_of(text, nul);
     return make_error("nul-byte", "the file holds a NUL byte, which YAML text cannot (is it a binary or UTF-16 file?)",

@@ -116,7 +116,7 @@ class Columns {
   std::vector<std::size_t> m_yaml_lines;  // where each line libyaml counts starts
 };
 
-// The strings yaml-cpp and the YAML core schema read as null when written plain and untagged.
+// The strings the YAML core schema reads as null when written plain and untagged.
 bool is_null_text(std::string_view text) {
   return text.empty() || text == "~" || text == "null" || text == "Null" || text == "NULL";
 }

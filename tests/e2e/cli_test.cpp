@@ -6,6 +6,9 @@
 #include <nlohmann/json.hpp>
 
 #include <filesystem>
+#include <map>
+#include <string>
+#include <vector>
 
 #include "support/run_tool.hpp"
 
@@ -152,8 +155,7 @@ TEST_CASE("cli: a user's rule file adds a policy and --disable removes a rule", 
   CHECK(run_tool({"recommend", "examples", "--disable", "no-such-rule"}).exit_code == 2);
 }
 
-TEST_CASE("cli: a bad user rule file is exit 2 with a located message, in the report like any input's",
-          "[cli][e2e]") {
+TEST_CASE("cli: a bad user rule file is exit 2 with a located message, in the report like any input's", "[cli][e2e]") {
   const auto run = run_tool({"recommend", "examples", "--rules", "tests/fixtures/bad-rules.yaml"});
   CHECK(run.exit_code == 2);
   CHECK(run.out.find("tests/fixtures/bad-rules.yaml:7:") != std::string::npos);
@@ -161,8 +163,7 @@ TEST_CASE("cli: a bad user rule file is exit 2 with a located message, in the re
   CHECK(run.err == "0 files, 0 workloads, 1 error\n");
 }
 
-TEST_CASE("cli: a broken rule or price file with -f json prints the report's shape, errors[] and all",
-          "[cli][e2e]") {
+TEST_CASE("cli: a broken rule or price file with -f json prints the report's shape, errors[] and all", "[cli][e2e]") {
   const auto sarif_path = (std::filesystem::temp_directory_path() / "caas-broken-table.sarif").string();
   for (const auto* option : {"--rules", "--pricing"}) {
     INFO(option);
@@ -185,4 +186,37 @@ TEST_CASE("cli: a broken rule or price file with -f json prints the report's sha
     CHECK(sarif["runs"][0]["results"].size() == report["errors"].size());
     std::filesystem::remove(sarif_path);
   }
+}
+
+TEST_CASE("cli: a target a rule file adds is counted by its id in the summary of every format", "[cli][e2e]") {
+  const auto run = run_tool({"recommend", "examples", "--rules", "tests/fixtures/added-target.yaml", "-f", "json"});
+  REQUIRE(run.exit_code == 0);
+  const auto report = json::parse(run.out);
+  std::map<std::string, int> recommended;
+  int none = 0;
+  for (const auto& result : report["results"]) {
+    if (result["recommendation"].is_null())
+      ++none;
+    else
+      ++recommended[result["recommendation"].get<std::string>()];
+  }
+  REQUIRE(recommended["team-platform"] > 0);  // the rule file's target is recommended...
+  const auto& by_target = report["summary"]["by_target"];
+  CHECK(by_target["team-platform"] == recommended["team-platform"]);  // ...and counted, not taken for "none"
+  CHECK(by_target["none"] == none);
+  int counted = 0;
+  for (const auto& [id, count] : by_target.items()) {
+    counted += count.get<int>();
+    if (id != "none") CHECK(count == recommended[id]);
+  }
+  CHECK(counted == report["summary"]["workloads"]);
+  // The keys follow the rule table: the built-in targets, then the one the file adds, then none.
+  std::vector<std::string> keys;
+  for (const auto& [id, count] : by_target.items()) keys.push_back(id);
+  CHECK(keys.size() == 5);
+
+  const auto markdown =
+      run_tool({"recommend", "examples", "--rules", "tests/fixtures/added-target.yaml", "-f", "markdown"});
+  CHECK(markdown.out.find("Team Platform " + std::to_string(recommended["team-platform"]) + ", no target fits") !=
+        std::string::npos);
 }

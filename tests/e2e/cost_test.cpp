@@ -8,6 +8,7 @@
 #include "caas/engine/break_even.hpp"
 #include "caas/engine/engine.hpp"
 #include "caas/parse/parse_workload.hpp"
+#include "caas/tables/embedded_tables.hpp"
 #include "support/run_tool.hpp"
 
 using namespace caas;
@@ -39,12 +40,12 @@ json cost_json(const std::string& file) {
 }
 
 const cost::PriceTable& prices() {
-  static const cost::PriceTable k_table = *cost::load_builtin_prices();
+  static const cost::PriceTable k_table = *caas::tables::load_embedded_prices();
   return k_table;
 }
 
 const rules::RuleSet& rule_table() {
-  static const rules::RuleSet k_set = *rules::load_builtin_rules();
+  static const rules::RuleSet k_set = *caas::tables::load_embedded_rules();
   return k_set;
 }
 
@@ -105,22 +106,27 @@ TEST_CASE("cost: a steady HTTP service's Fargate bill is one task and a load bal
   const auto report = cost_json("examples/team-directory-api.yaml");
   const auto& fargate = target_of(report, "fargate");
   // One 0.25 vCPU / 0.5 GiB arm64 task: 182.5 vCPU-h × $0.03238 = $5.909 -> $5.91; 365 GB-h × $0.00356 = $1.30.
-  // ALB: 730 h × $0.0225 = $16.425 -> $16.43; one LCU: 730 × $0.008 = $5.84. Total $29.48.
+  // ALB: 730 h × $0.0225 = $16.425 -> $16.43; 300k requests a month are 0.0005 LCU, not a whole one: $0.00.
+  // Public IPv4: the ALB's two addresses, 1,460 IP-h, and the task's, 730 IP-h, × $0.005 = $7.30 + $3.65.
+  // Total $34.59.
   CHECK(item_usd(fargate, "vCPU (arm64)") == Approx(5.91));
   CHECK(item_usd(fargate, "memory (arm64)") == Approx(1.30));
   CHECK(item_usd(fargate, "load balancer (ALB)") == Approx(16.43));
-  CHECK(item_usd(fargate, "load balancer capacity (ALB)") == Approx(5.84));
-  CHECK(fargate["monthly_cost_usd"].get<double>() == Approx(29.48));
+  CHECK(item_usd(fargate, "load balancer capacity (ALB)") == Approx(0.00));
+  CHECK(item_usd(fargate, "public IPv4 addresses (ALB, one per Availability Zone)") == Approx(7.30));
+  CHECK(item_usd(fargate, "public IPv4 addresses (one per task or instance)") == Approx(3.65));
+  CHECK(fargate["monthly_cost_usd"].get<double>() == Approx(34.59));
 }
 
 TEST_CASE("cost: a GPU service runs on EC2 only, and Lambda and Fargate say why they have no cost", "[cost][e2e]") {
   const auto report = cost_json("examples/llm-inference-api.yaml");
   const auto& ec2 = target_of(report, "ec2");
-  // Two g4dn.xlarge (availability high): 1,460 h × $0.526 = $767.96; root volumes 40 GiB-month × $0.08 = $3.20;
-  // ALB $16.43 + $5.84. Total $793.43.
-  CHECK(item_usd(ec2, "instances (g4dn.xlarge)") == Approx(767.96));
+  // 16 GiB of host memory fits no 16 GiB g4dn.xlarge once the OS keeps its 5 %: two g4dn.2xlarge (availability
+  // high), 1,460 h × $0.752 = $1,097.92; root volumes 40 GiB-month × $0.08 = $3.20; ALB $16.43 + 3.33 LCU-h $0.03;
+  // public IPv4, the ALB's two and the instances' two: $7.30 + $7.30. Total $1,132.18.
+  CHECK(item_usd(ec2, "instances (g4dn.2xlarge)") == Approx(1097.92));
   CHECK(item_usd(ec2, "root volume (gp3, 20 GiB per instance)") == Approx(3.20));
-  CHECK(ec2["monthly_cost_usd"].get<double>() == Approx(793.43));
+  CHECK(ec2["monthly_cost_usd"].get<double>() == Approx(1132.18));
   const auto& lambda = target_of(report, "lambda");
   CHECK(lambda["feasible"] == false);
   CHECK(lambda["monthly_cost_usd"].is_null());

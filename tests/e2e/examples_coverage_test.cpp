@@ -7,13 +7,14 @@
 
 #include "caas/parse/parse_workload.hpp"
 #include "caas/rules/rule_set.hpp"
+#include "caas/tables/embedded_tables.hpp"
 #include "support/run_tool.hpp"
 
 using namespace caas;
 namespace fs = std::filesystem;
 
 TEST_CASE("examples: every exclude rule and every seed criterion fires on some example", "[e2e][rules]") {
-  auto set = rules::load_builtin_rules();
+  auto set = caas::tables::load_embedded_rules();
   REQUIRE(set);
   std::set<std::string> fired;
   int examples = 0;

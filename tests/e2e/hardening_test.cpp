@@ -268,3 +268,20 @@ TEST_CASE("hardening: thousands of errors in one file stay fast in the JUnit rep
   CHECK(run.exit_code == 2);
   CHECK(run.out.find("name=\"parse: unknown-key #5000\"") != std::string::npos);
 }
+
+TEST_CASE("hardening: the tool holds what it runs: not the tables' YAML, nor the loaders only the build uses",
+          "[hardening][e2e]") {
+  // The built-in tables are compiled in as data; their YAML and its loaders are linked only into the generator and
+  // the tests (caas_tables_source).
+  const auto binary = read_text(tool_binary());
+  REQUIRE(binary.size() > 100000);
+  for (const auto* table : {"rules/aws.yaml", "rules/pricing/aws-us-east-1.yaml"}) {
+    INFO(table);
+    const auto text = read_text(source_dir() + "/" + table);
+    const auto first_line = text.substr(0, text.find('\n'));
+    REQUIRE(first_line.size() > 20);
+    CHECK(binary.find(first_line) == std::string::npos);
+  }
+  for (const auto* symbol : {"load_embedded_rules", "load_embedded_prices", "embedded_rule_files", "blank_examples"})
+    CHECK(binary.find(symbol) == std::string::npos);
+}

@@ -3,11 +3,12 @@
 
 #include "caas/parse/parse_workload.hpp"
 #include "caas/rules/rule_set.hpp"
+#include "caas/tables/embedded_tables.hpp"
 
 using namespace caas;
 
 TEST_CASE("rule table: every built-in rule has examples, and they match as they say", "[rules][e2e]") {
-  auto set = rules::load_builtin_rules({true, nullptr});
+  auto set = caas::tables::load_embedded_rules({true, nullptr});
   REQUIRE(set);
   REQUIRE_FALSE(set->rules.empty());
   for (const auto& rule : set->rules) {
@@ -30,7 +31,7 @@ TEST_CASE("rule table: every built-in rule has examples, and they match as they 
 }
 
 TEST_CASE("rule table: every rule has a source, and seed rules cite the seed", "[rules]") {
-  auto set = rules::load_builtin_rules();
+  auto set = caas::tables::load_embedded_rules();
   REQUIRE(set);
   int seed_rules = 0;
   for (const auto& rule : set->rules) {

@@ -2,15 +2,21 @@
 
 #include <nlohmann/json.hpp>
 
+#include <cmath>
 #include <sstream>
 #include <string>
 
 #include "caas/cost/price_table.hpp"
+#include "caas/diff/compare.hpp"
+#include "caas/diff/gates.hpp"
+#include "caas/diff/read_report.hpp"
 #include "caas/engine/engine.hpp"
 #include "caas/import/import.hpp"
 #include "caas/parse/parse_workload.hpp"
+#include "caas/report/diff_report.hpp"
 #include "caas/report/report.hpp"
 #include "caas/rules/rule_set.hpp"
+#include "caas/tables/builtin_tables.hpp"
 
 namespace caas::fuzz {
 
@@ -44,7 +50,7 @@ x-tier: 2
 
 const rules::RuleSet& builtin_rules() {
   static const rules::RuleSet k_rules = [] {
-    auto loaded = rules::load_builtin_rules();
+    auto loaded = tables::builtin_rules();
     require(loaded.has_value(), "the built-in rule table loads");
     return std::move(*loaded);
   }();
@@ -52,11 +58,7 @@ const rules::RuleSet& builtin_rules() {
 }
 
 const cost::PriceTable& builtin_prices() {
-  static const cost::PriceTable k_prices = [] {
-    auto loaded = cost::load_builtin_prices();
-    require(loaded.has_value(), "the built-in price table loads");
-    return std::move(*loaded);
-  }();
+  static const cost::PriceTable k_prices = [] { return tables::builtin_prices(); }();
   return k_prices;
 }
 
@@ -134,6 +136,7 @@ void run_spec_file(std::string_view data) {
     results.push_back(engine::recommend(workload.profile, workload.warnings, builtin_rules(), options));
     // What `caas-advisor import` prints is a workload file of our own that reads back without error.
     const auto yaml = import::to_workload_yaml(workload, "fuzz.yaml");
+    require_no_controls(yaml, false);  // nothing the tool writes holds a raw control character
     const auto back = parse::parse_workload(yaml, "imported.yaml");
     require(back.has_value(), "the import command's output parses back");
   }
@@ -187,6 +190,40 @@ void run_price_file(std::string_view data) {
   options.prices = &merged;
   const auto result = engine::recommend(fixed_profile(), {}, builtin_rules(), options);
   render_everywhere({result}, {});
+}
+
+void run_report_file(std::string_view data) {
+  auto read = diff::read_report(data, "fuzz.json", diff::report_limits(0));
+  require_located(read.errors);
+  for (const auto& file : read.files) {
+    require_located(file.errors);
+    require(!file.workloads.empty() || !file.errors.empty(), "a file of the report holds workloads or errors");
+  }
+  auto copy = read;
+  const auto base = diff::report_side(std::move(read), {"a.yaml", "x/b.yaml"}, "fuzz.json");
+  const auto head = diff::report_side(std::move(copy), {}, "fuzz.json");
+  // A report against itself changes nothing: every workload it holds is matched, unchanged or moved at most.
+  auto result = diff::compare(base, head);
+  for (const auto& change : result.changes)
+    require(change.kind == model::ChangeKind::moved || change.kind == model::ChangeKind::not_compared ||
+                change.kind == model::ChangeKind::changed,
+            "a report against itself adds or removes nothing");
+  require(std::abs(result.cost.change) < 0.005, "a report against itself costs nothing");
+  diff::Gates gates;
+  gates.target_change = true;
+  gates.new_findings = util::Severity::info;
+  diff::evaluate_gates(result, gates);
+  for (const auto& format : report::diff_formats()) {
+    std::ostringstream out;
+    format.render(out, result, {});
+    const auto text = out.str();
+    if (format.name == "json") {
+      require(nlohmann::json::accept(text), "the diff's JSON is valid JSON");
+    } else {
+      require_no_controls(text, false);
+      if (format.name == "markdown") require(text.size() < 65536, "the markdown fits a pull-request comment");
+    }
+  }
 }
 
 }  // namespace caas::fuzz

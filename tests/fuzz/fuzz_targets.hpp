@@ -11,7 +11,8 @@ namespace caas::fuzz {
 void run_workload_file(std::string_view data);
 
 // Another format's spec (serverless.yml, SAM, CloudFormation, compose, Kubernetes, ECS): import::import_spec, every
-// imported workload through the engine and every output format, and its `import` output back through the parser.
+// imported workload through the engine and every output format, and its `import` output (which holds no raw control
+// character) back through the parser.
 void run_spec_file(std::string_view data);
 
 // A rule condition: rules::expr::compile against the workload schema, then evaluate on a fixed profile.
@@ -22,5 +23,9 @@ void run_rule_file(std::string_view data);
 
 // A --pricing file: cost::load_price_overlay over the built-in prices, then a fixed workload priced with it.
 void run_price_file(std::string_view data);
+
+// A JSON report read back as a side of diff: diff::read_report, the report against itself (nothing added, removed
+// or costed), and every diff format.
+void run_report_file(std::string_view data);
 
 }  // namespace caas::fuzz

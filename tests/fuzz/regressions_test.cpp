@@ -70,3 +70,8 @@ TEST_CASE("fuzz targets: the seed corpora pass through every target", "[fuzz][ha
   CHECK_NOTHROW(caas::fuzz::run_price_file(read_text((root / "rules/pricing/aws-us-east-1.yaml").string())));
   CHECK_NOTHROW(caas::fuzz::run_condition("execution.duration.max > 15m and not x.pci"));
 }
+
+TEST_CASE("fuzz regressions: saved reports read back as a diff side without breaking an invariant",
+          "[fuzz][hardening]") {
+  replay("report", caas::fuzz::run_report_file);
+}

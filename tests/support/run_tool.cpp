@@ -12,6 +12,13 @@ namespace caas::test {
 
 std::string source_dir() { return CAAS_SOURCE_DIR; }
 
+std::string tool_binary() {
+  // CAAS_TEST_BINARY runs the end-to-end tests against another build of the tool (tools/test.sh: the shipped
+  // Release binary, beside the sanitized one this suite was built with).
+  const char* other = std::getenv("CAAS_TEST_BINARY");
+  return other != nullptr && *other != '\0' ? other : CAAS_BINARY;
+}
+
 std::string read_text(const std::string& path) {
   std::ifstream in(path, std::ios::binary);
   std::ostringstream buffer;
@@ -44,10 +51,7 @@ ToolRun run_tool_in(const std::string& folder, const std::vector<std::string>& a
     (void)!freopen(out_path.c_str(), "wb", stdout);
     (void)!freopen(err_path.c_str(), "wb", stderr);
     std::vector<char*> argv;
-    // CAAS_TEST_BINARY runs the end-to-end tests against another build of the tool (tools/test.sh: the shipped
-    // Release binary, beside the sanitized one this suite was built with).
-    const char* other = std::getenv("CAAS_TEST_BINARY");
-    std::string binary = other != nullptr && *other != '\0' ? other : CAAS_BINARY;
+    std::string binary = tool_binary();
     argv.push_back(binary.data());
     std::vector<std::string> copies = args;
     for (auto& a : copies) argv.push_back(a.data());

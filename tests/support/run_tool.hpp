@@ -25,5 +25,7 @@ void write_text(const std::string& path, const std::string& text);
 std::string compare_golden(const std::string& golden_path, const std::string& actual);
 
 std::string source_dir();
+// The binary the end-to-end tests run: CAAS_TEST_BINARY when set, else the one built beside the tests.
+std::string tool_binary();
 
 }  // namespace caas::test

@@ -1,6 +1,7 @@
 #pragma once
 // Prices as data (rules/pricing/*.yaml, embedded, overridable with --pricing), and the monthly cost of running a
 // workload on a target, as line items a reader can check by hand. See docs/cost-model.md.
+#include <array>
 #include <map>
 #include <optional>
 #include <string>
@@ -9,7 +10,6 @@
 
 #include "caas/model/recommendation.hpp"
 #include "caas/model/workload_profile.hpp"
-#include "caas/util/embedded_file.hpp"
 #include "caas/util/result.hpp"
 
 namespace caas::cost {
@@ -69,13 +69,11 @@ struct PriceTable {
   bool operator==(const PriceTable&) const = default;
 };
 
-const std::vector<util::EmbeddedFile>& embedded_price_files();
 // A complete price file: every price key the model needs, in every region (a missing one is a located error).
 util::Result<PriceTable> load_prices(std::string_view text, const std::string& file);
 // A --pricing file, to merge over `base`: it may give only the keys, instances, scoring values and date it changes;
 // a region that `base` lacks must be complete. Keys, units and instances are checked as in load_prices.
 util::Result<PriceTable> load_price_overlay(std::string_view text, const std::string& file, const PriceTable& base);
-util::Result<PriceTable> load_builtin_prices();
 // Overrides by key (and instance name); the overlay's date wins when it gives one.
 void merge(PriceTable& base, PriceTable overlay);
 
@@ -85,10 +83,15 @@ struct TargetCost {
   std::string unknown_reason;
 };
 
+// How to price, as the user (not the workload) decides: set by `--free-tier`, and by a project's configuration.
+struct CostSettings {
+  bool free_tier = false;  // apply the always-free monthly allowances (Lambda, data transfer out)
+};
+
 // Traffic (requests_per_month or runs_per_month, and peak_rps with it) is multiplied by `traffic_scale`;
 // the break-even search and the cost table move it. Deterministic and pure.
 TargetCost estimate_cost(const model::WorkloadProfile& profile, std::string_view target, const RegionPrices& prices,
-                         double traffic_scale = 1.0);
+                         double traffic_scale = 1.0, const CostSettings& settings = {});
 
 // The target ids estimate_cost knows, in report order: "lambda", "fargate", "ec2".
 const std::vector<std::string_view>& cost_targets();
@@ -99,6 +102,8 @@ enum class WorkloadKind { service, worker, job, function };
 enum class Architecture { x86_64, arm64, any };
 enum class Commitment { none, one_year, three_years };
 enum class Pattern { unknown, steady, diurnal, spiky, unpredictable, scheduled, rare };
+// What clients reach (network.front_door); `unset` when the workload does not say, and the target's default applies.
+enum class FrontDoor { unset, api_gateway_http, api_gateway_rest, api_gateway_websocket, function_url, alb, nlb, none };
 
 struct CostInputs {
   WorkloadKind kind = WorkloadKind::service;
@@ -122,9 +127,19 @@ struct CostInputs {
   bool interruptible = false;
   bool http = false;
   bool websocket = false;
+  bool grpc = false;
+  bool tcp = false;
+  std::optional<double> request_size;   // bytes per request
+  std::optional<double> response_size;  // bytes per response
+  std::optional<double> p99;            // seconds
+  std::optional<double> provisioned_count;
+  std::optional<double> provisioned_hours;  // per month
+  FrontDoor front_door = FrontDoor::unset;
+  bool nat_gateway = false;
+  bool free_tier = false;  // CostSettings::free_tier
 };
 
-CostInputs read_cost_inputs(const model::WorkloadProfile& profile);
+CostInputs read_cost_inputs(const model::WorkloadProfile& profile, const CostSettings& settings = {});
 
 // The same estimate from inputs read once.
 TargetCost estimate_cost(const CostInputs& inputs, std::string_view target, const RegionPrices& prices,
@@ -135,20 +150,41 @@ TargetCost estimate_cost(const CostInputs& inputs, std::string_view target, cons
 std::optional<double> estimate_monthly_usd(const CostInputs& inputs, std::string_view target,
                                            const RegionPrices& prices, double traffic_scale = 1.0);
 
+// A tiered price, read once: each tier's price for the usage a month from `from` up to `to` (the last tier has no
+// end). An untiered price is one tier from 0.
+struct Tiers {
+  struct Tier {
+    double from = 0;
+    double to = 0;  // infinity for the last tier
+    double price = 0;
+  };
+  std::array<Tier, 4> tier{};
+  int count = 0;
+};
+
 // The prices one target's estimate reads, looked up by key once; zero where the workload does not use them.
 struct PreparedPrices {
   double requests = 0;           // Lambda, per 1M requests
-  double compute = 0;            // Lambda GB-second (on demand, or provisioned concurrency); Fargate vCPU-hour
-  double compute_memory = 0;     // Lambda GB-second on provisioned concurrency; Fargate GB-hour
+  Tiers duration;                // Lambda on-demand GB-seconds, by tier
+  double compute = 0;            // Lambda GB-second of provisioned concurrency; Fargate vCPU-hour
+  double compute_memory = 0;     // Lambda GB-second run on provisioned concurrency; Fargate GB-hour
   double ephemeral = 0;          // Lambda GB-second, Fargate GB-hour above what is included
   double licence_vcpu_hour = 0;  // Windows, on Fargate or EC2
   double root_volume_gib = 0;    // EC2
   double gp3_gib_month = 0;      // EC2
   bool spot = false;             // Spot is on offer to this workload (interruptible, and the target sells it)
   double spot_percent = 0;
-  double savings_plan_percent = 0;  // for the workload's commitment term
-  double front_door = 0;            // ALB-hour; API Gateway per 1M HTTP requests or WebSocket messages
-  double front_door_capacity = 0;   // LCU-hour; API Gateway per 1M WebSocket connection-minutes
+  double savings_plan_percent = 0;     // for the workload's commitment term
+  Tiers door_requests;                 // API Gateway per 1M requests (HTTP, REST) or WebSocket messages
+  double door_connection_minutes = 0;  // API Gateway WebSocket, per 1M connection-minutes
+  double lb_hour = 0;                  // ALB- or NLB-hour
+  double lb_capacity_hour = 0;         // LCU- or NLCU-hour
+  Tiers data_transfer;                 // data transfer out to the internet, per GB
+  double free_requests = 0;            // with the free tier: Lambda requests a month
+  double free_gb_seconds = 0;          // with the free tier: Lambda GB-seconds a month
+  double free_transfer_gb = 0;         // with the free tier: GB of data transfer out a month
+  double ipv4_hour = 0;
+  double nat_hour = 0;
 };
 
 // Everything about one target's cost that does not depend on traffic, worked out once: the break-even search asks
@@ -161,6 +197,7 @@ struct PreparedCost {
   double vcpu = 0;        // Fargate: the task size
   double memory_mib = 0;  // Lambda: the function's memory; Fargate: the task size
   const InstanceType* instance = nullptr;  // EC2: the cheapest fitting type
+  FrontDoor front_door = FrontDoor::none;  // what this target puts in front of the workload
   PreparedPrices prices;
 };
 

@@ -15,6 +15,7 @@ namespace caas::engine {
 struct EngineOptions {
   const cost::PriceTable* prices = nullptr;  // nullptr: no cost (monthly_cost_usd null)
   std::string region_override;               // --region; empty when not given
+  cost::CostSettings cost;                   // --free-tier, or a project's configuration
   bool explain_changes = true;               // compute "what would change this"
   bool judge_runs_on = false;                // `check`: findings on the workload's runs_on
   bool cost_curve = false;                   // cost against traffic for charts (Recommendation::cost_curve)

@@ -23,6 +23,7 @@ enum class FieldType {
   money,    // number (US dollars)
   cpu,      // vCPUs, or Kubernetes millicores ("500m")
   integer,  // whole number >= 0
+  hours,    // number of hours (provisioned concurrency's schedule)
 };
 
 struct FieldSpec {

@@ -21,13 +21,23 @@ struct ToolInfo {
   std::string pricing_date;
 };
 
+// How many workloads a target is recommended for.
+struct TargetCount {
+  std::string id;    // "lambda"
+  std::string name;  // "AWS Lambda"
+  int workloads = 0;
+};
+
 // The batch's totals (cli-v1 "summary").
 struct Summary {
   int files = 0;
   int skipped = 0;
   int workloads = 0;
   int errors = 0;
-  int by_lambda = 0, by_fargate = 0, by_ec2 = 0, by_none = 0;
+  // Every target of the rule table in its order (the built-in ones and any a rule file adds), then the workloads
+  // no target fits.
+  std::vector<TargetCount> by_target;
+  int by_none = 0;
   std::vector<std::string> skipped_files;  // listed with -v
   int exit_code = 0;
 };

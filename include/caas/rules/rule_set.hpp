@@ -8,7 +8,6 @@
 #include "caas/model/rule_info.hpp"
 #include "caas/model/workload_profile.hpp"
 #include "caas/rules/expr/expr.hpp"
-#include "caas/util/embedded_file.hpp"
 #include "caas/util/result.hpp"
 
 namespace caas::rules {
@@ -44,10 +43,6 @@ struct LoadOptions {
 // Loads one rule file. Every error is located (file, line, column): unknown keys with did-you-mean, a bad condition,
 // an unknown target, a duplicate id, a bad {path} in a message.
 util::Result<RuleSet> load_rules(std::string_view text, const std::string& file, const LoadOptions& options = {});
-
-// The tables compiled into the binary (rules/*.yaml), loaded through load_rules.
-const std::vector<util::EmbeddedFile>& embedded_rule_files();
-util::Result<RuleSet> load_builtin_rules(const LoadOptions& options = {});
 
 // Adds `overlay`'s targets and rules to `base`, replacing those with the same id; a rule with `enabled: false`
 // disables the base rule. A later overlay wins.

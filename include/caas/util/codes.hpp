@@ -108,8 +108,9 @@ inline constexpr CodeInfo k_codes[] = {
      "package.size (compressed) is above package.unpacked_size.", "Check both sizes.", "docs/workload-reference.md"},
 
     // Rule files (--rules) and their conditions.
-    {"bad-id", Severity::error, "Invalid rule id", "A rule id is kebab-case: a-z, 0-9 and single dashes.",
-     "Rename the rule.", "docs/rule-language.md"},
+    {"bad-id", Severity::error, "Invalid rule or target id",
+     "A rule or target id is kebab-case: a-z, 0-9 and single dashes; no target is called none.",
+     "Rename the rule or target.", "docs/rule-language.md"},
     {"duplicate-id", Severity::error, "Defined twice",
      "A rule, target or instance type with this id is already defined in the same file.", "Keep one of them.",
      "docs/rule-language.md"},
@@ -195,6 +196,14 @@ inline constexpr CodeInfo k_codes[] = {
      "Check the path and its permissions.", "docs/diagnostics.md"},
     {"unreadable-path", Severity::error, "Path could not be read",
      "A path named on the command line does not exist or could not be read.", "Check the path.", "docs/diagnostics.md"},
+    {"not-a-report", Severity::error, "Not a report diff can read",
+     "A JSON file given to diff as a side is read as a report written with -f json (schema "
+     "caas-advisor/report/v1); this one names another schema.",
+     "Give diff a report written with -f json by this version, a workload file or a folder.", "docs/diff.md"},
+    {"error-in-report", Severity::error, "A file the report could not evaluate",
+     "A JSON report read as a side of diff records that this file could not be evaluated when the report was "
+     "written, so its workloads are not compared.",
+     "Fix the file and write the report again, or compare the files themselves.", "docs/diff.md"},
     {"internal-error", Severity::error, "Internal error",
      "caas-advisor failed on this input because of a bug in caas-advisor.", "Report it with the input that caused it.",
      "docs/diagnostics.md"},

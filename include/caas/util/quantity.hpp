@@ -11,8 +11,6 @@ namespace caas::util {
 // The kinds of value the workload schema and the condition language know.
 enum class Kind { unknown, boolean, number, string, duration, size, count, list };
 
-std::string_view to_string(Kind kind);
-
 // True for duration, size and count.
 bool is_quantity(Kind kind);
 

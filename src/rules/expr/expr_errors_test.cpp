@@ -119,6 +119,7 @@ TEST_CASE("expr type check: arithmetic takes same kinds, scaling and ratios only
   check_errors({
       {"execution.duration.max + 1GiB > 1h", "expr-type", 23, 1, "", "'+' needs two values of the same kind"},
       {"resources.memory * resources.memory > 1GiB", "expr-type", 17, 1, "", "'*' needs a quantity and a number"},
+      {"execution.duration.max * resources.memory > 1h", "expr-type", 23, 1, "", "or a count and a duration or size"},
       {"2 / resources.memory > 1", "expr-type", 2, 1, "", "'/' needs a quantity divided by a number"},
       {"execution.duration.max + 5 > 1h", "expr-missing-unit", 25, 1, "give a unit, as in 15m or 30s", "bare number"},
       {"kind + 1 > 2", "expr-type", 0, 4, "", "'+' needs numbers or quantities"},
@@ -126,7 +127,9 @@ TEST_CASE("expr type check: arithmetic takes same kinds, scaling and ratios only
        "'+' needs two values of the same kind, found 'resources.cpu' (a number) and '5m' (a duration)"},
   });
   for (const auto* ok : {"resources.memory / 2 > 1GiB", "resources.memory / 512MiB > 2", "2 * resources.memory > 1GiB",
-                         "traffic.requests_per_month * 2 > 1M", "traffic.requests_per_month - 1000 > 1k"}) {
+                         "traffic.requests_per_month * 2 > 1M", "traffic.requests_per_month - 1000 > 1k",
+                         "traffic.requests_per_month * execution.duration.max >= 730h",
+                         "resources.memory * traffic.requests_per_month > 1TB"}) {
     INFO(ok);
     CHECK(compile(ok, fake_schema(), Origin{}).has_value());
   }

@@ -100,6 +100,9 @@ TEST_CASE("expr evaluator: applies arithmetic with units and ratios", "[expr]") 
       {"resources.memory / 512MiB == 2", "true"},              // a ratio is a number
       {"traffic.requests_per_month + 1000 == 2001k", "true"},  // a count meets a bare number
       {"traffic.requests_per_month / 1M == 2", "true"},
+      {"traffic.requests_per_month * execution.duration.max == 20000000m", "true"},  // events × time of one
+      {"execution.duration.max * traffic.requests_per_month >= 730h", "true"},
+      {"traffic.requests_per_month * resources.memory == 2000000GiB", "true"},  // events × bytes of one
       {"1 + 2 * 3 == 7", "true"},
       {"(1 + 2) * 3 == 9", "true"},
       {"10 - 4 - 3 == 3", "true"},  // left to right

@@ -36,6 +36,10 @@ std::optional<Kind> arithmetic_kind(Op op, Kind a, Kind b) {
     case Op::mul:  // scaling: a quantity by a number
       if (a == Kind::number) return b;
       if (b == Kind::number) return a;
+      // A count is a number of events, so events times the time or bytes of one is the time or bytes of them all:
+      // `traffic.requests_per_month * execution.duration.typical` is the busy time of a month.
+      if (a == Kind::count && (b == Kind::duration || b == Kind::size)) return b;
+      if (b == Kind::count && (a == Kind::duration || a == Kind::size)) return a;
       return std::nullopt;
     case Op::div:  // scaling down, or the ratio of two quantities of one kind
       if (a == b) return Kind::number;

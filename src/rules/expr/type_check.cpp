@@ -300,7 +300,7 @@ class Checker {
                   a_bare ? *node.children[0] : *node.children[1], unit_hint(a_bare ? b->kind : a->kind));
     }
     const std::string expected = additive             ? "two values of the same kind"
-                                 : node.op == Op::mul ? "a quantity and a number"
+                                 : node.op == Op::mul ? "a quantity and a number, or a count and a duration or size"
                                                       : "a quantity divided by a number or by a quantity of its kind";
     return fail_at_operator("expr-type",
                             cat(quoted(symbol), " needs ", expected, ", found ", what(*a, *node.children[0]), " and ",

@@ -1,0 +1,115 @@
+#pragma once
+// Workload profiles written field by field, as the parser would leave them, the built-in price table (with a few
+// prices changed where a worked example quotes its own), and lookups into an estimate, for the cost model's tests.
+#include <catch2/catch.hpp>
+
+#include <algorithm>
+#include <initializer_list>
+#include <stdexcept>
+#include <string_view>
+#include <vector>
+
+#include "caas/cost/price_table.hpp"
+#include "caas/model/workload_profile.hpp"
+#include "caas/tables/builtin_tables.hpp"
+#include "caas/util/diagnostic.hpp"
+
+namespace caas::cost::test {
+
+using model::WorkloadProfile;
+using util::Kind;
+using util::Value;
+
+inline constexpr double k_mib = 1024.0 * 1024.0;
+inline constexpr double k_gib = 1024.0 * k_mib;
+inline constexpr double k_kb = 1000.0;  // a workload's KB, as AWS's worked examples count bytes
+
+// A workload profile written field by field, as the parser would leave it.
+class Workload {
+ public:
+  explicit Workload(const char* kind) { text("kind", kind); }
+  Workload& text(const char* path, const char* value) { return set(path, Value::of_string(value)); }
+  Workload& number(const char* path, double value) { return set(path, Value::of_number(value)); }
+  Workload& duration(const char* path, double seconds) {
+    return set(path, Value::of_quantity(Kind::duration, seconds));
+  }
+  Workload& size(const char* path, double bytes) { return set(path, Value::of_quantity(Kind::size, bytes)); }
+  Workload& count(const char* path, double n) { return set(path, Value::of_quantity(Kind::count, n)); }
+  Workload& flag(const char* path, bool b) { return set(path, Value::of_bool(b)); }
+  Workload& triggers(std::initializer_list<const char*> names) {
+    std::vector<Value> items;
+    for (const char* name : names) items.push_back(Value::of_string(name));
+    return set("triggers", Value::of_list(std::move(items), Kind::string));
+  }
+  WorkloadProfile build() const {
+    WorkloadProfile copy = m_profile;
+    model::apply_defaults(copy);
+    return copy;
+  }
+
+ private:
+  Workload& set(const char* path, Value value) {
+    auto& field = m_profile.at(path);
+    field.value = std::move(value);
+    field.origin = model::Origin::written;
+    field.written = display(field.value);
+    field.line = 1;
+    field.column = 1;
+    return *this;
+  }
+  WorkloadProfile m_profile;
+};
+
+inline const RegionPrices& us_east_1() {
+  static const cost::PriceTable k_table = tables::builtin_prices();
+  return *k_table.find_region("us-east-1");
+}
+
+inline model::CostEstimate estimate(const WorkloadProfile& profile, std::string_view target, double scale = 1) {
+  auto result = cost::estimate_cost(profile, target, us_east_1(), scale);
+  INFO(target << ": " << result.unknown_reason);
+  REQUIRE(result.estimate);
+  return *result.estimate;
+}
+
+inline const model::CostItem& item(const model::CostEstimate& e, std::string_view name) {
+  const auto it = std::find_if(e.items.begin(), e.items.end(), [&](const auto& i) { return i.item == name; });
+  INFO("no item " << name);
+  REQUIRE(it != e.items.end());
+  return *it;
+}
+
+inline bool assumes(const model::CostEstimate& e, std::string_view field) {
+  return std::any_of(e.assumptions.begin(), e.assumptions.end(), [&](const auto& a) { return a.field == field; });
+}
+
+// The built-in us-east-1 prices with some keys changed, as a --pricing overlay would change them.
+inline RegionPrices with_prices(std::initializer_list<std::pair<std::string_view, double>> changes) {
+  RegionPrices region = us_east_1();
+  for (const auto& [key, usd] : changes) {
+    const auto found = region.prices.find(key);
+    if (found == region.prices.end()) throw std::runtime_error("no price " + std::string(key));
+    found->second.usd = usd;
+  }
+  return region;
+}
+
+inline model::CostEstimate estimate_with(const WorkloadProfile& profile, std::string_view target,
+                                         const RegionPrices& prices, const CostSettings& settings = {}) {
+  auto result = cost::estimate_cost(profile, target, prices, 1.0, settings);
+  INFO(target << ": " << result.unknown_reason);
+  REQUIRE(result.estimate);
+  return *result.estimate;
+}
+
+inline const model::Assumption* assumption(const model::CostEstimate& e, std::string_view field) {
+  const auto it =
+      std::find_if(e.assumptions.begin(), e.assumptions.end(), [&](const auto& a) { return a.field == field; });
+  return it == e.assumptions.end() ? nullptr : &*it;
+}
+
+inline bool has_item(const model::CostEstimate& e, std::string_view name) {
+  return std::any_of(e.items.begin(), e.items.end(), [&](const auto& i) { return i.item == name; });
+}
+
+}  // namespace caas::cost::test
