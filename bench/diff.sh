@@ -27,6 +27,7 @@ while [[ $# -gt 0 ]]; do
     *) echo "usage: bench/diff.sh [--count N] [--changed N] [--runs N] [--build-dir DIR] [--keep]" >&2; exit 2 ;;
   esac
 done
+build=$(mkdir -p "$build" && cd "$build" && pwd)  # the runs below start in the repository
 [[ -x /usr/bin/time ]] || { echo "bench/diff.sh: GNU time is missing (apt-get install -y time)" >&2; exit 2; }
 
 # --- build (an existing Release tree given with --build-dir is only brought up to date) -----------------------------
