@@ -6,6 +6,7 @@
 #include <map>
 #include <optional>
 
+#include "caas/model/portfolio_diff.hpp"
 #include "caas/util/messages.hpp"
 #include "caas/yaml/yaml_tree.hpp"
 
@@ -316,6 +317,50 @@ class ReportReader {
   util::Diagnostics m_errors;
 };
 
+bool is_check_finding(const model::Finding& finding) { return finding.rule.rfind("check-", 0) == 0; }
+
+// The finding `check` writes for a workload's runs_on (src/engine/judge.cpp), from what the report holds: none when
+// runs_on is the recommendation or names no target of the ranking.
+std::optional<model::Finding> judgement(const model::Recommendation& rec) {
+  std::string_view rule;
+  switch (model::verdict_of(rec)) {
+    case model::Verdict::recommended: return std::nullopt;
+    case model::Verdict::no_target: rule = util::registered("check-no-feasible-target"); break;
+    case model::Verdict::none: rule = util::registered("check-no-runs-on"); break;
+    case model::Verdict::not_recommended: rule = util::registered("check-runs-on-not-recommended"); break;
+    case model::Verdict::infeasible:
+      if (std::none_of(rec.ranking.begin(), rec.ranking.end(),
+                       [&](const model::TargetResult& t) { return t.target.id == rec.runs_on; }))
+        return std::nullopt;
+      rule = util::registered("check-runs-on-infeasible");
+      break;
+  }
+  const auto* code = util::find_code(rule);
+  model::Finding finding{code->severity, std::string(rule), std::string(code->summary), rec.file, 0, 0, "runs_on"};
+  finding.message += " (judged from the report, written without check's findings)";
+  for (const auto& input : rec.inputs)
+    if (input.field == "runs_on") {
+      finding.line = input.line;
+      finding.column = input.column;
+    }
+  return finding;
+}
+
+// A report written by `recommend` holds no check findings, so the other side's would all look new to the gate on
+// new findings: when a workload lacks the finding check would have written, the report was written without them,
+// and each workload gets check's judgement of its runs_on back.
+void add_check_judgements(std::vector<ReportFile>& files) {
+  bool judged = true;
+  for (const auto& file : files)
+    for (const auto& rec : file.workloads)
+      if (judgement(rec) && std::none_of(rec.findings.begin(), rec.findings.end(), is_check_finding)) judged = false;
+  if (judged) return;
+  for (auto& file : files)
+    for (auto& rec : file.workloads)
+      if (std::none_of(rec.findings.begin(), rec.findings.end(), is_check_finding))
+        if (auto finding = judgement(rec)) rec.findings.push_back(std::move(*finding));
+}
+
 }  // namespace
 
 util::InputLimits report_limits(std::size_t max_file_size) {
@@ -353,6 +398,7 @@ ReportRead read_report(std::string_view text, const std::string& file, const uti
     return out;
   }
   ReportReader(read.tree, text, file).read(read.tree.node(read.tree.documents.front().root), out);
+  add_check_judgements(out.files);
   return out;
 }
 

@@ -173,3 +173,23 @@ TEST_CASE("read report: against a lone file, a report of one file is that file w
   CHECK(side.files[1].key == "base.json");  // the report's own errors, as a file of their own
   CHECK(side.files[1].errors.size() == 1);
 }
+
+TEST_CASE("read report: a report written without check's findings gets check's judgement of runs_on back",
+          "[diff][report-side]") {
+  // k_report holds check's finding for api (runs_on lambda, infeasible): nothing is added.
+  auto report = read(k_report);
+  CHECK(report.files[0].workloads[0].findings.size() == 1);
+  // Without it (as recommend writes the report), the judgement is made from the report: the same rule, at runs_on.
+  std::string text = k_report;
+  const auto from = text.find("\"findings\": [{");
+  const auto to = text.find("}],", from);
+  text.replace(from, to + 3 - from, "\"findings\": [],");
+  report = read(text);
+  REQUIRE(report.errors.empty());
+  const auto& findings = report.files[0].workloads[0].findings;
+  REQUIRE(findings.size() == 1);
+  CHECK(findings[0].rule == "check-runs-on-infeasible");
+  CHECK(findings[0].severity == util::Severity::error);
+  CHECK(findings[0].line == 4);
+  CHECK(findings[0].file == "services/api.yaml");
+}

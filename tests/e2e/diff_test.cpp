@@ -319,9 +319,13 @@ TEST_CASE("diff: a JSON report written earlier is a side, read back as the folde
   const auto head_report = (scratch.dir / "head.json").string();
   run_tool({"check", k_base, "-f", "json=" + base_report});
   run_tool({"check", k_head, "-f", "json=" + head_report});
+  // recommend writes no check findings: check's judgement of runs_on is made from the report, so that the head's
+  // judgements are not all taken for new ones.
+  const auto recommend_report = (scratch.dir / "recommend.json").string();
+  run_tool({"recommend", k_base, "-f", "json=" + recommend_report});
   const auto folders = json::parse(run_tool({"diff", k_base, k_head, "-f", "json"}).out);
-  for (const auto& [base, head] :
-       {std::pair{base_report, k_head}, std::pair{k_base, head_report}, std::pair{base_report, head_report}}) {
+  for (const auto& [base, head] : {std::pair{base_report, k_head}, std::pair{k_base, head_report},
+                                   std::pair{base_report, head_report}, std::pair{recommend_report, k_head}}) {
     INFO(base << " → " << head);
     const auto run = run_tool({"diff", base, head, "-f", "json"});
     CHECK(run.exit_code == 2);  // billing.yaml is broken in the head, whichever way it is given
