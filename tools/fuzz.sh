@@ -28,7 +28,7 @@ seed() {
                 awk -v dir="$dir" '{ printf "cp \"%s\" \"%s/spec-%04d\"\n", $0, dir, NR }' | sh ;;
     rules) cp rules/aws.yaml tests/fixtures/pci-policy.yaml tests/fixtures/bad-rules.yaml "$dir"/ ;;
     prices) cp rules/pricing/*.yaml "$dir"/ ;;
-    report) cp tests/fixtures/diff/*.json "$dir"/ ;;
+    report) cp tests/fixtures/diff/*.json tests/bad-inputs/report-*.json "$dir"/ ;;
     condition)
       # One file per `when:` of the rule tables, without the YAML quotes around it.
       grep -h '^ *when:' rules/aws.yaml tests/fixtures/*.yaml | sed -e 's/^ *when: *//' -e "s/^'\(.*\)'$/\1/" \

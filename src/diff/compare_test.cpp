@@ -15,7 +15,7 @@ struct TargetSpec {
   std::vector<std::string> blockers = {};
 };
 
-model::Recommendation workload(const std::string& name, std::vector<TargetSpec> targets,
+model::Recommendation workload(const std::string& name, const std::vector<TargetSpec>& targets,
                                std::vector<model::InputValue> inputs = {}, std::string runs_on = {}) {
   model::Recommendation rec;
   rec.name = name;

@@ -3,6 +3,7 @@
 
 #include <catch2/catch.hpp>
 #include <string>
+#include <utility>
 
 using namespace caas;
 
@@ -36,7 +37,7 @@ const std::string k_report = R"({
 )";
 
 diff::ReportRead read(const std::string& text) {
-  return diff::read_report(text, "base.json", diff::report_limits(1024 * 1024));
+  return diff::read_report(text, "base.json", diff::report_limits(std::size_t{1024} * 1024));
 }
 
 }  // namespace
@@ -124,8 +125,9 @@ TEST_CASE("read report: input limits hold, an alias counted at each use", "[diff
   CHECK(diff::read_report(k_report, "r.json", small).errors[0].code == "too-many-nodes");
   small.max_bytes = 100;
   CHECK(diff::read_report(k_report, "r.json", small).errors[0].code == "too-large");
-  CHECK(diff::report_limits(0).max_bytes == 64u * 1024 * 1024);
-  CHECK(diff::report_limits(128u * 1024 * 1024).max_bytes == 128u * 1024 * 1024);
+  CHECK(diff::report_limits(0).max_bytes == std::size_t{64} * 1024 * 1024);
+  const auto large = std::size_t{128} * 1024 * 1024;
+  CHECK(diff::report_limits(large).max_bytes == large);
 }
 
 TEST_CASE("read report: a side is a report when its JSON opens with a caas-advisor schema", "[diff][report-side]") {
@@ -140,8 +142,8 @@ namespace {
 
 diff::ReportRead two_files(std::string first, std::string second) {
   diff::ReportRead report;
-  report.files.push_back({first, {model::Recommendation{}}, {}});
-  report.files.push_back({second, {model::Recommendation{}}, {}});
+  report.files.push_back({std::move(first), {model::Recommendation{}}, {}});
+  report.files.push_back({std::move(second), {model::Recommendation{}}, {}});
   return report;
 }
 

@@ -39,13 +39,13 @@ std::string_view icon(const model::WorkloadChange& change) {
 }
 
 std::string recommendation_cell(const model::WorkloadChange& change) {
-  const auto before = md(target_name(change, change.recommended_before));
-  const auto after = md(target_name(change, change.recommended_after));
+  auto before = md(target_name(change, change.recommended_before));
+  auto after = md(target_name(change, change.recommended_after));
   switch (change.kind) {
     case model::ChangeKind::added: return after;
     case model::ChangeKind::removed: return "~~" + before + "~~";
     case model::ChangeKind::not_compared:
-      return change.recommended_after || change.runs_on_after.size() > 0 ? after : before;
+      return change.recommended_after || !change.runs_on_after.empty() ? after : before;
     case model::ChangeKind::moved:
     case model::ChangeKind::changed: return change.target_changed() ? before + " → **" + after + "**" : after;
   }
@@ -58,8 +58,8 @@ std::string runs_on_cell(const model::WorkloadChange& change) {
     const bool bad = verdict == model::Verdict::infeasible || verdict == model::Verdict::no_target;
     return "`" + runs_on + "` " + (bad ? "❌ " : "") + std::string(verdict_words(verdict));
   };
-  const auto before = side(change.runs_on_before, change.verdict_before);
-  const auto after = side(change.runs_on_after, change.verdict_after);
+  auto before = side(change.runs_on_before, change.verdict_before);
+  auto after = side(change.runs_on_after, change.verdict_after);
   if (change.kind == model::ChangeKind::added) return after;
   if (change.kind == model::ChangeKind::removed) return before;
   return before == after ? after : before + " → " + after;
