@@ -3,8 +3,10 @@
 #include <memory>
 #include <vector>
 
+#include "caas/config/project_config.hpp"
 #include "caas/engine/engine.hpp"
 #include "caas/parse/parse_workload.hpp"
+#include "caas/report/finding_identity.hpp"
 #include "caas/report/report.hpp"
 #include "cli/context.hpp"
 #include "cli/inputs.hpp"
@@ -19,6 +21,12 @@ struct BatchSettings {
   util::Severity fail_on = util::Severity::error;
   bool fail_never = true;
   bool progress = false;  // a progress bar on standard error
+  // The team's decisions (docs/config.md): the configuration's waivers, its field values by workload, and the
+  // baseline's findings. `today` (YYYY-MM-DD) says which waivers have expired.
+  std::vector<model::Waiver> waivers;
+  std::vector<config::WorkloadValues> workload_values;
+  std::optional<std::vector<report::FindingKey>> baseline;
+  std::string today;
 };
 
 // What one file produced.

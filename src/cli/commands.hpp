@@ -26,6 +26,8 @@ std::vector<std::unique_ptr<Command>> make_commands();
 // Shared option groups, for commands to reuse.
 void add_rule_options(CLI::App& app, Options& options);
 void add_pricing_options(CLI::App& app, Options& options);
+// --config, --no-config and --baseline (the project configuration, docs/config.md).
+void add_project_options(CLI::App& app, Options& options);
 
 int print_version(const Options& options, Io& io);
 
@@ -41,6 +43,8 @@ std::unique_ptr<Command> make_schema_command();
 std::unique_ptr<Command> make_diff_command();
 // `init [-o FILE]` (init_command.cpp).
 std::unique_ptr<Command> make_init_command();
+// `config` (config_command.cpp).
+std::unique_ptr<Command> make_config_command();
 // `completion bash|zsh|fish` (completion_command.cpp).
 std::unique_ptr<Command> make_completion_command();
 

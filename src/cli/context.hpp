@@ -15,6 +15,8 @@ struct Context {
   rules::RuleSet rules;
   cost::PriceTable prices;
   report::ToolInfo tool;
+  std::vector<std::string> finding_ids;        // every id a waiver or --disable may name (engine::finding_ids)
+  std::vector<std::string> disabled_findings;  // check ids named by --disable or disable:, dropped from results
 };
 
 // Why a file could not be read; `too_large` when it holds more than the limit.
@@ -32,7 +34,8 @@ std::optional<std::string> read_input(const std::string& path, const util::Input
 using TableReader =
     std::function<std::optional<std::string>(const std::string& path, const util::InputLimits& limits, ReadError&)>;
 
-// Loads the built-in tables and the files named by --rules, --disable and --pricing, read with `read`. nullopt,
+// Loads the built-in tables and the files named by --rules, --disable and --pricing, read with `read` (--disable
+// takes rule ids and check ids alike; an unknown one is an error with did-you-mean). nullopt,
 // with every error in `errors`, when one of them does not load (exit 2); the evaluating commands report them like any
 // input's errors, so that -f json still prints the report's shape. `tool` is what was loaded, whether or not all of
 // it loaded.

@@ -88,7 +88,8 @@ model::GateResult findings_gate(const model::PortfolioDiff& diff, util::Severity
   int count = 0;
   for (const auto& change : diff.changes)
     for (const auto& finding : change.new_findings) {
-      if (finding.severity > worst) continue;
+      // A waived finding (an accepted exception) never fails, as for check's --fail-on.
+      if (finding.severity > worst || !model::counts_for_fail_on(finding)) continue;
       if (++count <= 5)
         named += (named.empty() ? "" : ", ") + change.name + ": " + finding.rule + " (" +
                  std::string(util::to_string(finding.severity)) + ")";

@@ -125,3 +125,17 @@ TEST_CASE("diff gates: only new findings of the severity given reach --fail-on",
         "the change introduces 1 finding of severity warning or worse: api: check-runs-on-not-recommended (warning)");
   CHECK(result.exit_code == 1);
 }
+
+TEST_CASE("diff gates: a waived new finding never reaches --fail-on", "[diff]") {
+  model::PortfolioDiff result;
+  auto change = flip("api", "lambda", "lambda");
+  model::Finding waived{util::Severity::error, "check-runs-on-infeasible", "m", "a.yaml", 3, 1, {}};
+  waived.status = model::FindingStatus::waived;
+  change.new_findings.push_back(waived);
+  result.changes.push_back(change);
+  diff::evaluate_gates(result, findings_gate(util::Severity::info));
+  CHECK_FALSE(result.gates[0].reached);
+  result.changes[0].new_findings[0].status = model::FindingStatus::open;
+  diff::evaluate_gates(result, findings_gate(util::Severity::info));
+  CHECK(result.gates[0].reached);
+}

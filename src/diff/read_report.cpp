@@ -211,6 +211,11 @@ class ReportReader {
     ok = text(map, "file", at, finding.file, true) && ok;
     ok = position(map, "line", at, finding.line) && ok;
     ok = position(map, "column", at, finding.column) && ok;
+    // An extra key: what the team decided about the finding (a waived one never fails a gate).
+    if (const auto* status = m_tree.find(map, "status"); status != nullptr && status->type == NodeType::scalar) {
+      if (status->text == "waived") finding.status = model::FindingStatus::waived;
+      if (status->text == "known") finding.status = model::FindingStatus::known;
+    }
     return ok;
   }
 

@@ -25,7 +25,8 @@ int effect_order(model::Effect effect) {
 }
 
 bool given(const model::FieldValue& field) {
-  return field.origin == model::Origin::written || field.origin == model::Origin::derived;
+  return field.origin == model::Origin::written || field.origin == model::Origin::derived ||
+         field.origin == model::Origin::configured;
 }
 
 const model::FieldValue* field_at(const model::WorkloadProfile& profile, std::string_view path) {

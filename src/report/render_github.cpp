@@ -1,6 +1,8 @@
 // GitHub workflow-command annotations: `::error file=F,line=L,col=C,title=T::message`, one per finding and per input
 // error, as they arrive; then a summary notice, because GitHub shows only the first ten errors and ten warnings of a
 // step and the reader must learn how many there were.
+#include "caas/util/text.hpp"
+#include "finding_status.hpp"
 #include "github_commands.hpp"
 #include "renderers.hpp"
 
@@ -29,9 +31,15 @@ class GithubRenderer final : public Renderer {
 
   void result(const model::Recommendation& recommendation) override {
     for (const auto& finding : recommendation.findings) {
+      std::string title = recommendation.name.empty() ? finding.rule : finding.rule + " (" + recommendation.name + ")";
+      // A waived or known finding is a notice: shown where it is, with why it does not fail the run.
+      if (!model::counts_for_fail_on(finding)) {
+        title += " — " + std::string(model::to_string(finding.status));
+        write(util::Severity::info, finding.file, finding.line, finding.column, title,
+              finding.message + " (" + status_words(finding) + ")");
+        continue;
+      }
       count(finding.severity);
-      const std::string title =
-          recommendation.name.empty() ? finding.rule : finding.rule + " (" + recommendation.name + ")";
       write(finding.severity, finding.file, finding.line, finding.column, title, finding.message);
     }
   }
@@ -49,6 +57,9 @@ class GithubRenderer final : public Renderer {
     if (summary.skipped > 0) text += " (" + plural(summary.skipped, "file", "files") + " skipped: not workloads)";
     text += "; findings: " + plural(m_errors, "error", "errors") + ", " + plural(m_warnings, "warning", "warnings") +
             ", " + plural(m_notes, "note", "notes");
+    if (summary.waived + summary.known > 0)
+      text +=
+          " (not counted: " + std::to_string(summary.waived) + " waived, " + std::to_string(summary.known) + " known)";
     if (summary.errors > 0)
       text += "; " + plural(summary.errors, "error", "errors") + " in inputs that could not be evaluated";
     text += "; exit code " + std::to_string(summary.exit_code) + ".";

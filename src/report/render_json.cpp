@@ -218,6 +218,19 @@ void write_finding(JsonWriter& json, const model::Finding& finding) {
   json.integer_or_null(finding.column);
   json.key("field");
   json.string_or_null(finding.field);
+  json.key("status");
+  json.string(model::to_string(finding.status));
+  json.key("waiver");
+  if (finding.status == model::FindingStatus::waived) {
+    json.begin_object();
+    json.key("reason");
+    json.string(finding.waiver_reason);
+    json.key("at");
+    json.string(finding.waiver_at);
+    json.end_object();
+  } else {
+    json.null();
+  }
   json.end_object();
 }
 
@@ -263,6 +276,27 @@ void write_summary(JsonWriter& json, const Summary& summary) {
   json.integer(summary.exit_code);
   json.key("skipped_files");
   write_string_array(json, summary.skipped_files);
+  json.key("waived");
+  json.integer(summary.waived);
+  json.key("known");
+  json.integer(summary.known);
+  json.key("baseline");
+  if (summary.baseline) {
+    json.begin_object();
+    json.key("new");
+    json.integer(summary.new_findings);
+    json.key("known");
+    json.integer(summary.known);
+    json.key("fixed");
+    json.integer(summary.fixed);
+    json.end_object();
+  } else {
+    json.null();
+  }
+  json.key("warnings");
+  json.begin_array();
+  for (const auto& warning : summary.warnings) write_error(json, warning);
+  json.end_array();
   json.end_object();
 }
 

@@ -59,6 +59,14 @@ TEST_CASE("fuzz regressions: saved price files load without breaking an invarian
   replay("prices", caas::fuzz::run_price_file);
 }
 
+TEST_CASE("fuzz regressions: saved configurations load without breaking an invariant", "[fuzz][hardening]") {
+  replay("config", caas::fuzz::run_config_file);
+}
+
+TEST_CASE("fuzz regressions: saved baselines load without breaking an invariant", "[fuzz][hardening]") {
+  replay("baseline", caas::fuzz::run_baseline);
+}
+
 TEST_CASE("fuzz targets: the seed corpora pass through every target", "[fuzz][hardening]") {
   const fs::path root = source_dir();
   for (const auto& entry : fs::directory_iterator(root / "examples")) {

@@ -64,6 +64,12 @@ struct Change {
   std::string message;
 };
 
+// What a team has decided about a finding, set once for every format to show the same way (docs/config.md):
+// open (no baseline given), new (not in the baseline), known (in the baseline) or waived (an accepted exception).
+// Only open and new findings count for --fail-on.
+enum class FindingStatus { open, new_finding, known, waived };
+std::string_view to_string(FindingStatus status);  // "open", "new", "known", "waived"
+
 struct Finding {
   util::Severity severity = util::Severity::info;
   std::string rule;  // rule or check id
@@ -72,7 +78,15 @@ struct Finding {
   int line = 0;
   int column = 0;
   std::string field;
+  FindingStatus status = FindingStatus::open;
+  std::string waiver_reason = std::string();  // when waived: the waiver's reason
+  std::string waiver_at = std::string();      // when waived: where the waiver is written, "file:line"
 };
+
+// Whether a finding counts for --fail-on: a known or waived one never does.
+inline bool counts_for_fail_on(const Finding& finding) {
+  return finding.status == FindingStatus::open || finding.status == FindingStatus::new_finding;
+}
 
 // Where an imported value came from in a spec the user already has (serverless.yml, a Kubernetes manifest...):
 // the workload field it filled, the key path in the original file and where that key is.

@@ -15,5 +15,7 @@ std::string_view report_schema();
 
 // The JSON diff's schema (`diff -f json`, caas-advisor/diff/v1), exactly as the file in the repository holds it.
 std::string_view diff_schema();
+// The project configuration's schema (docs/schemas/config.schema.json, compiled into the binary).
+std::string_view config_schema();
 
 }  // namespace caas::report

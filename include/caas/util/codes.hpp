@@ -115,7 +115,8 @@ inline constexpr CodeInfo k_codes[] = {
      "A rule, target or instance type with this id is already defined in the same file.", "Keep one of them.",
      "docs/rule-language.md"},
     {"unknown-rule", Severity::error, "Unknown rule",
-     "A rule named by --disable, or disabled by a rule file, is not in the rule table.",
+     "A rule or check named by --disable, disable: or a waiver, or disabled by a rule file, is not one the tool "
+     "knows.",
      "Use the suggested rule id; `caas-advisor rules list` lists them.", "docs/rule-language.md"},
     {"unknown-target", Severity::error, "Unknown target",
      "A rule names a target that neither the built-in table nor the file defines.",
@@ -224,6 +225,17 @@ inline constexpr CodeInfo k_codes[] = {
     {"check-no-runs-on", Severity::info, "No runs_on to judge",
      "The workload does not name the target it runs on, so check can only report the advice.",
      "Add runs_on: ec2, fargate or lambda to have the choice judged.", "docs/ci.md"},
+    // Accepted exceptions, baselines and the project configuration (docs/config.md).
+    {"waiver-expired", Severity::warning, "Waiver expired",
+     "A waiver's expires date has passed: it no longer waives its finding, which counts again.",
+     "Fix the finding, or renew the waiver with a new date and a reason that still holds.", "docs/config.md"},
+    {"waiver-stale", Severity::warning, "Waiver matches nothing",
+     "A waiver names a rule or check that no longer reports a finding on the workloads it names.",
+     "Remove the waiver (the finding it accepted is gone).", "docs/config.md"},
+    {"bad-baseline", Severity::error, "Not a caas-advisor JSON report",
+     "The baseline (--baseline, or baseline: in the configuration) is not a JSON report written by caas-advisor "
+     "(-f json=FILE): it lacks the report's tool, schema or results.",
+     "Write the baseline with `caas-advisor check ... -f json=FILE` and commit that file.", "docs/config.md"},
     {"no-prices-for-region", Severity::warning, "No prices for the region",
      "The price table has no prices for the workload's region, so costs are left out of the ranking.",
      "Use a region the price table has, or add its prices with --pricing.", "docs/diagnostics.md"},
