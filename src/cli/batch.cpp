@@ -3,20 +3,13 @@
 #include <algorithm>
 #include <array>
 
+#include "caas/engine/waivers.hpp"
 #include "caas/import/import.hpp"
 #include "cli/ordered_jobs.hpp"
 
 namespace caas::cli {
 
 namespace {
-
-// What one file produced.
-struct FileOutcome {
-  bool skipped = false;
-  bool internal_error = false;
-  util::Diagnostics errors;
-  std::vector<model::Recommendation> results;
-};
 
 util::Diagnostic file_error(const std::string& display, util::Code code, std::string message) {
   util::Diagnostic d;
@@ -34,6 +27,37 @@ model::Recommendation validation_only(const parse::ParsedWorkload& parsed) {
     rec.findings.push_back(
         {w.severity, std::string(w.code.id()), w.message, rec.file, w.where.line, w.where.column, {}});
   return rec;
+}
+
+// What every result gets on the worker, whatever file it came from: the checks --disable names dropped, then the
+// waivers of its own file applied (the configuration's are applied in order, where their use is counted).
+void settle_findings(model::Recommendation& rec, const std::vector<model::Waiver>& own, const Context& context,
+                     const BatchSettings& settings) {
+  engine::drop_findings(rec, context.disabled_findings);
+  std::vector<int> unused;
+  engine::apply_waivers(rec, own, {}, settings.today, unused);
+}
+
+// The configuration's field values for a workload (docs/config.md): filled into a copy of its profile, and shown
+// with where they came from among the result's assumptions.
+struct Filled {
+  model::WorkloadProfile profile;
+  std::vector<model::Assumption> assumptions;
+};
+Filled fill_values(const model::WorkloadProfile& profile, const BatchSettings& settings) {
+  Filled filled{profile, {}};
+  filled.assumptions = config::fill_workload_values(filled.profile, settings.workload_values);
+  return filled;
+}
+
+void show_filled(model::Recommendation& rec, const std::vector<model::Assumption>& filled) {
+  if (filled.empty()) return;
+  rec.assumptions.insert(rec.assumptions.end(), filled.begin(), filled.end());
+  std::stable_sort(rec.assumptions.begin(), rec.assumptions.end(),
+                   [](const model::Assumption& a, const model::Assumption& b) { return a.field < b.field; });
+  std::erase_if(rec.unknown, [&](const std::string& path) {
+    return std::any_of(filled.begin(), filled.end(), [&](const model::Assumption& a) { return a.field == path; });
+  });
 }
 
 // Results of a file in another format (docs/importers.md): each workload with where its values came from.
@@ -64,16 +88,19 @@ FileOutcome evaluate_imported(import::ImportResult imported, const Input& input,
       continue;
     }
     model::Recommendation rec;
+    const auto filled = fill_values(workload.profile, settings);
     if (settings.command == report::Command::validate) {
-      rec = validation_only({workload.profile, workload.warnings});
+      rec = validation_only({filled.profile, workload.warnings});
     } else {
-      rec = engine::recommend(workload.profile, workload.warnings, context.rules, settings.engine);
+      rec = engine::recommend(filled.profile, workload.warnings, context.rules, settings.engine);
     }
     // The workload is named `file#name`, but its findings point into the real file, for SARIF and annotations.
     for (auto& finding : rec.findings) finding.file = input.display;
+    settle_findings(rec, {}, context, settings);
     rec.source_format = workload.profile.source_format;
     rec.imported = workload.provenance;
     rec.unknown = workload.unknown_but_useful;
+    show_filled(rec, filled.assumptions);
     out.results.push_back(std::move(rec));
   }
   return out;
@@ -103,6 +130,14 @@ FileOutcome evaluate_file(const Input& input, const std::string& stdin_text, con
     }
     text = std::move(*read);
   }
+  return evaluate_text(text, input, context, settings);
+}
+
+}  // namespace
+
+FileOutcome evaluate_text(std::string_view text, const Input& input, const Context& context,
+                          const BatchSettings& settings) {
+  FileOutcome out;
   // One read of the file, by the one YAML reader; its tree goes to the workload parser and, when the file is not a
   // workload, to the importers. A file that does not read as YAML may still be a template (a Helm chart): the
   // importers say so instead of the YAML error.
@@ -139,13 +174,24 @@ FileOutcome evaluate_file(const Input& input, const std::string& stdin_text, con
       out.errors.push_back(std::move(*unknown));
       continue;
     }
-    if (settings.command == report::Command::validate)
-      out.results.push_back(validation_only(workload));
-    else
-      out.results.push_back(engine::recommend(workload.profile, workload.warnings, context.rules, settings.engine));
+    // A waiver naming an id that no rule or check has is an error of its file, as an unknown key is.
+    auto unknown = engine::check_waiver_rules(workload.profile.waivers, context.finding_ids);
+    if (!unknown.empty()) {
+      out.errors.insert(out.errors.end(), unknown.begin(), unknown.end());
+      continue;
+    }
+    const auto filled = fill_values(workload.profile, settings);
+    auto rec = settings.command == report::Command::validate
+                   ? validation_only({filled.profile, workload.warnings})
+                   : engine::recommend(filled.profile, workload.warnings, context.rules, settings.engine);
+    show_filled(rec, filled.assumptions);
+    settle_findings(rec, workload.profile.waivers, context, settings);
+    out.results.push_back(std::move(rec));
   }
   return out;
 }
+
+namespace {
 
 // At most one byte past the limit: enough to know that standard input is too large without holding all of it.
 std::string read_stdin(std::istream& in, std::size_t max_bytes) {
@@ -208,15 +254,32 @@ int run_batch(const Inputs& inputs, const Context& context, const BatchSettings&
     ++summary.errors;
   }
 
-  auto consume = [&](std::size_t index, const FileOutcome& outcome) {
+  std::vector<int> waiver_uses(settings.waivers.size(), 0);
+  std::optional<report::FindingMatcher> matcher;
+  if (settings.baseline) matcher.emplace(*settings.baseline);
+  summary.baseline = matcher.has_value();
+
+  auto consume = [&](std::size_t index, FileOutcome& outcome) {
     ++summary.files;
     internal_error = internal_error || outcome.internal_error;
     if (outcome.skipped) {
       ++summary.skipped;
       summary.skipped_files.push_back(inputs.files[index].display);
     }
-    for (const auto& rec : outcome.results) {
+    for (auto& rec : outcome.results) {
       ++summary.workloads;
+      // The configuration's waivers and the baseline, here in input order: their counts are the batch's.
+      engine::apply_waivers(rec, {}, settings.waivers, settings.today, waiver_uses);
+      for (auto& f : rec.findings) {
+        if (matcher) {
+          const bool known = matcher->match(report::finding_key(rec, f)) == report::Match::known;
+          if (f.status != model::FindingStatus::waived)
+            f.status = known ? model::FindingStatus::known : model::FindingStatus::new_finding;
+        }
+        summary.waived += f.status == model::FindingStatus::waived ? 1 : 0;
+        summary.known += f.status == model::FindingStatus::known ? 1 : 0;
+        summary.new_findings += f.status == model::FindingStatus::new_finding ? 1 : 0;
+      }
       if (settings.command != report::Command::validate) {
         const auto counted = std::find_if(summary.by_target.begin(), summary.by_target.end(),
                                           [&](const report::TargetCount& t) { return rec.recommended == t.id; });
@@ -226,7 +289,8 @@ int run_batch(const Inputs& inputs, const Context& context, const BatchSettings&
           ++summary.by_none;
       }
       for (const auto& f : rec.findings)
-        if (!settings.fail_never && f.severity <= settings.fail_on) failed_finding = true;
+        if (!settings.fail_never && f.severity <= settings.fail_on && model::counts_for_fail_on(f))
+          failed_finding = true;
       for (auto* r : renderers) r->result(rec);
     }
     for (const auto& e : outcome.errors) {
@@ -241,11 +305,14 @@ int run_batch(const Inputs& inputs, const Context& context, const BatchSettings&
   run_ordered<FileOutcome>(
       n, {settings.jobs, 512},
       [&](std::size_t index) { return evaluate_guarded(inputs.files[index], stdin_text, context, settings); },
-      [&](std::size_t index, const FileOutcome& outcome) {
+      [&](std::size_t index, FileOutcome& outcome) {
         consume(index, outcome);
         progress.update(index + 1);
       });
 
+  if (matcher) summary.fixed = static_cast<int>(matcher->unmatched().size());
+  for (std::size_t i = 0; i < settings.waivers.size(); ++i)
+    if (waiver_uses[i] == 0) summary.warnings.push_back(engine::stale_waiver(settings.waivers[i]));
   summary.exit_code = internal_error ? 3 : summary.errors > 0 ? 2 : failed_finding ? 1 : 0;
   for (auto* r : renderers) r->finish(summary);
   return summary.exit_code;

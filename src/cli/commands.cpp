@@ -7,6 +7,7 @@ namespace caas::cli {
 
 std::vector<std::unique_ptr<Command>> make_commands() {
   std::vector<std::unique_ptr<Command>> commands;
+  commands.push_back(make_diff_command());
   commands.push_back(make_rules_command());
   commands.push_back(make_import_command());
   commands.push_back(make_cost_command());
@@ -14,6 +15,7 @@ std::vector<std::unique_ptr<Command>> make_commands() {
   commands.push_back(make_pricing_show_command());
   commands.push_back(make_schema_command());
   commands.push_back(make_init_command());
+  commands.push_back(make_config_command());
   commands.push_back(make_completion_command());
   return commands;
 }
@@ -37,6 +39,17 @@ void add_pricing_options(CLI::App& app, Options& options) {
   app.add_option("--region", options.region, "Pricing region, overriding the files' region")->type_name("REGION");
   app.add_flag("--free-tier", options.free_tier,
                "Apply the always-free monthly allowances (Lambda requests and GB-seconds, data transfer out)");
+}
+
+void add_project_options(CLI::App& app, Options& options) {
+  auto* config = app.add_option("--config", options.config_file,
+                                "Project configuration to read (default: .caas-advisor.yaml in this folder or a "
+                                "parent, up to the repository root)")
+                     ->type_name("FILE");
+  app.add_flag("--no-config", options.no_config, "Read no project configuration")->excludes(config);
+  app.add_option("--baseline", options.baseline,
+                 "A JSON report written earlier (-f json=FILE): its findings are known and do not fail the run")
+      ->type_name("FILE");
 }
 
 int print_version(const Options& options, Io& io) {

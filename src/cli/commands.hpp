@@ -26,6 +26,8 @@ std::vector<std::unique_ptr<Command>> make_commands();
 // Shared option groups, for commands to reuse.
 void add_rule_options(CLI::App& app, Options& options);
 void add_pricing_options(CLI::App& app, Options& options);
+// --config, --no-config and --baseline (the project configuration, docs/config.md).
+void add_project_options(CLI::App& app, Options& options);
 
 int print_version(const Options& options, Io& io);
 
@@ -37,6 +39,8 @@ std::unique_ptr<Command> make_import_command();
 std::unique_ptr<Command> make_cost_command();
 // `schema workload|report` (schema_command.cpp).
 std::unique_ptr<Command> make_schema_command();
+// `diff BASE HEAD`, `diff --git-base REF [PATHS...]` (diff_command.cpp).
+std::unique_ptr<Command> make_diff_command();
 // `init [-o FILE]` (init_command.cpp).
 std::unique_ptr<Command> make_init_command();
 // `pricing regions` and `pricing show REGION` (pricing_command.cpp), under the `pricing` group of pricing_group().
@@ -45,6 +49,8 @@ std::unique_ptr<Command> make_pricing_show_command();
 // The `pricing` command group, made by the first pricing command that asks for it: each `pricing` subcommand is a
 // Command of its own that adds itself here.
 CLI::App* pricing_group(CLI::App& app);
+// `config` (config_command.cpp).
+std::unique_ptr<Command> make_config_command();
 // `completion bash|zsh|fish` (completion_command.cpp).
 std::unique_ptr<Command> make_completion_command();
 

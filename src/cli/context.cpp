@@ -9,9 +9,11 @@
 #include <cstdint>
 #include <cstring>
 
+#include "caas/engine/waivers.hpp"
 #include "caas/tables/builtin_tables.hpp"
 #include "caas/util/diagnostic.hpp"
 #include "caas/util/quantity.hpp"
+#include "caas/util/suggest.hpp"
 #include "caas/util/text.hpp"
 
 #ifndef CAAS_VERSION
@@ -115,7 +117,8 @@ util::Diagnostic unreadable(const std::string& file, const ReadError& error) {
 
 }  // namespace
 
-std::optional<Context> load_context(const Options& options, util::Diagnostics& errors, report::ToolInfo& tool) {
+std::optional<Context> load_context(const Options& options, util::Diagnostics& errors, report::ToolInfo& tool,
+                                    const TableReader& read) {
   Context context;
   context.tool.version = tool_version();
   tool = context.tool;
@@ -138,7 +141,7 @@ std::optional<Context> load_context(const Options& options, util::Diagnostics& e
   const auto table_limits = util::table_limits();
   for (const auto& file : options.rule_files) {
     ReadError error;
-    const auto text = read_input(file, table_limits, error);
+    const auto text = read(file, table_limits, error);
     if (!text) {
       errors.push_back(unreadable(file, error));
       continue;
@@ -150,11 +153,28 @@ std::optional<Context> load_context(const Options& options, util::Diagnostics& e
     }
     rules::merge(context.rules, std::move(*loaded));
   }
-  if (auto disabled = rules::disable(context.rules, options.disabled); !disabled)
+  // --disable names rules and checks alike, as waivers do.
+  context.finding_ids = engine::finding_ids(context.rules);
+  std::vector<std::string> disabled_rules;
+  for (const auto& id : options.disabled) {
+    if (context.rules.find_rule(id) != nullptr) {
+      disabled_rules.push_back(id);
+    } else if (engine::is_check_id(id)) {
+      if (std::find(context.disabled_findings.begin(), context.disabled_findings.end(), id) ==
+          context.disabled_findings.end())
+        context.disabled_findings.push_back(id);
+    } else {
+      auto d = util::make_error("unknown-rule", "--disable names an unknown rule or check '" + id + "'", {});
+      const std::vector<std::string_view> ids(context.finding_ids.begin(), context.finding_ids.end());
+      if (auto guess = util::did_you_mean(id, ids)) d.hint = "did you mean '" + *guess + "'?";
+      errors.push_back(std::move(d));
+    }
+  }
+  if (auto disabled = rules::disable(context.rules, disabled_rules); !disabled)
     errors.insert(errors.end(), disabled.error().begin(), disabled.error().end());
   if (!options.pricing_file.empty()) {
     ReadError error;
-    const auto text = read_input(options.pricing_file, table_limits, error);
+    const auto text = read(options.pricing_file, table_limits, error);
     if (!text) {
       errors.push_back(unreadable(options.pricing_file, error));
     } else if (auto loaded = cost::load_price_overlay(*text, options.pricing_file, context.prices); !loaded) {
@@ -195,10 +215,10 @@ std::optional<util::Diagnostic> check_workload_region(const model::WorkloadProfi
   return d;
 }
 
-std::optional<Context> load_context(const Options& options, Io& io) {
+std::optional<Context> load_context(const Options& options, Io& io, const TableReader& read) {
   util::Diagnostics errors;
   report::ToolInfo tool;
-  auto context = load_context(options, errors, tool);
+  auto context = load_context(options, errors, tool, read);
   for (const auto& d : errors) io.err << util::format_diagnostic(d);
   return context;
 }

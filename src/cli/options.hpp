@@ -4,9 +4,17 @@
 #include <vector>
 
 #include "caas/cli/run.hpp"
+#include "caas/config/project_config.hpp"
 #include "caas/report/report.hpp"
 
 namespace caas::cli {
+
+// Where an effective setting came from, for `caas-advisor config`.
+struct SettingOrigin {
+  std::string key;     // the configuration's key: "fail_on", "rules"...
+  std::string value;   // as shown
+  std::string origin;  // "command line", "FILE:LINE" or "default"
+};
 
 struct Options {
   std::vector<std::string> paths;
@@ -25,6 +33,14 @@ struct Options {
   std::string color = "auto";
   bool quiet = false;
   bool verbose = false;
+  std::string baseline;     // --baseline FILE, or the configuration's
+  std::string config_file;  // --config FILE
+  bool no_config = false;   // --no-config
+  // Filled from the project configuration (cli/project.cpp), when there is one.
+  std::string config_used;  // the file read; empty when none
+  std::vector<model::Waiver> waivers;
+  std::vector<config::WorkloadValues> workload_values;
+  std::vector<SettingOrigin> origins;  // every setting the configuration can hold, with where its value came from
 };
 
 }  // namespace caas::cli

@@ -4,14 +4,19 @@
 #include <CLI/CLI.hpp>
 
 #include <algorithm>
+#include <array>
+#include <ctime>
 #include <thread>
 
+#include "caas/engine/waivers.hpp"
+#include "caas/report/baseline.hpp"
 #include "caas/util/quantity.hpp"
 #include "cli/batch.hpp"
 #include "cli/command_line.hpp"
 #include "cli/commands.hpp"
 #include "cli/context.hpp"
 #include "cli/outputs.hpp"
+#include "cli/project.hpp"
 #include "cli/status.hpp"
 
 namespace caas::cli {
@@ -50,6 +55,34 @@ void add_shared_options(CLI::App& app, Options& options, bool with_paths) {
       ->check(CLI::IsMember({"auto", "always", "never"}));
   app.add_flag("-q,--quiet", options.quiet, "Less output on standard error");
   app.add_flag("-v,--verbose", options.verbose, "List skipped files");
+  add_project_options(app, options);
+}
+
+// Today as YYYY-MM-DD (UTC), for the waivers' expiry dates.
+std::string today_utc() {
+  const std::time_t now = std::time(nullptr);
+  std::tm utc{};
+  gmtime_r(&now, &utc);
+  std::array<char, 16> text{};
+  std::strftime(text.data(), text.size(), "%Y-%m-%d", &utc);
+  return text.data();
+}
+
+// The baseline's findings, or nullopt with its errors (exit 2).
+std::optional<std::vector<report::FindingKey>> load_baseline(const std::string& file, util::Diagnostics& errors) {
+  ReadError error;
+  const auto text = read_input(file, report::baseline_limits(), error);
+  if (!text) {
+    errors.push_back(util::make_error(error.too_large ? util::Code("too-large") : util::Code("unreadable-file"),
+                                      "the baseline: " + error.message, {file, 0, 0}));
+    return std::nullopt;
+  }
+  auto keys = report::read_baseline(*text, file, report::baseline_limits());
+  if (!keys) {
+    errors.insert(errors.end(), keys.error().begin(), keys.error().end());
+    return std::nullopt;
+  }
+  return std::move(*keys);
 }
 
 // A run that stops before its inputs: the errors, and a summary of no files.
@@ -66,7 +99,11 @@ void report_without_inputs(const report::ToolInfo& tool, const util::Diagnostics
 }
 
 // recommend, check and validate: expand the inputs, evaluate them, render every format.
-int run_evaluation(report::Command command, const Options& options, Io& io) {
+int run_evaluation(report::Command command, const Options& given, Io& io) {
+  // The project configuration under the command line; its errors are reported below, in every format's shape.
+  Options options = given;
+  util::Diagnostics setup_errors;
+  apply_project_config(options, setup_errors);
   const auto size = util::parse_quantity(options.max_file_size, util::Kind::size, util::Spacing::tight);
   if (size.error) {
     io.err << "caas-advisor: error: --max-file-size " << options.max_file_size << ": " << size.error->message << '\n';
@@ -111,15 +148,24 @@ int run_evaluation(report::Command command, const Options& options, Io& io) {
 
   // A rule or price file that does not load stops the run before any input is read; its errors are reported like
   // an input's, so that every format keeps its shape (JSON's errors[], SARIF's results...).
-  util::Diagnostics context_errors;
+  // So does a configuration, a waiver or a baseline that does not read.
   report::ToolInfo tool;
-  auto context = load_context(options, context_errors, tool);
-  if (!context) {
-    report_without_inputs(tool, context_errors, renderers);
+  auto context = setup_errors.empty() ? load_context(options, setup_errors, tool) : std::nullopt;
+  if (context) {
+    auto unknown = engine::check_waiver_rules(options.waivers, context->finding_ids);
+    setup_errors.insert(setup_errors.end(), unknown.begin(), unknown.end());
+  }
+  if (context && !options.baseline.empty()) settings.baseline = load_baseline(options.baseline, setup_errors);
+  if (!setup_errors.empty()) {
+    if (!context) tool.version = tool_version();
+    report_without_inputs(tool, setup_errors, renderers);
     commit_outputs(*outputs, io);
     return 2;
   }
   settings.engine.prices = &context->prices;
+  settings.waivers = options.waivers;
+  settings.workload_values = options.workload_values;
+  settings.today = today_utc();
 
   const auto inputs = expand_inputs(options);
   const int code = run_batch(inputs, *context, settings, renderers, io);

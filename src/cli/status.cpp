@@ -22,7 +22,15 @@ class StatusRenderer final : public report::Renderer {
     if (m_options.echo_errors) m_err << util::format_diagnostic(error);
   }
   void finish(const report::Summary& summary) override {
+    // The run's own warnings (a configuration's waiver that matched nothing) are shown even with -q.
+    for (const auto& warning : summary.warnings) m_err << util::format_diagnostic(warning);
     if (m_options.quiet) return;
+    if (summary.waived + summary.known > 0 || summary.baseline) {
+      std::string line = fmt::format("not counted for --fail-on: {} waived, {} known", summary.waived, summary.known);
+      if (summary.baseline)
+        line += fmt::format("; against the baseline: {} new, {} fixed", summary.new_findings, summary.fixed);
+      m_err << line << '\n';
+    }
     if (summary.files > 1 || summary.errors > 0 || summary.skipped > 0) {
       std::string line = plural(summary.files, "file") + ", " + plural(summary.workloads, "workload") + ", " +
                          plural(summary.errors, "error");

@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "caas/model/field_catalogue.hpp"
+#include "caas/parse/waivers.hpp"
 #include "field_decoders.hpp"
 #include "schema_index.hpp"
 
@@ -23,8 +24,15 @@ int span_of(const YamlNode& node) { return std::max(1, static_cast<int>(node.tex
 
 class DocumentDecoder {
  public:
-  DocumentDecoder(const YamlTree& tree, model::WorkloadProfile& profile, Reporter& report)
-      : m_tree(tree), m_profile(profile), m_report(report), m_catalogue(model::field_catalogue()) {}
+  DocumentDecoder(const YamlTree& tree, model::WorkloadProfile& profile, Reporter& report, bool partial = false)
+      : m_tree(tree), m_profile(profile), m_report(report), m_catalogue(model::field_catalogue()), m_partial(partial) {}
+
+  // Field values without a document around them: none required, no waivers, and no name or kind (they say which
+  // workload it is, which only its file can).
+  void decode_values(const YamlNode& map) {
+    decode_section(map, schema_root());
+    store_extensions();
+  }
 
   void decode(const YamlDocument& document) {
     if (document.root == k_no_node || m_tree.node(document.root).type == NodeType::null) {
@@ -77,6 +85,16 @@ class DocumentDecoder {
               concat({"extension keys (x-...) are only allowed at the top level, not in '", section.path, "'"}),
               key.line, key.column, span_of(key));
         }
+        continue;
+      }
+      if (top && m_partial && (key.text == "name" || key.text == "kind" || key.text == "waivers")) {
+        m_report.error("unknown-key",
+                       concat({util::quoted(key.text), " says which workload this is; only its file can say it"}),
+                       key.line, key.column, span_of(key));
+        continue;
+      }
+      if (top && key.text == "waivers") {
+        decode_waivers_key(key, value);
         continue;
       }
       const auto* child = section.find(key.text);
@@ -134,9 +152,22 @@ class DocumentDecoder {
   }
 
   void report_unknown(const YamlNode& key, const SchemaKey& section) {
-    m_report.report(
-        util::unknown_key(key.text, section.path, section.names, section.path.empty() ? "an x- extension" : ""),
-        key.line, key.column, span_of(key));
+    auto names = section.names;
+    if (section.path.empty()) names.emplace_back("waivers");
+    m_report.report(util::unknown_key(key.text, section.path, names, section.path.empty() ? "an x- extension" : ""),
+                    key.line, key.column, span_of(key));
+  }
+
+  // The file's accepted exceptions (docs/config.md), read as the configuration's are.
+  void decode_waivers_key(const YamlNode& key, const YamlNode& value) {
+    if (m_waivers_key) {
+      m_report.report(util::duplicate_key(key.text, m_waivers_key->line), key.line, key.column, span_of(key));
+      return;
+    }
+    m_waivers_key = &key;
+    util::Diagnostics errors;
+    m_profile.waivers = decode_waivers(m_tree, value, m_report.text(), m_report.file(), false, errors);
+    for (auto& e : errors) m_report.add(std::move(e));
   }
 
   void add_extension(const YamlNode& key, const YamlNode& value) {
@@ -180,6 +211,8 @@ class DocumentDecoder {
   Reporter& m_report;
   const std::vector<model::FieldSpec>& m_catalogue;
   std::vector<Extension> m_extensions;
+  bool m_partial;
+  const YamlNode* m_waivers_key = nullptr;
 };
 
 }  // namespace
@@ -187,6 +220,13 @@ class DocumentDecoder {
 void decode_document(const YamlTree& tree, const YamlDocument& document, model::WorkloadProfile& profile,
                      Reporter& report) {
   DocumentDecoder(tree, profile, report).decode(document);
+}
+
+util::Diagnostics decode_field_values(const YamlTree& tree, const YamlNode& map, std::string_view text,
+                                      const std::string& file, model::WorkloadProfile& values) {
+  Reporter report(text, file);
+  DocumentDecoder(tree, values, report, true).decode_values(map);
+  return report.take_errors();
 }
 
 }  // namespace caas::parse

@@ -20,6 +20,11 @@ class Reporter {
   // A shared mistake (caas/util/messages.hpp), with its code, words and hint.
   void report(util::Problem problem, int line, int column, int span = 1);
 
+  // A diagnostic made elsewhere (the waivers' reader), in this file.
+  void add(util::Diagnostic diagnostic) { m_errors.push_back(std::move(diagnostic)); }
+  std::string_view text() const { return m_text; }
+  const std::string& file() const { return m_file; }
+
   bool has_errors() const { return !m_errors.empty(); }
   // Errors in file order (line, then column), which is how a reader fixes them.
   util::Diagnostics take_errors();

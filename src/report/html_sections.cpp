@@ -7,6 +7,7 @@
 #include <cmath>
 
 #include "caas/util/text.hpp"
+#include "finding_status.hpp"
 #include "html_chart.hpp"
 #include "html_text.hpp"
 
@@ -190,9 +191,11 @@ std::string findings_section(const model::Recommendation& recommendation) {
     if (finding.line > 0) where += fmt::format(":{}", finding.line);
     if (finding.line > 0 && finding.column > 0) where += fmt::format(":{}", finding.column);
     if (!finding.field.empty()) where += " (" + html_text(finding.field) + ")";
+    const auto status = status_words(finding);
     html += fmt::format(
-        R"(<li><span class="sev sev-{0}">{0}</span> {1} <code>{2}</code> <span class="file">{3}</span></li>)", severity,
-        html_text(finding.message), html_text(finding.rule), where);
+        R"(<li><span class="sev sev-{0}">{0}</span> {1} <code>{2}</code> <span class="file">{3}</span>{4}</li>)",
+        severity, html_text(finding.message), html_text(finding.rule), where,
+        status.empty() ? std::string() : " <em class=\"status\">" + html_text(status) + "</em>");
   }
   return html + "</ul>";
 }

@@ -1,5 +1,7 @@
 #include "markdown_sections.hpp"
 
+#include "finding_status.hpp"
+
 #include <algorithm>
 
 #include "caas/util/text.hpp"
@@ -40,6 +42,7 @@ const model::TargetResult* recommended_result(const model::Recommendation& recom
 std::string_view status_of(const model::Recommendation& recommendation) {
   bool warning = false;
   for (const auto& finding : recommendation.findings) {
+    if (!model::counts_for_fail_on(finding)) continue;  // waived or known: shown, but not a failure
     if (finding.severity == util::Severity::error) return "❌ error";
     warning = warning || finding.severity == util::Severity::warning;
   }
@@ -114,10 +117,17 @@ void write_findings(std::string& out, const model::Recommendation& recommendatio
   if (recommendation.findings.empty()) return;
   out += "\n**Findings**\n\n";
   for (const auto& finding : recommendation.findings) {
-    out += "- " + std::string(finding_marker(finding.severity)) + " " + markdown_code(finding.rule, Pipes::keep);
+    const bool counts = model::counts_for_fail_on(finding);
+    out += "- " + std::string(counts ? finding_marker(finding.severity) : std::string_view("☑️ ")) +
+           (counts ? ""
+                   : std::string(model::to_string(finding.status)) + " " +
+                         std::string(util::to_string(finding.severity))) +
+           " " + markdown_code(finding.rule, Pipes::keep);
     if (finding.line > 0) out += " at line " + std::to_string(finding.line);
     if (!finding.field.empty()) out += " (" + markdown_code(finding.field, Pipes::keep) + ")";
-    out += ": " + markdown_text(finding.message) + "\n";
+    out += ": " + markdown_text(finding.message);
+    if (const auto status = status_words(finding); !status.empty()) out += " — *" + markdown_text(status) + "*";
+    out += "\n";
   }
 }
 

@@ -130,6 +130,7 @@ class HtmlRenderer final : public Renderer {
         m_columns.push_back({result.target.id, target_name(result.target), result.target.ops_burden});
     }
     for (const auto& finding : recommendation.findings) {
+      if (!model::counts_for_fail_on(finding)) continue;  // waived or known: listed with the workload, not counted
       if (finding.severity == util::Severity::error)
         ++row.errors;
       else if (finding.severity == util::Severity::warning)

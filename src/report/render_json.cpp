@@ -90,6 +90,26 @@ void write_imported(JsonWriter& json, const model::Recommendation& recommendatio
   json.end_object();
 }
 
+// An extra key: the values the workload's file writes, as written, so that `diff` can name the inputs that changed
+// between two reports.
+void write_inputs(JsonWriter& json, const model::Recommendation& recommendation) {
+  json.key("inputs");
+  json.begin_array();
+  for (const auto& input : recommendation.inputs) {
+    json.begin_object();
+    json.key("field");
+    json.string(input.field);
+    json.key("value");
+    json.string(input.value);
+    json.key("line");
+    json.integer_or_null(input.line);
+    json.key("column");
+    json.integer_or_null(input.column);
+    json.end_object();
+  }
+  json.end_array();
+}
+
 // Reasons and blockers share their head; only reasons carry effect and weight.
 enum class ReasonKind { reason, blocker };
 
@@ -198,6 +218,19 @@ void write_finding(JsonWriter& json, const model::Finding& finding) {
   json.integer_or_null(finding.column);
   json.key("field");
   json.string_or_null(finding.field);
+  json.key("status");
+  json.string(model::to_string(finding.status));
+  json.key("waiver");
+  if (finding.status == model::FindingStatus::waived) {
+    json.begin_object();
+    json.key("reason");
+    json.string(finding.waiver_reason);
+    json.key("at");
+    json.string(finding.waiver_at);
+    json.end_object();
+  } else {
+    json.null();
+  }
   json.end_object();
 }
 
@@ -243,6 +276,27 @@ void write_summary(JsonWriter& json, const Summary& summary) {
   json.integer(summary.exit_code);
   json.key("skipped_files");
   write_string_array(json, summary.skipped_files);
+  json.key("waived");
+  json.integer(summary.waived);
+  json.key("known");
+  json.integer(summary.known);
+  json.key("baseline");
+  if (summary.baseline) {
+    json.begin_object();
+    json.key("new");
+    json.integer(summary.new_findings);
+    json.key("known");
+    json.integer(summary.known);
+    json.key("fixed");
+    json.integer(summary.fixed);
+    json.end_object();
+  } else {
+    json.null();
+  }
+  json.key("warnings");
+  json.begin_array();
+  for (const auto& warning : summary.warnings) write_error(json, warning);
+  json.end_array();
   json.end_object();
 }
 
@@ -299,6 +353,7 @@ class JsonRenderer final : public Renderer {
     m_json.begin_array();
     for (const auto& finding : recommendation.findings) write_finding(m_json, finding);
     m_json.end_array();
+    write_inputs(m_json, recommendation);
     if (!recommendation.source_format.empty()) write_imported(m_json, recommendation);
     m_json.end_object();
   }

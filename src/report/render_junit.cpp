@@ -11,6 +11,7 @@
 #include <set>
 
 #include "caas/util/text.hpp"
+#include "finding_status.hpp"
 #include "renderers.hpp"
 
 namespace caas::report {
@@ -60,6 +61,7 @@ struct Suite {
   int tests = 0;
   int failures = 0;
   int errors = 0;
+  int skipped = 0;  // waived and known findings
   std::set<std::string> names;
   std::map<std::string, int> next_counter;  // per base: numbers below it are taken, so thousands of errors stay linear
 
@@ -73,7 +75,7 @@ struct Suite {
     return candidate;
   }
 
-  enum class Outcome { passed, failure, error };
+  enum class Outcome { passed, failure, error, skipped };
   struct Case {
     std::string classname;
     std::string name;
@@ -94,6 +96,9 @@ struct Suite {
     cases += ">\n";
     if (c.outcome == Outcome::passed) {
       cases += "      <system-out>" + xml(c.text) + "</system-out>\n";
+    } else if (c.outcome == Outcome::skipped) {
+      ++skipped;
+      cases += "      <skipped message=\"" + xml(c.message) + "\">" + xml(c.text) + "</skipped>\n";
     } else {
       const std::string_view tag = c.outcome == Outcome::failure ? "failure" : "error";
       (c.outcome == Outcome::failure ? failures : errors) += 1;
@@ -136,13 +141,17 @@ class JunitRenderer final : public Renderer {
       const bool check = finding.rule.rfind("check-", 0) == 0;
       judged = judged || check;
       const std::string name = check ? "check runs_on" : finding.rule;
-      const auto outcome = finding.severity == util::Severity::info ? Suite::Outcome::passed : Suite::Outcome::failure;
+      // A waived or known finding never fails the run, so it never fails the suite: it is skipped, with why.
+      const bool counts = model::counts_for_fail_on(finding);
+      const auto outcome = !counts                                    ? Suite::Outcome::skipped
+                           : finding.severity == util::Severity::info ? Suite::Outcome::passed
+                                                                      : Suite::Outcome::failure;
       std::string text = std::string(util::to_string(finding.severity)) + " at " +
                          location(finding.file, finding.line, finding.column);
       if (!finding.field.empty()) text += " (" + finding.field + ")";
       text += ": " + finding.message;
-      suite.add({classname, suite.unique(name, check ? recommendation.name : finding.field), outcome, finding.message,
-                 finding.rule, std::move(text)});
+      suite.add({classname, suite.unique(name, check ? recommendation.name : finding.field), outcome,
+                 counts ? finding.message : status_words(finding), finding.rule, std::move(text)});
     }
     // A workload whose runs_on is the recommendation has no check finding: its check passed.
     if (m_command == Command::check && !judged)
@@ -193,7 +202,7 @@ class JunitRenderer final : public Renderer {
     m_errors += s.errors;
     std::string text = "  <testsuite name=\"" + xml(s.name) + "\" tests=\"" + std::to_string(s.tests) +
                        "\" failures=\"" + std::to_string(s.failures) + "\" errors=\"" + std::to_string(s.errors) +
-                       "\" skipped=\"0\">\n" + s.cases + "  </testsuite>\n";
+                       "\" skipped=\"" + std::to_string(s.skipped) + "\">\n" + s.cases + "  </testsuite>\n";
     m_suite.reset();
     if (m_streaming) {
       m_out << text;

@@ -98,7 +98,7 @@ class SarifRenderer final : public Renderer {
       const std::string file = finding.file.empty() ? recommendation.file : finding.file;
       add_result({finding.rule, index, finding.severity, finding.message, file, finding.line, finding.column,
                   fingerprint_of({finding.rule, file, recommendation.name, finding.field}), recommendation.name,
-                  finding.field});
+                  finding.field, finding.status, finding.waiver_reason, finding.waiver_at});
     }
   }
 
@@ -163,6 +163,9 @@ class SarifRenderer final : public Renderer {
     std::string fingerprint;
     std::string_view workload;
     std::string_view field;
+    model::FindingStatus status = model::FindingStatus::open;
+    std::string_view waiver_reason = std::string_view();
+    std::string_view waiver_at = std::string_view();
   };
 
   // A result kept for later (a note), owning its text.
@@ -177,8 +180,12 @@ class SarifRenderer final : public Renderer {
     std::string fingerprint;
     std::string workload;
     std::string field;
+    model::FindingStatus status = model::FindingStatus::open;
+    std::string waiver_reason = std::string();
+    std::string waiver_at = std::string();
     SarifResult view() const {
-      return {rule, index, severity, message, file, line, column, fingerprint, workload, field};
+      return {rule,        index,    severity, message, file,          line,     column,
+              fingerprint, workload, field,    status,  waiver_reason, waiver_at};
     }
   };
 
@@ -188,7 +195,8 @@ class SarifRenderer final : public Renderer {
     if (r.severity == util::Severity::info) {
       if (m_notes.size() + m_written < k_sarif_max_results)
         m_notes.push_back({std::string(r.rule), r.index, r.severity, std::string(r.message), std::string(r.file),
-                           r.line, r.column, r.fingerprint, std::string(r.workload), std::string(r.field)});
+                           r.line, r.column, r.fingerprint, std::string(r.workload), std::string(r.field), r.status,
+                           std::string(r.waiver_reason), std::string(r.waiver_at)});
       else
         ++m_left_out[static_cast<std::size_t>(r.severity)];
       return;
@@ -280,6 +288,26 @@ class SarifRenderer final : public Renderer {
     m_json.key(k_fingerprint_key);
     m_json.string(r.fingerprint);
     m_json.end_object();
+    // A waiver is a suppression (in the workload file itself, or in the project configuration); a baseline's
+    // judgement is the result's baselineState.
+    if (r.status == model::FindingStatus::waived) {
+      const bool in_source = r.waiver_at.rfind(std::string(r.file) + ":", 0) == 0;
+      m_json.key("suppressions");
+      m_json.begin_array();
+      m_json.begin_object();
+      m_json.key("kind");
+      m_json.string(in_source ? "inSource" : "external");
+      m_json.key("status");
+      m_json.string("accepted");
+      m_json.key("justification");
+      m_json.string(std::string(r.waiver_reason) + " (" + std::string(r.waiver_at) + ")");
+      m_json.end_object();
+      m_json.end_array();
+    }
+    if (r.status == model::FindingStatus::known || r.status == model::FindingStatus::new_finding) {
+      m_json.key("baselineState");
+      m_json.string(r.status == model::FindingStatus::known ? "unchanged" : "new");
+    }
     if (!r.workload.empty() || !r.field.empty()) {
       m_json.key("properties");
       m_json.begin_object();

@@ -52,7 +52,7 @@ TEST_CASE("json report: every level has the contract's keys in the contract's or
   REQUIRE(doc["results"].size() == 3);
   for (const auto& result : doc["results"]) {
     CHECK(keys_of(result) == std::vector<std::string>{"workload", "recommendation", "ranking", "assumptions",
-                                                      "what_would_change", "findings"});
+                                                      "what_would_change", "findings", "inputs"});
     CHECK(keys_of(result["workload"]) == std::vector<std::string>{"name", "file"});
     REQUIRE(result["ranking"].size() == 3);
     for (const auto& target : result["ranking"]) {
@@ -73,13 +73,14 @@ TEST_CASE("json report: every level has the contract's keys in the contract's or
       CHECK(keys_of(c) == std::vector<std::string>{"kind", "target", "field", "value", "message"});
     }
     for (const auto& f : result["findings"]) {
-      CHECK(keys_of(f) == std::vector<std::string>{"severity", "rule", "message", "file", "line", "column", "field"});
+      CHECK(keys_of(f) ==
+            with_extras({"severity", "rule", "message", "file", "line", "column", "field"}, {"status", "waiver"}));
     }
   }
   REQUIRE(doc["errors"].size() == 1);
   CHECK(keys_of(doc["errors"][0]) == with_extras({"file", "line", "column", "message"}, {"code", "hint", "severity"}));
-  CHECK(keys_of(doc["summary"]) ==
-        with_extras({"files", "skipped", "workloads", "errors", "by_target", "exit_code"}, {"skipped_files"}));
+  CHECK(keys_of(doc["summary"]) == with_extras({"files", "skipped", "workloads", "errors", "by_target", "exit_code"},
+                                               {"skipped_files", "waived", "known", "baseline", "warnings"}));
   CHECK(keys_of(doc["summary"]["by_target"]) == std::vector<std::string>{"lambda", "fargate", "ec2", "none"});
 }
 

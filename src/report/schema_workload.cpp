@@ -119,6 +119,46 @@ std::string join(std::string_view prefix, std::string_view key) {
 
 void write_node(JsonWriter& json, const std::string& path);
 
+// The file's accepted exceptions (docs/config.md), read by parse/waivers.cpp.
+void write_waivers(JsonWriter& json) {
+  json.key("waivers");
+  json.begin_object();
+  json.key("description");
+  json.string("accepted exceptions: findings reported as waived, with the reason, never counting for --fail-on");
+  json.key("type");
+  json.string("array");
+  json.key("items");
+  json.begin_object();
+  json.key("type");
+  json.string("object");
+  json.key("required");
+  json.begin_array();
+  json.string("rule");
+  json.string("reason");
+  json.end_array();
+  json.key("properties");
+  json.begin_object();
+  for (const auto* key : {"rule", "reason", "expires"}) {
+    json.key(key);
+    json.begin_object();
+    json.key("type");
+    json.string("string");
+    if (std::string_view(key) == "expires") {
+      json.key("pattern");
+      json.string("^[0-9]{4}-[0-9]{2}-[0-9]{2}$");
+    } else {
+      json.key("minLength");
+      json.integer(1);
+    }
+    json.end_object();
+  }
+  json.end_object();
+  json.key("additionalProperties");
+  json.boolean(false);
+  json.end_object();
+  json.end_object();
+}
+
 void write_properties(JsonWriter& json, std::string_view prefix) {
   json.key("properties");
   json.begin_object();
@@ -126,6 +166,7 @@ void write_properties(JsonWriter& json, std::string_view prefix) {
     json.key(key);
     write_node(json, join(prefix, key));
   }
+  if (prefix.empty()) write_waivers(json);
   json.end_object();
 }
 
@@ -203,6 +244,10 @@ std::string workload_schema() {
   return out.str();
 }
 
-std::string_view report_schema() { return embedded_schema_files().front().text; }
+std::string_view report_schema() { return embedded_schema_files().at(0).text; }
+
+std::string_view diff_schema() { return embedded_schema_files().at(1).text; }
+
+std::string_view config_schema() { return embedded_schema_files().at(1).text; }
 
 }  // namespace caas::report

@@ -1,5 +1,7 @@
 #include "text_sections.hpp"
 
+#include "finding_status.hpp"
+
 #include <fmt/format.h>
 
 #include <algorithm>
@@ -321,11 +323,18 @@ void write_findings(std::ostream& out, const model::Recommendation& recommendati
             {}};
     if (finding.severity == util::Severity::error) row.style = Style::bold_red;
     if (finding.severity == util::Severity::warning) row.style = Style::yellow;
+    // A waived or known finding does not fail the run: it is shown, but not in the colour of one that does.
+    if (!model::counts_for_fail_on(finding)) {
+      row.marker = pad(model::to_string(finding.status), 7);
+      row.style = Style::cyan;
+    }
     std::string where = escape_control(finding.file);
     if (finding.line > 0) where += fmt::format(":{}", finding.line);
     if (finding.line > 0 && finding.column > 0) where += fmt::format(":{}", finding.column);
     if (!finding.field.empty()) where += (where.empty() ? "" : " ") + ("(" + escape_control(finding.field) + ")");
     if (!where.empty()) row.details.push_back({where, false});
+    if (const auto status = status_words(finding); !status.empty())
+      row.details.push_back({std::string(util::to_string(finding.severity)) + ", " + escape_control(status), false});
     rows.push_back(std::move(row));
   }
   const Columns columns = measure(rows);

@@ -26,7 +26,8 @@ const std::string k_corpus = "tests/bad-inputs/";
 // One row of tests/bad-inputs/expected.tsv.
 struct BadInput {
   std::string file;
-  std::string role;  // workload, rules (--rules) or pricing (--pricing)
+  std::string role;  // workload, rules (--rules), pricing (--pricing), config (--config), baseline (--baseline) or
+                     // report (a side of diff)
   int exit_code = 2;
   std::string in_folder;    // in a folder: error (reported) or skipped (not a workload); "-" for rules and pricing
   std::string first_error;  // the first "file:line:col: error: ..." line the text report prints
@@ -62,6 +63,10 @@ ToolRun run_bad_input(const BadInput& input) {
   const std::string path = k_corpus + input.file;
   if (input.role == "rules") return run_tool({"recommend", "examples/minimal-service.yaml", "--rules", path});
   if (input.role == "pricing") return run_tool({"recommend", "examples/minimal-service.yaml", "--pricing", path});
+  if (input.role == "config") return run_tool({"recommend", "examples/minimal-service.yaml", "--config", path});
+  if (input.role == "baseline") return run_tool({"check", "examples/minimal-service.yaml", "--baseline", path});
+  // A JSON report given to diff as a side, against a good workload (the rest is still compared).
+  if (input.role == "report") return run_tool({"diff", path, "examples/minimal-service.yaml", "--fail-on", "none"});
   return run_tool({"recommend", path});
 }
 

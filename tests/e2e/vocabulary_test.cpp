@@ -6,6 +6,7 @@
 #include <string>
 #include <vector>
 
+#include "caas/config/project_config.hpp"
 #include "caas/cost/price_table.hpp"
 #include "caas/import/import.hpp"
 #include "caas/parse/parse_workload.hpp"
@@ -257,4 +258,37 @@ TEST_CASE("vocabulary: a spec of another format that is not YAML is never import
   CHECK(said->message == "not valid YAML: this quoted value is never closed");
   CHECK(said->line == 3);
   CHECK(said->column == 12);
+}
+
+TEST_CASE("vocabulary: a project configuration says every shared mistake as a workload file does", "[vocabulary]") {
+  const auto config_errors = [](std::string_view text) {
+    auto read = config::read_config(text, "c.yaml", ".");
+    return read ? util::Diagnostics{} : read.error();
+  };
+  // The YAML mistakes, at the same place counted from the end of each file's lines.
+  for (const std::string& tail :
+       {std::string("x: \"open\n"), std::string("x:\n\ty: 1\n"), std::string("x: [1],\n"), std::string("x: *nowhere\n"),
+        std::string("x: \xff\n"), "x: " + std::string(70, '[') + std::string(70, ']') + "\n"}) {
+    INFO(tail);
+    const auto workload = first(workload_errors(with(k_workload, tail)));
+    const auto said = first(config_errors(with("fail_on: error\n", tail)));
+    REQUIRE(said);
+    CHECK(said->code == workload->code);
+    CHECK(said->message == workload->message);
+    CHECK(said->line - 1 == workload->line - 3);
+    CHECK(said->column == workload->column);
+  }
+  CHECK(first(config_errors("fial_on: error\n"))->message ==
+        "unknown key 'fial_on'; expected rules, disable, pricing, region, fail_on, include, exclude, free_tier, "
+        "baseline, waivers or workloads; did you mean 'fail_on'?");
+  CHECK(first(config_errors("region: a\nregion: b\n"))->message == "duplicate key 'region' (first written at line 1)");
+  CHECK(first(config_errors("<<: {region: a}\n"))->message == "merge keys ('<<') are not allowed; write the keys out");
+  CHECK(first(config_errors("region: a\n---\nregion: b\n"))->message ==
+        "a configuration holds one YAML document, but another one starts here (2 in all)");
+  CHECK(first(config_errors("region: {a: 1}\n"))->message == "'region' must be a string, not a map");
+  const auto yes = first(config_errors("free_tier: yes\n"));
+  const auto workload_yes = first(workload_errors(with(k_workload, "latency: {cold_start_sensitive: yes}\n")));
+  CHECK(yes->code == "bad-boolean");
+  CHECK(yes->message.substr(yes->message.find(" must")) ==
+        workload_yes->message.substr(workload_yes->message.find(" must")));
 }

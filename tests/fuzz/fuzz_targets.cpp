@@ -2,13 +2,20 @@
 
 #include <nlohmann/json.hpp>
 
+#include <cmath>
 #include <sstream>
 #include <string>
 
+#include "caas/config/project_config.hpp"
 #include "caas/cost/price_table.hpp"
+#include "caas/diff/compare.hpp"
+#include "caas/diff/gates.hpp"
+#include "caas/diff/read_report.hpp"
 #include "caas/engine/engine.hpp"
 #include "caas/import/import.hpp"
 #include "caas/parse/parse_workload.hpp"
+#include "caas/report/baseline.hpp"
+#include "caas/report/diff_report.hpp"
 #include "caas/report/report.hpp"
 #include "caas/rules/rule_set.hpp"
 #include "caas/tables/builtin_tables.hpp"
@@ -185,6 +192,81 @@ void run_price_file(std::string_view data) {
   options.prices = &merged;
   const auto result = engine::recommend(fixed_profile(), {}, builtin_rules(), options);
   render_everywhere({result}, {});
+}
+
+void run_report_file(std::string_view data) {
+  auto read = diff::read_report(data, "fuzz.json", diff::report_limits(0));
+  require_located(read.errors);
+  for (const auto& file : read.files) {
+    require_located(file.errors);
+    require(!file.workloads.empty() || !file.errors.empty(), "a file of the report holds workloads or errors");
+  }
+  auto copy = read;
+  const auto base = diff::report_side(std::move(read), {"a.yaml", "x/b.yaml"}, "fuzz.json");
+  const auto head = diff::report_side(std::move(copy), {}, "fuzz.json");
+  // A report against itself changes nothing: every workload it holds is matched, unchanged or moved at most.
+  auto result = diff::compare(base, head);
+  for (const auto& change : result.changes)
+    require(change.kind == model::ChangeKind::moved || change.kind == model::ChangeKind::not_compared ||
+                change.kind == model::ChangeKind::changed,
+            "a report against itself adds or removes nothing");
+  require(std::abs(result.cost.change) < 0.005, "a report against itself costs nothing");
+  diff::Gates gates;
+  gates.target_change = true;
+  gates.new_findings = util::Severity::info;
+  diff::evaluate_gates(result, gates);
+  for (const auto& format : report::diff_formats()) {
+    std::ostringstream out;
+    format.render(out, result, {});
+    const auto text = out.str();
+    if (format.name == "json") {
+      require(nlohmann::json::accept(text), "the diff's JSON is valid JSON");
+    } else {
+      require_no_controls(text, false);
+      if (format.name == "markdown") require(text.size() < 65536, "the markdown fits a pull-request comment");
+    }
+  }
+}
+
+void run_config_file(std::string_view data) {
+  const auto read = config::read_config(data, "fuzz/.caas-advisor.yaml", "fuzz");
+  if (!read) {
+    require(!read.error().empty(), "a refused configuration says why");
+    require_located(read.error());
+    for (const auto& e : read.error()) require(e.where.file == "fuzz/.caas-advisor.yaml", "errors name the file");
+    return;
+  }
+  for (const auto& w : read->waivers) require(!w.rule.empty() && !w.reason.empty(), "a waiver has a rule and reason");
+  for (const auto& path : read->rules)
+    require(path.value.rfind("fuzz/", 0) == 0 || path.value.front() == '/', "a relative path is the configuration's");
+  // Its field values fill a workload without overriding what the workload gives.
+  auto profile = fixed_profile();
+  profile.name = "fuzz-fixed";
+  const auto filled = config::fill_workload_values(profile, read->workloads);
+  for (std::size_t i = 0; i < profile.fields.size(); ++i)
+    if (fixed_profile().fields[i].origin == model::Origin::written)
+      require(profile.fields[i].origin == model::Origin::written, "a written field is never overridden");
+  engine::EngineOptions options;
+  options.prices = &builtin_prices();
+  auto result = engine::recommend(profile, {}, builtin_rules(), options);
+  result.assumptions.insert(result.assumptions.end(), filled.begin(), filled.end());
+  render_everywhere({result}, {});
+}
+
+void run_baseline(std::string_view data) {
+  const auto keys = report::read_baseline(data, "fuzz.json", report::baseline_limits());
+  if (!keys) {
+    require(!keys.error().empty(), "a refused baseline says why");
+    require_located(keys.error());
+    return;
+  }
+  // Matching the fixed workload's findings against it: every earlier finding is matched or left, never both.
+  auto result = engine::recommend(fixed_profile(), {}, builtin_rules(), {});
+  const auto current = report::finding_keys(result);
+  const auto comparison = report::compare_findings(*keys, current);
+  std::size_t known = 0;
+  for (const auto m : comparison.current) known += m == report::Match::known ? 1 : 0;
+  require(known + comparison.fixed.size() == keys->size(), "every earlier finding is known or fixed");
 }
 
 }  // namespace caas::fuzz

@@ -23,5 +23,14 @@ void run_rule_file(std::string_view data);
 
 // A --pricing file: cost::load_price_overlay over the built-in prices, then a fixed workload priced with it.
 void run_price_file(std::string_view data);
+// A project configuration (.caas-advisor.yaml): it loads or says why, located; its values fill a workload without
+// overriding it, and the result renders in every format.
+void run_config_file(std::string_view data);
+// A baseline (a JSON report): it loads or says why, located; matching against it accounts for every finding.
+void run_baseline(std::string_view data);
+
+// A JSON report read back as a side of diff: diff::read_report, the report against itself (nothing added, removed
+// or costed), and every diff format.
+void run_report_file(std::string_view data);
 
 }  // namespace caas::fuzz

@@ -59,6 +59,14 @@ TEST_CASE("fuzz regressions: saved price files load without breaking an invarian
   replay("prices", caas::fuzz::run_price_file);
 }
 
+TEST_CASE("fuzz regressions: saved configurations load without breaking an invariant", "[fuzz][hardening]") {
+  replay("config", caas::fuzz::run_config_file);
+}
+
+TEST_CASE("fuzz regressions: saved baselines load without breaking an invariant", "[fuzz][hardening]") {
+  replay("baseline", caas::fuzz::run_baseline);
+}
+
 TEST_CASE("fuzz targets: the seed corpora pass through every target", "[fuzz][hardening]") {
   const fs::path root = source_dir();
   for (const auto& entry : fs::directory_iterator(root / "examples")) {
@@ -69,4 +77,9 @@ TEST_CASE("fuzz targets: the seed corpora pass through every target", "[fuzz][ha
   CHECK_NOTHROW(caas::fuzz::run_rule_file(read_text((root / "rules/aws.yaml").string())));
   CHECK_NOTHROW(caas::fuzz::run_price_file(read_text((root / "rules/pricing/aws-us-east-1.yaml").string())));
   CHECK_NOTHROW(caas::fuzz::run_condition("execution.duration.max > 15m and not x.pci"));
+}
+
+TEST_CASE("fuzz regressions: saved reports read back as a diff side without breaking an invariant",
+          "[fuzz][hardening]") {
+  replay("report", caas::fuzz::run_report_file);
 }

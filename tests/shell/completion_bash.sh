@@ -21,11 +21,11 @@ expect() {
   fi
 }
 expect 'caas-advisor rec' 'recommend'
-expect 'caas-advisor co' 'completion cost'
+expect 'caas-advisor co' 'completion config cost'
 expect 'caas-advisor rules ' 'list show'
 expect 'caas-advisor rules list --f' '--format'
 expect 'caas-advisor rules list -f ' 'json markdown text'
-expect 'caas-advisor schema ' 'report workload'
+expect 'caas-advisor schema ' 'config diff report workload'
 expect 'caas-advisor completion ' 'bash fish zsh'
 expect 'caas-advisor recommend --fail-on ' 'error info none warning'
 expect 'caas-advisor check --color a' 'always auto'

@@ -32,6 +32,10 @@ void write_text(const std::string& path, const std::string& text) {
 }
 
 ToolRun run_tool(const std::vector<std::string>& args, const std::string& stdin_text) {
+  return run_tool_in(CAAS_SOURCE_DIR, args, stdin_text);
+}
+
+ToolRun run_tool_in(const std::string& folder, const std::vector<std::string>& args, const std::string& stdin_text) {
   namespace fs = std::filesystem;
   const auto dir = fs::temp_directory_path() / ("caas-test-" + std::to_string(getpid()));
   fs::create_directories(dir);
@@ -42,7 +46,7 @@ ToolRun run_tool(const std::vector<std::string>& args, const std::string& stdin_
   ToolRun run;
   const pid_t pid = fork();
   if (pid == 0) {
-    if (chdir(CAAS_SOURCE_DIR) != 0) _exit(127);
+    if (chdir(folder.c_str()) != 0) _exit(127);
     (void)!freopen(in_path.c_str(), "rb", stdin);
     (void)!freopen(out_path.c_str(), "wb", stdout);
     (void)!freopen(err_path.c_str(), "wb", stderr);

@@ -64,6 +64,12 @@ struct Change {
   std::string message;
 };
 
+// What a team has decided about a finding, set once for every format to show the same way (docs/config.md):
+// open (no baseline given), new (not in the baseline), known (in the baseline) or waived (an accepted exception).
+// Only open and new findings count for --fail-on.
+enum class FindingStatus { open, new_finding, known, waived };
+std::string_view to_string(FindingStatus status);  // "open", "new", "known", "waived"
+
 struct Finding {
   util::Severity severity = util::Severity::info;
   std::string rule;  // rule or check id
@@ -72,7 +78,15 @@ struct Finding {
   int line = 0;
   int column = 0;
   std::string field;
+  FindingStatus status = FindingStatus::open;
+  std::string waiver_reason = std::string();  // when waived: the waiver's reason
+  std::string waiver_at = std::string();      // when waived: where the waiver is written, "file:line"
 };
+
+// Whether a finding counts for --fail-on: a known or waived one never does.
+inline bool counts_for_fail_on(const Finding& finding) {
+  return finding.status == FindingStatus::open || finding.status == FindingStatus::new_finding;
+}
 
 // Where an imported value came from in a spec the user already has (serverless.yml, a Kubernetes manifest...):
 // the workload field it filled, the key path in the original file and where that key is.
@@ -102,6 +116,15 @@ struct CostCurveCrossing {
   std::string message;  // "AWS Fargate becomes the cheaper choice above 19.2M requests a month (...)"
 };
 
+// A value the workload's file writes, as written ("10m", "http, sqs"), for readers that compare two versions of a
+// workload (`diff`, which also reads it back from a JSON report).
+struct InputValue {
+  std::string field;  // a catalogue path, or `x.NAME` for an x- extension
+  std::string value;
+  int line = 0;  // where it is written (in an imported spec, the original key)
+  int column = 0;
+};
+
 struct CostCurve {
   std::string field;                         // "traffic.requests_per_month" | "traffic.runs_per_month"
   double events_per_month = 0;               // today's traffic
@@ -122,6 +145,7 @@ struct Recommendation {
   std::vector<Assumption> assumptions;
   std::vector<Change> what_would_change;
   std::vector<Finding> findings;
+  std::vector<InputValue> inputs;  // the values the file writes: catalogue order, then x- extensions by name
   // Set only for workloads imported from another format (docs/importers.md).
   std::string source_format;         // "serverless", "kubernetes"...; empty for workload files
   std::vector<Provenance> imported;  // in workload-field order

@@ -13,13 +13,27 @@
 namespace caas::model {
 
 // derived: computed from another field the file gives (duration.max from typical); it has that field's location.
-enum class Origin { absent, written, defaulted, derived };
+// configured: given by the project configuration's `workloads:` where the file says nothing (docs/config.md); it has
+// no location in the workload's file.
+enum class Origin { absent, written, defaulted, derived, configured };
 
 struct FieldValue {
   util::Value value;  // unknown when absent
   Origin origin = Origin::absent;
   std::string written;  // the text as the user wrote it (or the default), for messages
   int line = 0;         // where it was written; 0 when defaulted or absent
+  int column = 0;
+};
+
+// An accepted exception (docs/config.md): findings of `rule` (a rule id or a check id) on the workloads it names are
+// reported as waived, with the reason, until `expires` (YYYY-MM-DD, inclusive) has passed.
+struct Waiver {
+  std::string workload;  // a name or glob (config); empty in a workload file: the file's own workload
+  std::string rule;
+  std::string reason;
+  std::string expires;  // empty when it does not expire
+  std::string file;     // where it is written
+  int line = 0;
   int column = 0;
 };
 
@@ -31,6 +45,7 @@ struct WorkloadProfile {
   std::vector<std::pair<std::string, FieldValue>> extensions;  // x- keys as `x.NAME` names (pci_scope), sorted
   int line = 1;  // where the workload starts (its `kind`, or the document)
   int column = 1;
+  std::vector<Waiver> waivers;  // the file's `waivers:`
 
   WorkloadProfile();
 

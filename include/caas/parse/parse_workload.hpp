@@ -37,4 +37,10 @@ FileParse parse_file(std::string_view text, const std::string& file, const util:
 // that is not a workload to the importers. `text` is what was read.
 FileParse parse_read(const yaml::YamlRead& read, std::string_view text, const std::string& file);
 
+// Field values in a workload file's shape, none of them required (a project configuration's `workloads:` entries,
+// docs/config.md): the fields written are marked written, the rest stay absent; `name`, `kind` and `waivers` are
+// refused. The errors, located in `file`; empty when it reads.
+util::Diagnostics decode_field_values(const yaml::YamlTree& tree, const yaml::YamlNode& map, std::string_view text,
+                                      const std::string& file, model::WorkloadProfile& values);
+
 }  // namespace caas::parse

@@ -40,6 +40,15 @@ struct Summary {
   int by_none = 0;
   std::vector<std::string> skipped_files;  // listed with -v
   int exit_code = 0;
+  // Findings by what the team decided (model::FindingStatus, docs/config.md); waived and known ones never count
+  // for --fail-on.
+  int waived = 0;
+  int known = 0;
+  bool baseline = false;  // a baseline was given: the counts below mean something
+  int new_findings = 0;   // findings the baseline does not hold
+  int fixed = 0;          // findings of the baseline no longer reported
+  // Warnings of the run rather than of a file: a configuration's waiver that matched no finding (waiver-stale).
+  util::Diagnostics warnings;
 };
 
 enum class Command { recommend, check, validate, cost };

@@ -115,7 +115,8 @@ inline constexpr CodeInfo k_codes[] = {
      "A rule, target or instance type with this id is already defined in the same file.", "Keep one of them.",
      "docs/rule-language.md"},
     {"unknown-rule", Severity::error, "Unknown rule",
-     "A rule named by --disable, or disabled by a rule file, is not in the rule table.",
+     "A rule or check named by --disable, disable: or a waiver, or disabled by a rule file, is not one the tool "
+     "knows.",
      "Use the suggested rule id; `caas-advisor rules list` lists them.", "docs/rule-language.md"},
     {"unknown-target", Severity::error, "Unknown target",
      "A rule names a target that neither the built-in table nor the file defines.",
@@ -196,6 +197,14 @@ inline constexpr CodeInfo k_codes[] = {
      "Check the path and its permissions.", "docs/diagnostics.md"},
     {"unreadable-path", Severity::error, "Path could not be read",
      "A path named on the command line does not exist or could not be read.", "Check the path.", "docs/diagnostics.md"},
+    {"not-a-report", Severity::error, "Not a report diff can read",
+     "A JSON file given to diff as a side is read as a report written with -f json (schema "
+     "caas-advisor/report/v1); this one names another schema.",
+     "Give diff a report written with -f json by this version, a workload file or a folder.", "docs/diff.md"},
+    {"error-in-report", Severity::error, "A file the report could not evaluate",
+     "A JSON report read as a side of diff records that this file could not be evaluated when the report was "
+     "written, so its workloads are not compared.",
+     "Fix the file and write the report again, or compare the files themselves.", "docs/diff.md"},
     {"internal-error", Severity::error, "Internal error",
      "caas-advisor failed on this input because of a bug in caas-advisor.", "Report it with the input that caused it.",
      "docs/diagnostics.md"},
@@ -222,6 +231,17 @@ inline constexpr CodeInfo k_codes[] = {
      "Use a region that caas-advisor pricing regions lists (the message suggests the nearest), or import the "
      "region's prices from AWS's Price List files with caas-advisor pricing import and pass them with --pricing.",
      "docs/cost-model.md"},
+    // Accepted exceptions, baselines and the project configuration (docs/config.md).
+    {"waiver-expired", Severity::warning, "Waiver expired",
+     "A waiver's expires date has passed: it no longer waives its finding, which counts again.",
+     "Fix the finding, or renew the waiver with a new date and a reason that still holds.", "docs/config.md"},
+    {"waiver-stale", Severity::warning, "Waiver matches nothing",
+     "A waiver names a rule or check that no longer reports a finding on the workloads it names.",
+     "Remove the waiver (the finding it accepted is gone).", "docs/config.md"},
+    {"bad-baseline", Severity::error, "Not a caas-advisor JSON report",
+     "The baseline (--baseline, or baseline: in the configuration) is not a JSON report written by caas-advisor "
+     "(-f json=FILE): it lacks the report's tool, schema or results.",
+     "Write the baseline with `caas-advisor check ... -f json=FILE` and commit that file.", "docs/config.md"},
     {"no-prices-for-region", Severity::warning, "No prices for the region",
      "The price table has no prices for the workload's region, so costs are left out of the ranking.",
      "Use a region the price table has, or add its prices with --pricing.", "docs/diagnostics.md"},
