@@ -10,6 +10,7 @@ std::vector<std::unique_ptr<Command>> make_commands() {
   commands.push_back(make_rules_command());
   commands.push_back(make_import_command());
   commands.push_back(make_cost_command());
+  commands.push_back(make_pricing_import_command());
   commands.push_back(make_schema_command());
   commands.push_back(make_init_command());
   commands.push_back(make_completion_command());

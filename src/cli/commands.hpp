@@ -35,6 +35,8 @@ std::unique_ptr<Command> make_rules_command();
 std::unique_ptr<Command> make_import_command();
 // `cost FILE` (cost_command.cpp).
 std::unique_ptr<Command> make_cost_command();
+// `pricing import FILE... [-o OUT]` (pricing_import_command.cpp).
+std::unique_ptr<Command> make_pricing_import_command();
 // `schema workload|report` (schema_command.cpp).
 std::unique_ptr<Command> make_schema_command();
 // `init [-o FILE]` (init_command.cpp).

@@ -26,7 +26,7 @@ const std::string k_corpus = "tests/bad-inputs/";
 // One row of tests/bad-inputs/expected.tsv.
 struct BadInput {
   std::string file;
-  std::string role;  // workload, rules (--rules) or pricing (--pricing)
+  std::string role;  // workload, rules (--rules), pricing (--pricing) or pricelist (pricing import)
   int exit_code = 2;
   std::string in_folder;    // in a folder: error (reported) or skipped (not a workload); "-" for rules and pricing
   std::string first_error;  // the first "file:line:col: error: ..." line the text report prints
@@ -62,6 +62,14 @@ ToolRun run_bad_input(const BadInput& input) {
   const std::string path = k_corpus + input.file;
   if (input.role == "rules") return run_tool({"recommend", "examples/minimal-service.yaml", "--rules", path});
   if (input.role == "pricing") return run_tool({"recommend", "examples/minimal-service.yaml", "--pricing", path});
+  if (input.role == "pricelist") {
+    // An AWS Price List file given to `pricing import`: nothing may be written.
+    const auto out = (fs::temp_directory_path() / ("caas-bad-pricelist-" + std::to_string(getpid()) + ".yaml")).string();
+    auto run = run_tool({"pricing", "import", path, "-o", out});
+    if (fs::exists(out)) run.err += "\n" + out + ":1:1: error: written although the import failed";
+    fs::remove(out);
+    return run;
+  }
   return run_tool({"recommend", path});
 }
 

@@ -77,6 +77,12 @@ util::Result<PriceTable> load_price_overlay(std::string_view text, const std::st
 // Overrides by key (and instance name); the overlay's date wins when it gives one.
 void merge(PriceTable& base, PriceTable overlay);
 
+// How a key's amount is written in a price file ("usd", "percent" or "value"); empty for a key the model lacks.
+std::string_view amount_field_of(std::string_view key);
+// How the note of a price begins when an overlay made by `pricing import` took it from the built-in table because
+// the imported files do not carry it; an estimate states each such price it uses as an assumption.
+inline constexpr std::string_view k_fallback_note = "not in the imported Price List files: ";
+
 // A target's monthly cost, or why there is none.
 struct TargetCost {
   std::optional<model::CostEstimate> estimate;
