@@ -73,22 +73,25 @@ void product(std::uint64_t n) {
   put("    \"" + sku + "\" : {\n      \"sku\" : \"" + sku +
       "\",\n      \"productFamily\" : \"Compute Instance\",\n      \"attributes\" : {\n"
       "        \"servicecode\" : \"AmazonEC2\",\n        \"location\" : \"US East (Ohio)\",\n"
-      "        \"locationType\" : \"AWS Region\",\n        \"instanceType\" : \"" + type +
+      "        \"locationType\" : \"AWS Region\",\n        \"instanceType\" : \"" +
+      type +
       "\",\n        \"currentGeneration\" : \"Yes\",\n        \"instanceFamily\" : \"General purpose\",\n"
-      "        \"vcpu\" : \"" + std::to_string(2u << (n % 8 / 2)) +
-      "\",\n        \"physicalProcessor\" : \"" + (graviton ? "AWS Graviton3 Processor" : "Intel Xeon Platinum 8175") +
-      "\",\n        \"clockSpeed\" : \"3.1 GHz\",\n        \"memory\" : \"" +
-      std::to_string(8u << (n % 8 / 2)) +
+      "        \"vcpu\" : \"" +
+      std::to_string(2u << (n % 8 / 2)) + "\",\n        \"physicalProcessor\" : \"" +
+      (graviton ? "AWS Graviton3 Processor" : "Intel Xeon Platinum 8175") +
+      "\",\n        \"clockSpeed\" : \"3.1 GHz\",\n        \"memory\" : \"" + std::to_string(8u << (n % 8 / 2)) +
       " GiB\",\n        \"storage\" : \"EBS only\",\n        \"networkPerformance\" : \"Up to 10 Gigabit\",\n"
-      "        \"processorArchitecture\" : \"64-bit\",\n        \"tenancy\" : \"" + v.tenancy +
-      "\",\n        \"operatingSystem\" : \"" + v.os + "\",\n        \"licenseModel\" : \"" + v.license +
+      "        \"processorArchitecture\" : \"64-bit\",\n        \"tenancy\" : \"" +
+      v.tenancy + "\",\n        \"operatingSystem\" : \"" + v.os + "\",\n        \"licenseModel\" : \"" + v.license +
       "\",\n        \"usagetype\" : \"USE2-" + v.usage + ":" + type + "\",\n        \"operation\" : \"" + v.operation +
       "\",\n        \"availabilityzone\" : \"NA\",\n        \"capacitystatus\" : \"" + v.capacity +
-      "\",\n        \"classicnetworkingsupport\" : \"false\",\n        \"dedicatedEbsThroughput\" : \"Up to 2120 Mbps\",\n"
+      "\",\n        \"classicnetworkingsupport\" : \"false\",\n        \"dedicatedEbsThroughput\" : \"Up to 2120 "
+      "Mbps\",\n"
       "        \"ecu\" : \"10\",\n        \"enhancedNetworkingSupported\" : \"Yes\",\n        \"gpuMemory\" : \"NA\",\n"
       "        \"intelAvxAvailable\" : \"Yes\",\n        \"intelAvx2Available\" : \"Yes\",\n"
       "        \"intelTurboAvailable\" : \"Yes\",\n        \"marketoption\" : \"OnDemand\",\n"
-      "        \"normalizationSizeFactor\" : \"4\",\n        \"preInstalledSw\" : \"" + v.software +
+      "        \"normalizationSizeFactor\" : \"4\",\n        \"preInstalledSw\" : \"" +
+      v.software +
       "\",\n        \"processorFeatures\" : \"Intel AVX; Intel AVX2; Intel AVX512; Intel Turbo\",\n"
       "        \"regionCode\" : \"us-east-2\",\n        \"servicename\" : \"Amazon Elastic Compute Cloud\",\n"
       "        \"vpcnetworkingsupport\" : \"true\"\n      }\n    }");
@@ -104,8 +107,8 @@ void dimension(const std::string& sku, const char* term, const char* rate, const
 }
 
 void term(const std::string& sku, const char* code, const std::string& usd, const char* attributes, bool upfront) {
-  put("      \"" + sku + "." + code + "\" : {\n        \"offerTermCode\" : \"" + code + "\",\n        \"sku\" : \"" + sku +
-      "\",\n        \"effectiveDate\" : \"2025-09-01T00:00:00Z\",\n        \"priceDimensions\" : {\n");
+  put("      \"" + sku + "." + code + "\" : {\n        \"offerTermCode\" : \"" + code + "\",\n        \"sku\" : \"" +
+      sku + "\",\n        \"effectiveDate\" : \"2025-09-01T00:00:00Z\",\n        \"priceDimensions\" : {\n");
   dimension(sku, code, "6YS6EN2CT7", "Hrs", usd, true, "$0.096 per On Demand Linux m5.large Instance Hour");
   if (upfront) {
     put(",\n");

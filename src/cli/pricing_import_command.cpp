@@ -17,8 +17,8 @@ class PricingImportCommand final : public Command {
   CLI::App* add_to(CLI::App& app, Options& /*options*/) override {
     // `pricing` groups the price commands; whichever command comes first makes it.
     auto found = app.get_subcommands([](const CLI::App* sub) { return sub->get_name() == "pricing"; });
-    auto* pricing = found.empty() ? app.add_subcommand("pricing", "The price tables: import AWS's Price List")
-                                  : found.front();
+    auto* pricing =
+        found.empty() ? app.add_subcommand("pricing", "The price tables: import AWS's Price List") : found.front();
     pricing->require_subcommand(1);
     auto* sub = pricing->add_subcommand(
         "import",
@@ -27,8 +27,7 @@ class PricingImportCommand final : public Command {
     sub->add_option("files", m_files, "Price List files (index.json, index.csv, get-products output), or -")
         ->required()
         ->type_name("FILE");
-    sub->add_option("-o,--output", m_output, "Write the price file here instead of standard output")
-        ->type_name("FILE");
+    sub->add_option("-o,--output", m_output, "Write the price file here instead of standard output")->type_name("FILE");
     return sub;
   }
 
@@ -81,8 +80,8 @@ class PricingImportCommand final : public Command {
       return 3;
     }
     for (const auto& s : summaries)
-      io.err << s.file << ": " << s.offer << " (" << s.format << ", published " << s.publication_date << "): "
-             << s.products << (s.format == "csv" ? " rows" : " products") << ", " << s.prices
+      io.err << s.file << ": " << s.offer << " (" << s.format << ", published " << s.publication_date
+             << "): " << s.products << (s.format == "csv" ? " rows" : " products") << ", " << s.prices
              << " prices the cost model uses\n";
     for (const auto& [region, imported] : regions)
       io.err << region << ": " << imported.prices.size() << " prices and " << imported.instances.size()

@@ -163,7 +163,9 @@ namespace {
 void assume_fallback_prices(const PreparedCost& prepared, const RegionPrices& prices, Bill& bill) {
   const CostInputs& in = prepared.inputs;
   const std::string_view target = cost_targets()[static_cast<std::size_t>(prepared.target)];
-  std::vector<std::string_view> groups = {target == "lambda" ? "lambda." : target == "fargate" ? "fargate." : "ec2.",
+  std::vector<std::string_view> groups = {target == "lambda"    ? "lambda."
+                                          : target == "fargate" ? "fargate."
+                                                                : "ec2.",
                                           "data_transfer."};
   if (target != "lambda") groups.push_back("public_ipv4.");
   if (in.nat_gateway) groups.push_back("nat_gateway.");

@@ -82,7 +82,7 @@ constexpr std::array<std::pair<std::string_view, std::string_view>, 33> k_locati
     {"Asia Pacific (Malaysia)", "ap-southeast-5"},
 }};
 
-const std::vector<std::string_view> k_offers = {"AWSLambda",        "AmazonECS",       "AmazonEC2",  "AWSELB",
+const std::vector<std::string_view> k_offers = {"AWSLambda",        "AmazonECS",       "AmazonEC2", "AWSELB",
                                                 "AmazonApiGateway", "AWSDataTransfer", "AmazonVPC"};
 
 // A usage type without its region's billing code: "USE2-BoxUsage:m5.large" -> "BoxUsage:m5.large". us-east-1 writes
@@ -92,9 +92,10 @@ std::string_view usage_of(std::string_view usage_type) {
   const auto dash = usage_type.find('-');
   if (dash == std::string_view::npos) return usage_type;
   const auto code = usage_type.substr(0, dash);
-  const bool billing_code = code == "EU" || (code.size() == 4 && std::all_of(code.begin(), code.begin() + 3,
-                                                                             [](char c) { return c >= 'A' && c <= 'Z'; }) &&
-                                             code[3] >= '0' && code[3] <= '9');
+  const bool billing_code =
+      code == "EU" ||
+      (code.size() == 4 && std::all_of(code.begin(), code.begin() + 3, [](char c) { return c >= 'A' && c <= 'Z'; }) &&
+       code[3] >= '0' && code[3] <= '9');
   return billing_code ? usage_type.substr(dash + 1) : usage_type;
 }
 
@@ -114,11 +115,13 @@ std::optional<Slot> lambda_slot(const Product& p) {
       {"AWS-Lambda-Duration", "Lambda-GB-Second", Slot::lambda_x86_duration},
       {"AWS-Lambda-Duration-ARM", "Lambda-GB-Second-ARM", Slot::lambda_arm_duration},
       {"AWS-Lambda-Storage-Duration", "Lambda-Storage-GB-Second", Slot::lambda_storage},
-      {"AWS-Lambda-Provisioned-Concurrency", "Lambda-Provisioned-Concurrency", Slot::lambda_x86_provisioned_concurrency},
+      {"AWS-Lambda-Provisioned-Concurrency", "Lambda-Provisioned-Concurrency",
+       Slot::lambda_x86_provisioned_concurrency},
       {"AWS-Lambda-Provisioned-Concurrency-ARM", "Lambda-Provisioned-Concurrency-ARM",
        Slot::lambda_arm_provisioned_concurrency},
       {"AWS-Lambda-Duration-Provisioned", "Lambda-Provisioned-GB-Second", Slot::lambda_x86_provisioned_duration},
-      {"AWS-Lambda-Duration-Provisioned-ARM", "Lambda-Provisioned-GB-Second-ARM", Slot::lambda_arm_provisioned_duration},
+      {"AWS-Lambda-Duration-Provisioned-ARM", "Lambda-Provisioned-GB-Second-ARM",
+       Slot::lambda_arm_provisioned_duration},
   }};
   // The group is the steadier key (usage types differ by region); files without one fall back to the usage type.
   for (const auto& row : k_rows)

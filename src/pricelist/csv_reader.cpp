@@ -74,16 +74,26 @@ class CsvReader {
     for (std::size_t i = 0; i < m_count; ++i) {
       const std::string& name = m_fields[i];
       const auto set = [&](std::size_t& slot) { slot = i; };
-      if (name == "SKU") set(m_sku);
-      else if (name == "TermType") set(m_term_type);
-      else if (name == "RateCode") set(m_rate_code);
-      else if (name == "StartingRange") set(m_begin);
-      else if (name == "EndingRange") set(m_end);
-      else if (name == "Unit") set(m_unit);
-      else if (name == "PricePerUnit") set(m_price);
-      else if (name == "Currency") set(m_currency);
-      else if (name == "Product Family") set(m_family);
-      else m_columns[i] = find_attr(name);
+      if (name == "SKU")
+        set(m_sku);
+      else if (name == "TermType")
+        set(m_term_type);
+      else if (name == "RateCode")
+        set(m_rate_code);
+      else if (name == "StartingRange")
+        set(m_begin);
+      else if (name == "EndingRange")
+        set(m_end);
+      else if (name == "Unit")
+        set(m_unit);
+      else if (name == "PricePerUnit")
+        set(m_price);
+      else if (name == "Currency")
+        set(m_currency);
+      else if (name == "Product Family")
+        set(m_family);
+      else
+        m_columns[i] = find_attr(name);
     }
     for (const auto& [index, name] : {std::pair{m_term_type, "TermType"}, std::pair{m_unit, "Unit"},
                                       std::pair{m_price, "PricePerUnit"}, std::pair{m_family, "Product Family"}})
@@ -126,9 +136,9 @@ class CsvReader {
       const char c = in.peek();
       in.advance(false);
       if (++length > m_context.limits.max_string)
-        return util::fail(located(m_record_line, "price-list-too-long",
-                                  fmt::format("a row longer than {} bytes: no Price List row is that long",
-                                              m_context.limits.max_string)));
+        return util::fail(located(
+            m_record_line, "price-list-too-long",
+            fmt::format("a row longer than {} bytes: no Price List row is that long", m_context.limits.max_string)));
       if (quoted) {
         if (c != '"') {
           *field += c;

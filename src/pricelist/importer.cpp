@@ -31,8 +31,8 @@ util::Result<FileSummary> Importer::read(std::istream& in, const std::string& fi
   if (!stream.at_end() && static_cast<unsigned char>(stream.peek()) == 0xEF) {
     for (int i = 0; i < 3 && !stream.at_end(); ++i) stream.advance(false);
   }
-  while (!stream.at_end() && (stream.peek() == ' ' || stream.peek() == '\n' || stream.peek() == '\r' ||
-                              stream.peek() == '\t'))
+  while (!stream.at_end() &&
+         (stream.peek() == ' ' || stream.peek() == '\n' || stream.peek() == '\r' || stream.peek() == '\t'))
     stream.advance(false);
   if (stream.at_end())
     return util::fail(error_at(context, "price-list-shape", "the file is empty: not an AWS Price List file"));

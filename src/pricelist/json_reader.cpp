@@ -86,6 +86,7 @@ class OfferSax {
       default: break;
     }
     m_stack.push_back(child);
+    if (child == Ctx::skip && parent != Ctx::skip) m_context.stream.skip_value();
     return true;
   }
 
@@ -107,7 +108,9 @@ class OfferSax {
 
   bool start_array(std::size_t /*size*/) {
     const bool price_list = m_stack.size() == 1 && m_key == "PriceList";
+    const bool skipping = !m_stack.empty() && m_stack.back() == Ctx::skip;
     m_stack.push_back(price_list ? Ctx::price_list : Ctx::skip);
+    if (!price_list && !skipping && !m_stack.empty()) m_context.stream.skip_value();
     if (price_list) m_get_products = true;
     return true;
   }
@@ -315,9 +318,9 @@ util::Result<bool> read_json(ReadContext& context) {
     json::sax_parse(Stream::Iterator(&context.stream), Stream::Iterator(), &sax);
   } catch (const LimitHit& hit) {
     if (hit.kind == LimitHit::Kind::string)
-      return util::fail(error_at(context, "price-list-too-long",
-                                 fmt::format("a string longer than {} bytes: no Price List value is that long",
-                                             context.limits.max_string)));
+      return util::fail(error_at(
+          context, "price-list-too-long",
+          fmt::format("a string longer than {} bytes: no Price List value is that long", context.limits.max_string)));
     return util::fail(error_at(context, "too-deep",
                                fmt::format("objects and arrays nest more than {} levels deep: a Price List file "
                                            "nests about 8",

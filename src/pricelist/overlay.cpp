@@ -36,8 +36,7 @@ void write_instance(std::string& out, const cost::InstanceType& t) {
       "      - {{name: {}, vcpu: {}, memory_gib: {}, gpus: {}, architecture: {}, burstable: {}, usd_per_hour: {},\n"
       "         source: {},\n         collected: {}, confidence: {}",
       quoted(t.name), number_text(t.vcpu), number_text(t.memory_gib), t.gpus, t.architecture,
-      t.burstable ? "true" : "false", number_text(t.usd_per_hour), quoted(t.source), quoted(t.collected),
-      t.confidence);
+      t.burstable ? "true" : "false", number_text(t.usd_per_hour), quoted(t.source), quoted(t.collected), t.confidence);
   if (!t.accelerator.empty()) out += ", accelerator: " + quoted(t.accelerator);
   if (!t.note.empty()) out += ",\n         note: " + quoted(t.note);
   out += "}\n";
@@ -58,9 +57,10 @@ std::string write_overlay(const std::map<std::string, RegionImport, std::less<>>
   for (const auto& f : files)
     out += fmt::format("#   {} ({} {}, published {}): {} prices the cost model uses\n", f.file, f.offer, f.format,
                        f.publication_date.empty() ? std::string("?") : f.publication_date, f.prices);
-  out += "# Prices the files carry are confidence DOC, with their SKU in `source`; every other key is the built-in\n"
-         "# value of the region (or of us-east-1 for a region not built in), its note beginning \"" +
-         std::string(cost::k_fallback_note) + "\".\n";
+  out +=
+      "# Prices the files carry are confidence DOC, with their SKU in `source`; every other key is the built-in\n"
+      "# value of the region (or of us-east-1 for a region not built in), its note beginning \"" +
+      std::string(cost::k_fallback_note) + "\".\n";
   out += "version: 1\n";
   if (!date.empty()) out += fmt::format("date: {}\n", quoted(date));
   out += "regions:\n";
@@ -86,8 +86,8 @@ std::string write_overlay(const std::map<std::string, RegionImport, std::less<>>
       meta.unit = built.unit;
       meta.tier_from = p.tier_from;
       meta.tier_to = p.tier_to;
-      meta.source = fmt::format("AWS Price List {} (published {}), SKU {}, usage type {}", p.offer,
-                                p.publication_date, p.sku, p.usage_type);
+      meta.source = fmt::format("AWS Price List {} (published {}), SKU {}, usage type {}", p.offer, p.publication_date,
+                                p.sku, p.usage_type);
       meta.collected = date_of(p.publication_date);
       meta.confidence = "DOC";
       meta.note = p.note.empty() ? "rate code " + p.rate_code : p.note;

@@ -44,7 +44,8 @@ std::string dimension(const std::string& rate, const std::string& unit, const st
 
 std::string ec2_attributes(const std::string& type, const std::string& os, const std::string& operation,
                            const std::string& extra = R"("tenancy" : "Shared", "capacitystatus" : "Used")") {
-  return R"("instanceType" : ")" + type + R"(", "vcpu" : "2", "memory" : "8 GiB", "physicalProcessor" : "AWS Graviton3 Processor", "operatingSystem" : ")" +
+  return R"("instanceType" : ")" + type +
+         R"(", "vcpu" : "2", "memory" : "8 GiB", "physicalProcessor" : "AWS Graviton3 Processor", "operatingSystem" : ")" +
          os + R"(", "preInstalledSw" : "NA", "usagetype" : "EU-BoxUsage:)" + type + R"(", "operation" : ")" +
          operation + R"(", "regionCode" : "eu-west-1", "locationType" : "AWS Region", )" + extra;
 }
@@ -82,8 +83,9 @@ TEST_CASE("pricelist: an EC2 offer file gives on-demand shared Linux instances, 
           "[pricelist]") {
   const std::string products =
       product("A", "Compute Instance", ec2_attributes("m7g.large", "Linux", "RunInstances")) + "," +
-      product("B", "Compute Instance", ec2_attributes("m7g.large", "Linux", "RunInstances",
-                                                      R"("tenancy" : "Dedicated", "capacitystatus" : "Used")")) +
+      product("B", "Compute Instance",
+              ec2_attributes("m7g.large", "Linux", "RunInstances",
+                             R"("tenancy" : "Dedicated", "capacitystatus" : "Used")")) +
       "," +
       product("C", "Compute Instance",
               ec2_attributes("m7g.large", "Linux", "RunInstances",
@@ -162,13 +164,17 @@ TEST_CASE("pricelist: broken files are located errors with registered codes", "[
     int line;
   };
   const std::vector<Case> cases = {
-      {good.substr(0, good.size() / 2), "price-list-syntax", 1},                 // cut short
-      {"<html><body>Access denied</body></html>", "price-list-syntax", 1},       // not JSON
-      {"{\"a\" : tru}", "price-list-syntax", 1},                                  // bad literal
-      {offer("AmazonS3", "", ""), "price-list-offer", 1},                         // another service
-      {"{\"formatVersion\" : \"v1.0\"}", "price-list-shape", 1},                  // no products
+      {good.substr(0, good.size() / 2), "price-list-syntax", 1},                       // cut short
+      {"<html><body>Access denied</body></html>", "price-list-syntax", 1},             // not JSON
+      {"{\"a\" : tru}", "price-list-syntax", 1},                                       // bad literal
+      {offer("AmazonS3", "", ""), "price-list-offer", 1},                              // another service
+      {"{\"formatVersion\" : \"v1.0\"}", "price-list-shape", 1},                       // no products
       {"{\"x\" : \"" + std::string(2u << 20, 'a') + "\"}", "price-list-too-long", 1},  // one enormous string
-      {std::string(100, '[') + std::string(100, ']'), "too-deep", 1},            // deep nesting
+      {std::string(100, '[') + std::string(100, ']'), "too-deep", 1},                  // deep nesting
+      // The same inside the parts the reader skips unparsed (reserved terms): still bounded.
+      {offer("AWSELB", "", "", "{\"x\" : \"" + std::string(2u << 20, 'a') + "\"}"), "price-list-too-long", 1},
+      {offer("AWSELB", "", "", std::string(100, '[') + std::string(100, ']')), "too-deep", 1},
+      {offer("AWSELB", "", "", "{\"x\" : [1, 2"), "price-list-syntax", 1},  // cut short while skipping
       {"\"FormatVersion\",\"v1.0\"\n\"OfferCode\",\"AWSLambda\"\n\"SKU\",\"TermType\",\"Unit\",\"PricePerUnit\","
        "\"Product Family\"\n\"A\",\"OnDemand\",\"x\"\n",
        "price-list-shape", 4},  // a row cut short

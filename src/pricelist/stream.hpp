@@ -39,6 +39,42 @@ class Stream {
     ++m_consumed;
     if (++m_pos == m_len) fill();
   }
+  // Skips the rest of a JSON value whose opening bracket was just read, up to its closing bracket (which the parser
+  // then reads, as if the value were empty): the parts of a file the importer does not use — reserved terms, other
+  // products' terms — are scanned for strings and brackets only. Strings stay bounded; such a part is not checked
+  // for JSON syntax beyond its brackets and quotes.
+  void skip_value() {
+    int depth = 0;
+    while (m_pos < m_len) {
+      const char c = m_buffer[m_pos];
+      if (!m_in_string && (c == '}' || c == ']') && depth == 0) return;  // the parser reads the closing bracket
+      if (c == '\n') {
+        ++m_line;
+        m_column = 0;
+      } else if ((static_cast<unsigned char>(c) & 0xC0) != 0x80) {
+        ++m_column;
+      }
+      if (m_in_string) {
+        if (m_escape) {
+          m_escape = false;
+        } else if (c == '\\') {
+          m_escape = true;
+        } else if (c == '"') {
+          m_in_string = false;
+        }
+        if (m_in_string && ++m_string_length > m_limits.max_string) throw LimitHit{LimitHit::Kind::string};
+      } else if (c == '"') {
+        m_in_string = true;
+        m_string_length = 0;
+      } else if (c == '{' || c == '[') {
+        if (m_depth + ++depth > m_limits.max_depth) throw LimitHit{LimitHit::Kind::depth};
+      } else if (c == '}' || c == ']') {
+        --depth;
+      }
+      ++m_consumed;
+      if (++m_pos == m_len) fill();
+    }
+  }
   int line() const { return m_line; }
   int column() const { return m_column; }
   std::uint64_t consumed() const { return m_consumed; }

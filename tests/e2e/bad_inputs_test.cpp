@@ -64,7 +64,8 @@ ToolRun run_bad_input(const BadInput& input) {
   if (input.role == "pricing") return run_tool({"recommend", "examples/minimal-service.yaml", "--pricing", path});
   if (input.role == "pricelist") {
     // An AWS Price List file given to `pricing import`: nothing may be written.
-    const auto out = (fs::temp_directory_path() / ("caas-bad-pricelist-" + std::to_string(getpid()) + ".yaml")).string();
+    const auto out =
+        (fs::temp_directory_path() / ("caas-bad-pricelist-" + std::to_string(getpid()) + ".yaml")).string();
     auto run = run_tool({"pricing", "import", path, "-o", out});
     if (fs::exists(out)) run.err += "\n" + out + ":1:1: error: written although the import failed";
     fs::remove(out);

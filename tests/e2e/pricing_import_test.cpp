@@ -24,7 +24,7 @@ namespace {
 const std::string k_dir = "tests/fixtures/pricelist/";
 
 const std::vector<std::string> k_files = {
-    "ec2-us-east-2.json", "ec2-eu-west-1.csv",  "ecs-eu-west-1.csv",   "lambda-eu-west-1.csv",
+    "ec2-us-east-2.json",         "ec2-eu-west-1.csv",  "ecs-eu-west-1.csv",    "lambda-eu-west-1.csv",
     "datatransfer-eu-west-1.csv", "elb-eu-west-1.json", "apigw-eu-west-1.json", "get-products-ec2-ap-south-1.json"};
 
 std::string temp_path(const std::string& name) {
@@ -129,9 +129,11 @@ TEST_CASE("pricing import: JSON, CSV and get-products files of three regions, un
   const auto price = [&](const std::string& key) { return eu.at(key).usd; };
 
   // Fargate (CSV): the Spot and ECS Anywhere rows beside them are not taken.
-  CHECK(price("fargate.x86_64.vcpu_hour") == Approx(csv_prices("ecs-eu-west-1.csv", "EU-Fargate-vCPU-Hours:perCPU")[0]));
+  CHECK(price("fargate.x86_64.vcpu_hour") ==
+        Approx(csv_prices("ecs-eu-west-1.csv", "EU-Fargate-vCPU-Hours:perCPU")[0]));
   CHECK(price("fargate.x86_64.gb_hour") == Approx(csv_prices("ecs-eu-west-1.csv", "EU-Fargate-GB-Hours")[0]));
-  CHECK(price("fargate.arm64.vcpu_hour") == Approx(csv_prices("ecs-eu-west-1.csv", "EU-Fargate-ARM-vCPU-Hours:perCPU")[0]));
+  CHECK(price("fargate.arm64.vcpu_hour") ==
+        Approx(csv_prices("ecs-eu-west-1.csv", "EU-Fargate-ARM-vCPU-Hours:perCPU")[0]));
   CHECK(price("fargate.windows.license_vcpu_hour") ==
         Approx(csv_prices("ecs-eu-west-1.csv", "EU-Fargate-Windows-OS-Hours:perCPU")[0]));
   CHECK(price("fargate.ephemeral_storage_gb_hour") ==
@@ -150,7 +152,8 @@ TEST_CASE("pricing import: JSON, CSV and get-products files of three regions, un
   CHECK(eu.at("lambda.x86_64.duration.tier2").tier_from == Approx(6e9));
   CHECK(eu.at("lambda.x86_64.duration.tier2").tier_to == Approx(15e9));
   CHECK_FALSE(eu.at("lambda.x86_64.duration.tier3").tier_to.has_value());
-  CHECK(price("lambda.arm64.duration.tier1") == Approx(csv_prices("lambda-eu-west-1.csv", "EU-Lambda-GB-Second-ARM")[0]));
+  CHECK(price("lambda.arm64.duration.tier1") ==
+        Approx(csv_prices("lambda-eu-west-1.csv", "EU-Lambda-GB-Second-ARM")[0]));
   CHECK(price("lambda.x86_64.provisioned_concurrency") ==
         Approx(csv_prices("lambda-eu-west-1.csv", "EU-Lambda-Provisioned-Concurrency")[0]));
 
@@ -175,8 +178,8 @@ TEST_CASE("pricing import: JSON, CSV and get-products files of three regions, un
   // Load balancers and API Gateway (JSON): Outposts, reserved LCUs, trust stores, caches skipped.
   CHECK(price("alb.hour") == Approx(json_prices("elb-eu-west-1.json", "EU-LoadBalancerUsage",
                                                 {{"operation", "LoadBalancing:Application"}})[0]));
-  CHECK(price("alb.lcu_hour") == Approx(json_prices("elb-eu-west-1.json", "EU-LCUUsage",
-                                                    {{"operation", "LoadBalancing:Application"}})[0]));
+  CHECK(price("alb.lcu_hour") ==
+        Approx(json_prices("elb-eu-west-1.json", "EU-LCUUsage", {{"operation", "LoadBalancing:Application"}})[0]));
   CHECK(price("nlb.nlcu_hour") ==
         Approx(json_prices("elb-eu-west-1.json", "EU-LCUUsage", {{"operation", "LoadBalancing:Network"}})[0]));
   const auto rest = json_prices("apigw-eu-west-1.json", "EU-AmazonApiGatewayRequest");
@@ -211,8 +214,8 @@ TEST_CASE("pricing import: the overlay prices a workload in an imported region a
           "[pricing-import][e2e]") {
   const auto out = temp_path("priced.yaml");
   import_all(out);
-  const auto run = run_tool({"cost", "examples/photo-thumbnailer.yaml", "--pricing", out, "--region", "eu-west-1",
-                             "-f", "json"});
+  const auto run =
+      run_tool({"cost", "examples/photo-thumbnailer.yaml", "--pricing", out, "--region", "eu-west-1", "-f", "json"});
   fs::remove(out);
   INFO(run.err);
   REQUIRE(run.exit_code == 0);
@@ -223,8 +226,8 @@ TEST_CASE("pricing import: the overlay prices a workload in an imported region a
   for (const auto& target : result["targets"]) {
     REQUIRE_FALSE(target["monthly_cost_usd"].is_null());
     for (const auto& item : target["cost"]["items"])
-      unit_prices[target["target"].get<std::string>() + "/" + item["item"].get<std::string>().substr(
-                                                                  0, item["item"].get<std::string>().find(" ("))] =
+      unit_prices[target["target"].get<std::string>() + "/" +
+                  item["item"].get<std::string>().substr(0, item["item"].get<std::string>().find(" ("))] =
           item["unit_price_usd"].get<double>();
   }
   CHECK(unit_prices["ec2/instances"] == Approx(csv_prices("ec2-eu-west-1.csv", "EU-BoxUsage:t4g.medium")[0]));
@@ -261,8 +264,8 @@ TEST_CASE("pricing import: an overlay from one file prices every target, each pr
   const auto out = temp_path("fargate-only.yaml");
   const auto imported = run_tool({"pricing", "import", k_dir + "ecs-eu-west-1.csv", "-o", out});
   REQUIRE(imported.exit_code == 0);
-  const auto run = run_tool({"cost", "examples/photo-thumbnailer.yaml", "--pricing", out, "--region", "eu-west-1",
-                             "-f", "json"});
+  const auto run =
+      run_tool({"cost", "examples/photo-thumbnailer.yaml", "--pricing", out, "--region", "eu-west-1", "-f", "json"});
   fs::remove(out);
   INFO(run.err);
   REQUIRE(run.exit_code == 0);

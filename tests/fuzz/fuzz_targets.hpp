@@ -23,5 +23,7 @@ void run_rule_file(std::string_view data);
 
 // A --pricing file: cost::load_price_overlay over the built-in prices, then a fixed workload priced with it.
 void run_price_file(std::string_view data);
+// An AWS Price List file (offer file in JSON or CSV, get-products output) through `pricing import`.
+void run_price_list(std::string_view data);
 
 }  // namespace caas::fuzz

@@ -47,8 +47,8 @@ struct ImportedInstance {
 // What the files gave for one region.
 struct RegionImport {
   std::map<std::string, ImportedPrice, std::less<>> prices;  // by price key
-  std::vector<ImportedInstance> instances;                    // Linux, by name
-  std::vector<std::string> offers;                            // the offers that gave something, sorted
+  std::vector<ImportedInstance> instances;                   // Linux, by name
+  std::vector<std::string> offers;                           // the offers that gave something, sorted
 };
 
 // The limits of a Price List file: no size limit (an EC2 file is gigabytes), but bounded strings, lines and nesting,
