@@ -37,8 +37,8 @@ model::Recommendation validation_only(const parse::ParsedWorkload& parsed) {
 }
 
 // Results of a file in another format (docs/importers.md): each workload with where its values came from.
-FileOutcome evaluate_imported(import::ImportResult imported, const Input& input, const Context& context,
-                              const BatchSettings& settings) {
+FileOutcome evaluate_imported(import::ImportResult imported, const Input& input, std::string_view text,
+                              const Context& context, const BatchSettings& settings) {
   FileOutcome out;
   out.errors = std::move(imported.errors);
   if (imported.workloads.empty() && out.errors.empty()) {
@@ -58,6 +58,11 @@ FileOutcome evaluate_imported(import::ImportResult imported, const Input& input,
     return out;
   }
   for (const auto& workload : imported.workloads) {
+    if (auto unknown = check_workload_region(workload.profile, context.prices, text)) {
+      unknown->where.file = input.display;
+      out.errors.push_back(std::move(*unknown));
+      continue;
+    }
     model::Recommendation rec;
     if (settings.command == report::Command::validate) {
       rec = validation_only({workload.profile, workload.warnings});
@@ -108,7 +113,7 @@ FileOutcome evaluate_file(const Input& input, const std::string& stdin_text, con
       (parsed.kind == parse::FileKind::broken && !parsed.errors.empty() && parsed.errors.front().code == "yaml-syntax");
   if (may_be_other_format) {
     if (auto imported = import::import_read(read, text, input.display))
-      return evaluate_imported(std::move(*imported), input, context, settings);
+      return evaluate_imported(std::move(*imported), input, text, context, settings);
   }
   switch (parsed.kind) {
     case parse::FileKind::broken: out.errors = std::move(parsed.errors); return out;
@@ -130,6 +135,10 @@ FileOutcome evaluate_file(const Input& input, const std::string& stdin_text, con
   }
   out.errors = std::move(parsed.errors);
   for (const auto& workload : parsed.workloads) {
+    if (auto unknown = check_workload_region(workload.profile, context.prices, text)) {
+      out.errors.push_back(std::move(*unknown));
+      continue;
+    }
     if (settings.command == report::Command::validate)
       out.results.push_back(validation_only(workload));
     else

@@ -15,11 +15,7 @@ namespace {
 class PricingImportCommand final : public Command {
  public:
   CLI::App* add_to(CLI::App& app, Options& /*options*/) override {
-    // `pricing` groups the price commands; whichever command comes first makes it.
-    auto found = app.get_subcommands([](const CLI::App* sub) { return sub->get_name() == "pricing"; });
-    auto* pricing =
-        found.empty() ? app.add_subcommand("pricing", "The price tables: import AWS's Price List") : found.front();
-    pricing->require_subcommand(1);
+    auto* pricing = pricing_group(app);
     auto* sub = pricing->add_subcommand(
         "import",
         "Read AWS Price List files (offer files in JSON or CSV, or aws pricing get-products output) and write the "

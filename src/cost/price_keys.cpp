@@ -1,7 +1,5 @@
 #include "price_keys.hpp"
 
-#include "caas/cost/price_table.hpp"
-
 namespace caas::cost {
 
 const std::vector<PriceKey>& price_keys() {
@@ -69,11 +67,6 @@ const PriceKey* find_price_key(std::string_view key) {
   for (const auto& row : price_keys())
     if (row.key == key) return &row;
   return nullptr;
-}
-
-std::string_view amount_field_of(std::string_view key) {
-  const auto* row = find_price_key(key);
-  return row ? amount_field(row->amount) : std::string_view();
 }
 
 std::string_view amount_field(Amount amount) {

@@ -2,6 +2,7 @@
 // they carry it (confidence DOC, the SKU in its source), else the built-in value marked as such — and the instance
 // types. A region the built-in table lacks is complete, as the price loader demands of a new region.
 #include <fmt/format.h>
+#include <set>
 
 #include "caas/yaml/yaml_tree.hpp"
 #include "product.hpp"
@@ -78,7 +79,7 @@ std::string write_overlay(const std::map<std::string, RegionImport, std::less<>>
       if (found == imported.prices.end()) {
         cost::Price meta = built;
         meta.note = fallback_note(fallback_name, built.note);
-        write_price(out, key, cost::amount_field_of(key), built.usd, meta);
+        write_price(out, key, cost::amount_kind(key), built.usd, meta);
         continue;
       }
       const ImportedPrice& p = found->second;
@@ -94,20 +95,22 @@ std::string write_overlay(const std::map<std::string, RegionImport, std::less<>>
       if (meta.collected.empty()) meta.collected = date;
       write_price(out, key, "usd", p.usd, meta);
     }
-    if (!imported.instances.empty()) {
-      out += "    instances:\n";
-      for (const auto& instance : imported.instances) {
-        auto t = instance.type;
-        if (t.collected.empty()) t.collected = date;
-        write_instance(out, t);
-      }
-    } else if (fallback && !fallback->instances.empty()) {
-      out += "    instances:\n";
+    // The file's instance types; then the built-in ones it does not list (a --pricing overlay adds to the built-in
+    // list, so they would be priced anyway), marked as not from the files.
+    std::set<std::string> listed;
+    if (!imported.instances.empty() || (fallback && !fallback->instances.empty())) out += "    instances:\n";
+    for (const auto& instance : imported.instances) {
+      auto t = instance.type;
+      if (t.collected.empty()) t.collected = date;
+      listed.insert(t.name);
+      write_instance(out, t);
+    }
+    if (fallback)
       for (auto t : fallback->instances) {
+        if (listed.count(t.name)) continue;
         t.note = fallback_note(fallback_name, t.note);
         write_instance(out, t);
       }
-    }
   }
   return out;
 }

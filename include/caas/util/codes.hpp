@@ -241,6 +241,12 @@ inline constexpr CodeInfo k_codes[] = {
     {"check-no-runs-on", Severity::info, "No runs_on to judge",
      "The workload does not name the target it runs on, so check can only report the advice.",
      "Add runs_on: ec2, fargate or lambda to have the choice judged.", "docs/ci.md"},
+    {"unknown-region", Severity::error, "Unknown region",
+     "A workload, --region or a project configuration names a region the price table has no prices for (a misspelt "
+     "code, or a region that is not built in); the run stops rather than report without costs.",
+     "Use a region that caas-advisor pricing regions lists (the message suggests the nearest), or import the "
+     "region's prices from AWS's Price List files with caas-advisor pricing import and pass them with --pricing.",
+     "docs/cost-model.md"},
     {"no-prices-for-region", Severity::warning, "No prices for the region",
      "The price table has no prices for the workload's region, so costs are left out of the ranking.",
      "Use a region the price table has, or add its prices with --pricing.", "docs/diagnostics.md"},
