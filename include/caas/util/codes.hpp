@@ -253,9 +253,10 @@ inline constexpr CodeInfo k_codes[] = {
 };
 
 namespace detail {
+static_assert(std::size(k_codes) <= 0xFFFF, "Code keeps its index in 16 bits");
 consteval std::uint16_t code_index(std::string_view id) {
-  for (std::uint16_t i = 0; i < std::size(k_codes); ++i)
-    if (k_codes[i].id == id) return i;
+  for (std::size_t i = 0; i < std::size(k_codes); ++i)
+    if (k_codes[i].id == id) return static_cast<std::uint16_t>(i);
   // Not a constant expression, so the compiler stops here: the code is not in k_codes.
   throw "not a registered diagnostic code: add it to k_codes in caas/util/codes.hpp";
 }
