@@ -167,14 +167,17 @@ void assume_fallback_prices(const PreparedCost& prepared, const RegionPrices& pr
                                           : target == "fargate" ? "fargate."
                                                                 : "ec2.",
                                           "data_transfer."};
-  if (target != "lambda") groups.push_back("public_ipv4.");
-  if (in.nat_gateway) groups.push_back("nat_gateway.");
+  if (target != "lambda") groups.emplace_back("public_ipv4.");
+  if (in.nat_gateway) groups.emplace_back("nat_gateway.");
   switch (prepared.front_door) {
-    case FrontDoor::api_gateway_http: groups.push_back("apigw.http."); break;
-    case FrontDoor::api_gateway_rest: groups.insert(groups.end(), {"apigw.rest.", "nlb."}); break;
-    case FrontDoor::api_gateway_websocket: groups.push_back("apigw.websocket."); break;
-    case FrontDoor::alb: groups.push_back("alb."); break;
-    case FrontDoor::nlb: groups.push_back("nlb."); break;
+    case FrontDoor::api_gateway_http: groups.emplace_back("apigw.http."); break;
+    case FrontDoor::api_gateway_rest:
+      groups.emplace_back("apigw.rest.");
+      groups.emplace_back("nlb.");
+      break;
+    case FrontDoor::api_gateway_websocket: groups.emplace_back("apigw.websocket."); break;
+    case FrontDoor::alb: groups.emplace_back("alb."); break;
+    case FrontDoor::nlb: groups.emplace_back("nlb."); break;
     default: break;
   }
   const auto used = [&](std::string_view key) {

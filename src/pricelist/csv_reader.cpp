@@ -4,6 +4,7 @@
 #include <fmt/format.h>
 #include <algorithm>
 
+#include "caas/util/text.hpp"
 #include "stream.hpp"
 
 namespace caas::pricelist {
@@ -122,8 +123,19 @@ class CsvReader {
     if (m_context.collector.add_row(m_product, m_dimension, m_offer, m_publication_date)) ++m_context.summary.prices;
   }
 
-  // The next record into m_fields[0..m_count): false at the end of the file.
+  // The next record into m_fields[0..m_count): false at the end of the file. Every field is UTF-8 text, as the
+  // JSON reader's strings are, so nothing written from it can carry a byte that no YAML reader takes.
   util::Result<bool> next_record() {
+    auto more = next_raw_record();
+    if (!more || !*more) return more;
+    for (std::size_t i = 0; i < m_count; ++i)
+      if (!util::is_valid_utf8(m_fields[i]))
+        return util::fail(located(m_record_line, "not-utf8", "this row is not valid UTF-8 text",
+                                  "AWS's Price List files are UTF-8: is the file damaged, or another file?"));
+    return true;
+  }
+
+  util::Result<bool> next_raw_record() {
     Stream& in = m_context.stream;
     m_count = 0;
     m_record_line = in.line() + (in.column() > 0 ? 1 : 0);
