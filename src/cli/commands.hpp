@@ -37,6 +37,8 @@ std::unique_ptr<Command> make_rules_command();
 std::unique_ptr<Command> make_import_command();
 // `cost FILE` (cost_command.cpp).
 std::unique_ptr<Command> make_cost_command();
+// `pricing import FILE... [-o OUT]` (pricing_import_command.cpp).
+std::unique_ptr<Command> make_pricing_import_command();
 // `schema workload|report` (schema_command.cpp).
 std::unique_ptr<Command> make_schema_command();
 // `diff BASE HEAD`, `diff --git-base REF [PATHS...]` (diff_command.cpp).

@@ -174,7 +174,7 @@ std::optional<Context> load_context(const Options& options, util::Diagnostics& e
     errors.insert(errors.end(), disabled.error().begin(), disabled.error().end());
   if (!options.pricing_file.empty()) {
     ReadError error;
-    const auto text = read(options.pricing_file, table_limits, error);
+    const auto text = read(options.pricing_file, util::price_file_limits(), error);
     if (!text) {
       errors.push_back(unreadable(options.pricing_file, error));
     } else if (auto loaded = cost::load_price_overlay(*text, options.pricing_file, context.prices); !loaded) {

@@ -16,6 +16,7 @@
 #include "caas/parse/parse_workload.hpp"
 #include "caas/report/baseline.hpp"
 #include "caas/report/diff_report.hpp"
+#include "caas/pricelist/pricelist.hpp"
 #include "caas/report/report.hpp"
 #include "caas/rules/rule_set.hpp"
 #include "caas/tables/builtin_tables.hpp"
@@ -267,6 +268,31 @@ void run_baseline(std::string_view data) {
   std::size_t known = 0;
   for (const auto m : comparison.current) known += m == report::Match::known ? 1 : 0;
   require(known + comparison.fixed.size() == keys->size(), "every earlier finding is known or fixed");
+}
+
+void run_price_list(std::string_view data) {
+  // Smaller limits, so that the fuzzer reaches the string and nesting guards with small inputs.
+  pricelist::Importer importer({4096, 16});
+  std::istringstream in{std::string(data)};
+  const auto read = importer.read(in, "fuzz.json");
+  if (!read) {
+    require(read.error().size() == 1, "a refused Price List file gives one error");
+    require_located(read.error());
+    return;
+  }
+  const auto regions = importer.regions();
+  if (regions.empty()) return;
+  const auto text = pricelist::write_overlay(regions, importer.latest_date(), builtin_prices(), {*read});
+  const auto loaded = cost::load_price_overlay(text, "imported.yaml", builtin_prices());
+  require(loaded.has_value() || loaded.error().front().code == "too-many-nodes", "an imported overlay loads");
+  if (!loaded) return;
+  auto merged = builtin_prices();
+  cost::merge(merged, *loaded);
+  engine::EngineOptions options;
+  options.prices = &merged;
+  options.region_override = regions.begin()->first;
+  const auto result = engine::recommend(fixed_profile(), {}, builtin_rules(), options);
+  render_everywhere({result}, {});
 }
 
 }  // namespace caas::fuzz

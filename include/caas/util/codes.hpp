@@ -188,6 +188,31 @@ inline constexpr CodeInfo k_codes[] = {
      "A DaemonSet runs one copy on every node of a cluster; as a workload of its own it is advised as one instance.",
      "Nothing, if one copy is what should be advised on.", "docs/importers.md"},
 
+    // AWS Price List files (`pricing import`).
+    {"price-list-syntax", Severity::error, "Not a readable Price List file",
+     "A file given to pricing import is not valid JSON or CSV where the message says: cut short, not JSON, a "
+     "broken quote.",
+     "Download the file again (a cut-short download is the usual cause) and import the whole file.",
+     "docs/cost-model.md"},
+    {"price-list-shape", Severity::error, "Not shaped like a Price List file",
+     "The file is JSON or CSV, but not an AWS Price List offer file or the output of aws pricing get-products: a "
+     "field is missing or of the wrong kind, or the CSV has no header row.",
+     "Give an offer file (index.json or index.csv) or the JSON that aws pricing get-products prints.",
+     "docs/cost-model.md"},
+    {"price-list-offer", Severity::error, "An offer the importer does not read",
+     "The file is another service's offer (AmazonS3, AmazonRDS...): the cost model prices only Lambda, Fargate, EC2, "
+     "load balancers, API Gateway, data transfer and public addresses.",
+     "Give the AWSLambda, AmazonECS, AmazonEC2, AWSELB, AmazonApiGateway, AWSDataTransfer or AmazonVPC file.",
+     "docs/cost-model.md"},
+    {"price-list-too-long", Severity::error, "A string or line too long",
+     "A JSON string or a CSV line of a Price List file is longer than the importer's limit (1 MiB); no real "
+     "Price List value comes near it.",
+     "Check that the file is a Price List file, and download it again.", "docs/cost-model.md"},
+    {"price-list-empty", Severity::warning, "Nothing the cost model uses",
+     "The Price List file holds no price the cost model uses (only reserved terms, other tenancies, other "
+     "products...).",
+     "Give the offer file of the service and region you want priced.", "docs/cost-model.md"},
+
     // The command line: files and folders.
     {"not-a-workload", Severity::error, "Not a workload file",
      "A file named on the command line is neither a workload (apiVersion: caas-advisor/v1, or a workload kind with "
