@@ -3,6 +3,7 @@
 // with its severity, a one-line summary, what it means, what to do, and the page that documents it
 // (docs/diagnostics.md lists them all). A `Code` is made only from an id in this table and only at compile time, so
 // a reader cannot emit a code that is not registered: `report.error("unknown-kye", ...)` does not compile.
+#include <cstddef>
 #include <cstdint>
 #include <iterator>
 #include <string_view>
@@ -235,8 +236,8 @@ inline constexpr CodeInfo k_codes[] = {
 
 namespace detail {
 consteval std::uint16_t code_index(std::string_view id) {
-  for (std::uint16_t i = 0; i < std::size(k_codes); ++i)
-    if (k_codes[i].id == id) return i;
+  for (std::size_t i = 0; i < std::size(k_codes); ++i)
+    if (k_codes[i].id == id) return static_cast<std::uint16_t>(i);
   // Not a constant expression, so the compiler stops here: the code is not in k_codes.
   throw "not a registered diagnostic code: add it to k_codes in caas/util/codes.hpp";
 }
