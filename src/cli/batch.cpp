@@ -74,8 +74,8 @@ void show_filled(model::Recommendation& rec, const std::vector<model::Assumption
 }
 
 // Results of a file in another format (docs/importers.md): each workload with where its values came from.
-FileOutcome evaluate_imported(import::ImportResult imported, const Input& input, const Context& context,
-                              const BatchSettings& settings) {
+FileOutcome evaluate_imported(import::ImportResult imported, const Input& input, std::string_view text,
+                              const Context& context, const BatchSettings& settings) {
   FileOutcome out;
   out.errors = std::move(imported.errors);
   if (imported.workloads.empty() && out.errors.empty()) {
@@ -95,6 +95,11 @@ FileOutcome evaluate_imported(import::ImportResult imported, const Input& input,
     return out;
   }
   for (const auto& workload : imported.workloads) {
+    if (auto unknown = check_workload_region(workload.profile, context.prices, text)) {
+      unknown->where.file = input.display;
+      out.errors.push_back(std::move(*unknown));
+      continue;
+    }
     model::Recommendation rec;
     const auto filled = fill_values(workload.profile, settings);
     if (settings.command == report::Command::validate) {
@@ -148,7 +153,7 @@ FileOutcome evaluate_file(const Input& input, const std::string& stdin_text, con
       (parsed.kind == parse::FileKind::broken && !parsed.errors.empty() && parsed.errors.front().code == "yaml-syntax");
   if (may_be_other_format) {
     if (auto imported = import::import_read(read, text, input.display))
-      return evaluate_imported(std::move(*imported), input, context, settings);
+      return evaluate_imported(std::move(*imported), input, text, context, settings);
   }
   switch (parsed.kind) {
     case parse::FileKind::broken: out.errors = std::move(parsed.errors); return out;
@@ -170,10 +175,14 @@ FileOutcome evaluate_file(const Input& input, const std::string& stdin_text, con
   }
   out.errors = std::move(parsed.errors);
   for (const auto& workload : parsed.workloads) {
+    if (auto unknown = check_workload_region(workload.profile, context.prices, text)) {
+      out.errors.push_back(std::move(*unknown));
+      continue;
+    }
     // A waiver naming an id that no rule or check has is an error of its file, as an unknown key is.
-    auto unknown = engine::check_waiver_rules(workload.profile.waivers, context.finding_ids);
-    if (!unknown.empty()) {
-      out.errors.insert(out.errors.end(), unknown.begin(), unknown.end());
+    auto unknown_ids = engine::check_waiver_rules(workload.profile.waivers, context.finding_ids);
+    if (!unknown_ids.empty()) {
+      out.errors.insert(out.errors.end(), unknown_ids.begin(), unknown_ids.end());
       continue;
     }
     const auto filled = fill_values(workload.profile, settings);

@@ -10,11 +10,21 @@ std::vector<std::unique_ptr<Command>> make_commands() {
   commands.push_back(make_rules_command());
   commands.push_back(make_import_command());
   commands.push_back(make_cost_command());
+  commands.push_back(make_pricing_regions_command());
+  commands.push_back(make_pricing_show_command());
   commands.push_back(make_schema_command());
   commands.push_back(make_init_command());
   commands.push_back(make_config_command());
   commands.push_back(make_completion_command());
   return commands;
+}
+
+CLI::App* pricing_group(CLI::App& app) {
+  for (auto* existing : app.get_subcommands([](CLI::App* sub) { return sub->get_name() == "pricing"; }))
+    return existing;
+  auto* pricing = app.add_subcommand("pricing", "The price table in effect: its regions, and each region's prices");
+  pricing->require_subcommand(1);
+  return pricing;
 }
 
 void add_rule_options(CLI::App& app, Options& options) {

@@ -43,6 +43,12 @@ std::unique_ptr<Command> make_schema_command();
 std::unique_ptr<Command> make_init_command();
 // `config` (config_command.cpp).
 std::unique_ptr<Command> make_config_command();
+// `pricing regions` and `pricing show REGION` (pricing_command.cpp), under the `pricing` group of pricing_group().
+std::unique_ptr<Command> make_pricing_regions_command();
+std::unique_ptr<Command> make_pricing_show_command();
+// The `pricing` command group, made by the first pricing command that asks for it: each `pricing` subcommand is a
+// Command of its own that adds itself here.
+CLI::App* pricing_group(CLI::App& app);
 // `completion bash|zsh|fish` (completion_command.cpp).
 std::unique_ptr<Command> make_completion_command();
 

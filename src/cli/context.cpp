@@ -182,11 +182,36 @@ std::optional<Context> load_context(const Options& options, util::Diagnostics& e
       cost::merge(context.prices, std::move(*loaded));
     }
   }
+  // --region is checked against the prices in effect (a --pricing file may add a region), as a workload's is.
+  if (!options.region.empty() && errors.size() == before) {
+    if (auto problem = cost::check_region(context.prices, options.region)) {
+      auto d = util::make_error(problem->code, "--region: " + problem->message, {});
+      d.hint = std::move(problem->hint);
+      errors.push_back(std::move(d));
+    }
+  }
   context.tool.rules_version = context.rules.revision;
   context.tool.pricing_date = context.prices.date;
   tool = context.tool;
   if (errors.size() != before) return std::nullopt;
   return context;
+}
+
+std::optional<util::Diagnostic> check_workload_region(const model::WorkloadProfile& profile,
+                                                      const cost::PriceTable& prices, std::string_view text) {
+  const auto& field = profile.at("region");
+  if (field.origin == model::Origin::absent || field.origin == model::Origin::defaulted) return std::nullopt;
+  const auto region = profile.text("region");
+  if (!region) return std::nullopt;  // not text: the parser has reported it
+  auto problem = cost::check_region(prices, *region);
+  if (!problem) return std::nullopt;
+  const int span = static_cast<int>(std::max<std::size_t>(1, field.written.size()));
+  auto d = util::make_error(
+      problem->code, std::move(problem->message),
+      {profile.file, field.line > 0 ? field.line : profile.line, field.line > 0 ? field.column : profile.column}, text,
+      span);
+  d.hint = std::move(problem->hint);
+  return d;
 }
 
 std::optional<Context> load_context(const Options& options, Io& io) {

@@ -3,6 +3,7 @@
 #include <optional>
 
 #include "caas/cost/price_table.hpp"
+#include "caas/model/workload_profile.hpp"
 #include "caas/report/report.hpp"
 #include "caas/rules/rule_set.hpp"
 #include "caas/util/raw_text.hpp"
@@ -25,6 +26,12 @@ struct Context {
 std::optional<Context> load_context(const Options& options, util::Diagnostics& errors, report::ToolInfo& tool);
 // The same, with the errors printed to io.err in compiler style, for commands whose output has no place for them.
 std::optional<Context> load_context(const Options& options, Io& io);
+
+// A workload's own region, when it gives one, checked against the prices in effect by cost::check_region and
+// located at the field (in `text`, the file's text); nullopt when it is priced. An unknown region is an input error
+// of the file (exit 2), like a parse error: a report is never priced without costs.
+std::optional<util::Diagnostic> check_workload_region(const model::WorkloadProfile& profile,
+                                                      const cost::PriceTable& prices, std::string_view text);
 
 // Why a file could not be read; `too_large` when it holds more than the limit.
 struct ReadError {

@@ -141,6 +141,13 @@ class CostCommand final : public Command {
     }
     for (const auto& error : parsed.errors) io.err << util::format_diagnostic(error);
     if (parsed.kind == parse::FileKind::broken || !parsed.errors.empty()) return 2;
+    bool unknown_region = false;
+    for (const auto& workload : parsed.workloads)
+      if (auto unknown = check_workload_region(workload.profile, context->prices, text)) {
+        io.err << util::format_diagnostic(*unknown);
+        unknown_region = true;
+      }
+    if (unknown_region) return 2;
 
     engine::EngineOptions engine_options;
     engine_options.prices = &context->prices;

@@ -36,6 +36,8 @@ class InitCommand final : public Command {
   }
 
   int run(const Options& options, Io& io) override {
+    // Rule and price files and --region are checked before any question, so that a mistake there writes nothing.
+    if (!load_context(options, io)) return 2;
     const bool ask = io.in_is_terminal && !m_yes;
     Answers answers;
     if (ask)

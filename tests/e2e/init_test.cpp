@@ -191,3 +191,11 @@ TEST_CASE("init without a terminal: a bad answer by option is exit 2 with the re
   CHECK(run.err.find("--memory lots") != std::string::npos);
   CHECK(run.out.empty());
 }
+
+TEST_CASE("init with a misspelt --region: exit 2 with a suggestion, before any question, nothing written",
+          "[init][e2e][regions]") {
+  const auto run = run_tool({"init", "--yes", "--region", "eu-wset-1", "-o", "-"});
+  CHECK(run.exit_code == 2);
+  CHECK(run.err.find("did you mean 'eu-west-1'?") != std::string::npos);
+  CHECK(run.out.empty());
+}

@@ -10,6 +10,7 @@
 
 #include "caas/model/recommendation.hpp"
 #include "caas/model/workload_profile.hpp"
+#include "caas/util/messages.hpp"
 #include "caas/util/result.hpp"
 
 namespace caas::cost {
@@ -76,6 +77,27 @@ util::Result<PriceTable> load_prices(std::string_view text, const std::string& f
 util::Result<PriceTable> load_price_overlay(std::string_view text, const std::string& file, const PriceTable& base);
 // Overrides by key (and instance name); the overlay's date wins when it gives one.
 void merge(PriceTable& base, PriceTable overlay);
+
+// The one check of a region code against the prices in effect (built in, and --pricing): nullopt when the table
+// prices it; otherwise the problem to report (`unknown-region`, with a did-you-mean), which stops the run with exit 2
+// wherever the region was given (a workload, --region, a project configuration), so that no report goes without costs.
+std::optional<util::Problem> check_region(const PriceTable& table, std::string_view region);
+
+// What `pricing regions` says of a region: when its prices were collected (oldest and newest `collected` of its
+// prices and instance types) and how many of them carry each confidence.
+struct RegionSummary {
+  std::string region;
+  std::string oldest, newest;
+  std::map<std::string, int, std::less<>> confidence;  // "DOC" -> 2, "SECONDARY" -> 12, ...
+  int prices = 0;
+  int instances = 0;
+};
+RegionSummary summarize_region(const RegionPrices& region);
+
+// Every price key the cost model reads, in the order of the built-in price file.
+std::vector<std::string_view> price_key_names();
+// How a price key's amount is written and read: "usd" (dollars per unit), "percent" (off) or "value" (a number).
+std::string_view amount_kind(std::string_view key);
 
 // A target's monthly cost, or why there is none.
 struct TargetCost {

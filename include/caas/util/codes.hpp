@@ -229,12 +229,19 @@ inline constexpr CodeInfo k_codes[] = {
      "The baseline (--baseline, or baseline: in the configuration) is not a JSON report written by caas-advisor "
      "(-f json=FILE): it lacks the report's tool, schema or results.",
      "Write the baseline with `caas-advisor check ... -f json=FILE` and commit that file.", "docs/config.md"},
+    {"unknown-region", Severity::error, "Unknown region",
+     "A workload, --region or a project configuration names a region the price table has no prices for (a misspelt "
+     "code, or a region that is not built in); the run stops rather than report without costs.",
+     "Use a region that caas-advisor pricing regions lists (the message suggests the nearest), or import the "
+     "region's prices from AWS's Price List files with caas-advisor pricing import and pass them with --pricing.",
+     "docs/cost-model.md"},
     {"no-prices-for-region", Severity::warning, "No prices for the region",
      "The price table has no prices for the workload's region, so costs are left out of the ranking.",
      "Use a region the price table has, or add its prices with --pricing.", "docs/diagnostics.md"},
 };
 
 namespace detail {
+static_assert(std::size(k_codes) <= 0xFFFF, "Code keeps its index in 16 bits");
 consteval std::uint16_t code_index(std::string_view id) {
   for (std::size_t i = 0; i < std::size(k_codes); ++i)
     if (k_codes[i].id == id) return static_cast<std::uint16_t>(i);
