@@ -29,13 +29,18 @@ model::Recommendation validation_only(const parse::ParsedWorkload& parsed) {
   return rec;
 }
 
+// What this run can report: validate evaluates no rules, and only check judges runs_on.
+engine::Reported reported_by(const BatchSettings& settings) {
+  return {settings.command != report::Command::validate, settings.command == report::Command::check};
+}
+
 // What every result gets on the worker, whatever file it came from: the checks --disable names dropped, then the
 // waivers of its own file applied (the configuration's are applied in order, where their use is counted).
 void settle_findings(model::Recommendation& rec, const std::vector<model::Waiver>& own, const Context& context,
                      const BatchSettings& settings) {
   engine::drop_findings(rec, context.disabled_findings);
   std::vector<int> unused;
-  engine::apply_waivers(rec, own, {}, settings.today, unused);
+  engine::apply_waivers(rec, own, {}, settings.today, unused, reported_by(settings));
 }
 
 // The configuration's field values for a workload (docs/config.md): filled into a copy of its profile, and shown
@@ -175,9 +180,9 @@ FileOutcome evaluate_text(std::string_view text, const Input& input, const Conte
       continue;
     }
     // A waiver naming an id that no rule or check has is an error of its file, as an unknown key is.
-    auto unknown = engine::check_waiver_rules(workload.profile.waivers, context.finding_ids);
-    if (!unknown.empty()) {
-      out.errors.insert(out.errors.end(), unknown.begin(), unknown.end());
+    auto unknown_ids = engine::check_waiver_rules(workload.profile.waivers, context.finding_ids);
+    if (!unknown_ids.empty()) {
+      out.errors.insert(out.errors.end(), unknown_ids.begin(), unknown_ids.end());
       continue;
     }
     const auto filled = fill_values(workload.profile, settings);
@@ -312,7 +317,8 @@ int run_batch(const Inputs& inputs, const Context& context, const BatchSettings&
 
   if (matcher) summary.fixed = static_cast<int>(matcher->unmatched().size());
   for (std::size_t i = 0; i < settings.waivers.size(); ++i)
-    if (waiver_uses[i] == 0) summary.warnings.push_back(engine::stale_waiver(settings.waivers[i]));
+    if (waiver_uses[i] == 0 && engine::can_report(reported_by(settings), settings.waivers[i].rule))
+      summary.warnings.push_back(engine::stale_waiver(settings.waivers[i]));
   summary.exit_code = internal_error ? 3 : summary.errors > 0 ? 2 : failed_finding ? 1 : 0;
   for (auto* r : renderers) r->finish(summary);
   return summary.exit_code;

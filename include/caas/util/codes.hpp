@@ -3,6 +3,7 @@
 // with its severity, a one-line summary, what it means, what to do, and the page that documents it
 // (docs/diagnostics.md lists them all). A `Code` is made only from an id in this table and only at compile time, so
 // a reader cannot emit a code that is not registered: `report.error("unknown-kye", ...)` does not compile.
+#include <cstddef>
 #include <cstdint>
 #include <iterator>
 #include <string_view>
