@@ -2,13 +2,14 @@
 # Builds the libFuzzer targets with clang (AddressSanitizer + UBSan) and runs each for SECONDS, one after the other,
 # in a single process, seeded from examples/, rules/ and tests/. A crash stops that target and is saved in
 # BUILD/fuzz-artifacts/TARGET/: copy it into tests/fuzz/regressions/TARGET/ so the test suite replays it.
-# Usage: tools/fuzz.sh [SECONDS] [TARGET...]   (default 60 seconds; targets: workload import condition rules prices config baseline)
+# Usage: tools/fuzz.sh [SECONDS] [TARGET...]   (default 60 seconds; targets: workload import condition rules prices
+# config baseline report pricelist)
 set -eu
 cd "$(dirname "$0")/.."
 seconds=${1:-60}
 [ $# -gt 0 ] && shift
 targets=("$@")
-[ ${#targets[@]} -eq 0 ] && targets=(workload import condition rules prices config baseline)
+[ ${#targets[@]} -eq 0 ] && targets=(workload import condition rules prices config baseline report pricelist)
 build=${CAAS_FUZZ_BUILD:-build-fuzz}
 
 CC=clang CXX=clang++ cmake -S . -B "$build" -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo -DCAAS_FUZZ=ON \
@@ -29,6 +30,9 @@ seed() {
     prices) cp rules/pricing/*.yaml "$dir"/ ;;
     config) cp tests/fixtures/config/*.yaml "$dir"/ ;;
     baseline) cp tests/fixtures/config/*.json "$dir"/ ;;
+    report) cp tests/fixtures/diff/*.json tests/bad-inputs/report-*.json "$dir"/ ;;
+    pricelist) cp tests/fixtures/pricelist/* "$dir"/
+               find tests/bad-inputs -maxdepth 1 -name 'pricelist-*' -exec cp {} "$dir"/ \; ;;
     condition)
       # One file per `when:` of the rule tables, without the YAML quotes around it.
       grep -h '^ *when:' rules/aws.yaml tests/fixtures/*.yaml | sed -e 's/^ *when: *//' -e "s/^'\(.*\)'$/\1/" \

@@ -35,8 +35,8 @@ build() {
 run() {
   local command=${INPUT_COMMAND:-check} args=() format markdown='' code=0
   case $command in
-    check | recommend | validate) ;;
-    *) echo "::error::caas-advisor action: command must be check, recommend or validate, not '$command'"; exit 2 ;;
+    check | recommend | validate | diff) ;;
+    *) echo "::error::caas-advisor action: command must be check, recommend, validate or diff, not '$command'"; exit 2 ;;
   esac
   args+=("$command")
   read -ra paths <<<"${INPUT_PATHS:-.}"

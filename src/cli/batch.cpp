@@ -11,14 +11,6 @@ namespace caas::cli {
 
 namespace {
 
-// What one file produced.
-struct FileOutcome {
-  bool skipped = false;
-  bool internal_error = false;
-  util::Diagnostics errors;
-  std::vector<model::Recommendation> results;
-};
-
 util::Diagnostic file_error(const std::string& display, util::Code code, std::string message) {
   util::Diagnostic d;
   d.code = code;
@@ -37,13 +29,18 @@ model::Recommendation validation_only(const parse::ParsedWorkload& parsed) {
   return rec;
 }
 
+// What this run can report: validate evaluates no rules, and only check judges runs_on.
+engine::Reported reported_by(const BatchSettings& settings) {
+  return {settings.command != report::Command::validate, settings.command == report::Command::check};
+}
+
 // What every result gets on the worker, whatever file it came from: the checks --disable names dropped, then the
 // waivers of its own file applied (the configuration's are applied in order, where their use is counted).
 void settle_findings(model::Recommendation& rec, const std::vector<model::Waiver>& own, const Context& context,
                      const BatchSettings& settings) {
   engine::drop_findings(rec, context.disabled_findings);
   std::vector<int> unused;
-  engine::apply_waivers(rec, own, {}, settings.today, unused);
+  engine::apply_waivers(rec, own, {}, settings.today, unused, reported_by(settings));
 }
 
 // The configuration's field values for a workload (docs/config.md): filled into a copy of its profile, and shown
@@ -138,6 +135,14 @@ FileOutcome evaluate_file(const Input& input, const std::string& stdin_text, con
     }
     text = std::move(*read);
   }
+  return evaluate_text(text, input, context, settings);
+}
+
+}  // namespace
+
+FileOutcome evaluate_text(std::string_view text, const Input& input, const Context& context,
+                          const BatchSettings& settings) {
+  FileOutcome out;
   // One read of the file, by the one YAML reader; its tree goes to the workload parser and, when the file is not a
   // workload, to the importers. A file that does not read as YAML may still be a template (a Helm chart): the
   // importers say so instead of the YAML error.
@@ -179,9 +184,9 @@ FileOutcome evaluate_file(const Input& input, const std::string& stdin_text, con
       continue;
     }
     // A waiver naming an id that no rule or check has is an error of its file, as an unknown key is.
-    auto unknown = engine::check_waiver_rules(workload.profile.waivers, context.finding_ids);
-    if (!unknown.empty()) {
-      out.errors.insert(out.errors.end(), unknown.begin(), unknown.end());
+    auto unknown_ids = engine::check_waiver_rules(workload.profile.waivers, context.finding_ids);
+    if (!unknown_ids.empty()) {
+      out.errors.insert(out.errors.end(), unknown_ids.begin(), unknown_ids.end());
       continue;
     }
     const auto filled = fill_values(workload.profile, settings);
@@ -194,6 +199,8 @@ FileOutcome evaluate_file(const Input& input, const std::string& stdin_text, con
   }
   return out;
 }
+
+namespace {
 
 // At most one byte past the limit: enough to know that standard input is too large without holding all of it.
 std::string read_stdin(std::istream& in, std::size_t max_bytes) {
@@ -363,10 +370,9 @@ int run_batch(const Inputs& inputs, const Context& context, const BatchSettings&
   }
   if (matcher) summary.fixed = static_cast<int>(matcher->unmatched().size());
   for (std::size_t i = 0; i < settings.waivers.size(); ++i)
-    if (waiver_uses[i] == 0) summary.warnings.push_back(engine::stale_waiver(settings.waivers[i]));
-  // The counts every format shows come from report::count_finding alone.
-  summary.waived = summary.findings.waived;
-  summary.known = summary.findings.known;
+    if (waiver_uses[i] == 0 && engine::can_report(reported_by(settings), settings.waivers[i].rule))
+      summary.warnings.push_back(engine::stale_waiver(settings.waivers[i]));
+  // The counts every format shows, and the exit code, come from report::count_finding alone.
   summary.exit_code = internal_error ? 3 : summary.errors > 0 ? 2 : summary.findings.failing > 0 ? 1 : 0;
   for (auto* r : renderers) r->finish(summary);
   return summary.exit_code;

@@ -28,6 +28,18 @@ struct BatchSettings {
   std::string today;
 };
 
+// What one file produced.
+struct FileOutcome {
+  bool skipped = false;  // a file found in a folder that is not a workload
+  bool internal_error = false;
+  util::Diagnostics errors;
+  std::vector<model::Recommendation> results;
+};
+
+// Evaluates one file's text, read already, as a batch does: a workload file, or another format's spec, or an error.
+FileOutcome evaluate_text(std::string_view text, const Input& input, const Context& context,
+                          const BatchSettings& settings);
+
 // Runs the batch; returns the exit code (0, 1, 2, or 3 when a worker hit a bug).
 int run_batch(const Inputs& inputs, const Context& context, const BatchSettings& settings,
               const std::vector<report::Renderer*>& renderers, Io& io);

@@ -7,11 +7,13 @@ namespace caas::cli {
 
 std::vector<std::unique_ptr<Command>> make_commands() {
   std::vector<std::unique_ptr<Command>> commands;
+  commands.push_back(make_diff_command());
   commands.push_back(make_rules_command());
   commands.push_back(make_import_command());
   commands.push_back(make_cost_command());
   commands.push_back(make_pricing_regions_command());
   commands.push_back(make_pricing_show_command());
+  commands.push_back(make_pricing_import_command());
   commands.push_back(make_schema_command());
   commands.push_back(make_init_command());
   commands.push_back(make_config_command());
@@ -22,7 +24,8 @@ std::vector<std::unique_ptr<Command>> make_commands() {
 CLI::App* pricing_group(CLI::App& app) {
   for (auto* existing : app.get_subcommands([](CLI::App* sub) { return sub->get_name() == "pricing"; }))
     return existing;
-  auto* pricing = app.add_subcommand("pricing", "The price table in effect: its regions, and each region's prices");
+  auto* pricing = app.add_subcommand(
+      "pricing", "The price tables: their regions, each region's prices, and importing AWS's Price List");
   pricing->require_subcommand(1);
   return pricing;
 }

@@ -37,18 +37,22 @@ std::unique_ptr<Command> make_rules_command();
 std::unique_ptr<Command> make_import_command();
 // `cost FILE` (cost_command.cpp).
 std::unique_ptr<Command> make_cost_command();
+// `pricing import FILE... [-o OUT]` (pricing_import_command.cpp).
+std::unique_ptr<Command> make_pricing_import_command();
 // `schema workload|report` (schema_command.cpp).
 std::unique_ptr<Command> make_schema_command();
+// `diff BASE HEAD`, `diff --git-base REF [PATHS...]` (diff_command.cpp).
+std::unique_ptr<Command> make_diff_command();
 // `init [-o FILE]` (init_command.cpp).
 std::unique_ptr<Command> make_init_command();
-// `config` (config_command.cpp).
-std::unique_ptr<Command> make_config_command();
 // `pricing regions` and `pricing show REGION` (pricing_command.cpp), under the `pricing` group of pricing_group().
 std::unique_ptr<Command> make_pricing_regions_command();
 std::unique_ptr<Command> make_pricing_show_command();
 // The `pricing` command group, made by the first pricing command that asks for it: each `pricing` subcommand is a
 // Command of its own that adds itself here.
 CLI::App* pricing_group(CLI::App& app);
+// `config` (config_command.cpp).
+std::unique_ptr<Command> make_config_command();
 // `completion bash|zsh|fish` (completion_command.cpp).
 std::unique_ptr<Command> make_completion_command();
 

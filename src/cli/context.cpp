@@ -117,7 +117,8 @@ util::Diagnostic unreadable(const std::string& file, const ReadError& error) {
 
 }  // namespace
 
-std::optional<Context> load_context(const Options& options, util::Diagnostics& errors, report::ToolInfo& tool) {
+std::optional<Context> load_context(const Options& options, util::Diagnostics& errors, report::ToolInfo& tool,
+                                    const TableReader& read) {
   Context context;
   context.tool.version = tool_version();
   tool = context.tool;
@@ -140,7 +141,7 @@ std::optional<Context> load_context(const Options& options, util::Diagnostics& e
   const auto table_limits = util::table_limits();
   for (const auto& file : options.rule_files) {
     ReadError error;
-    const auto text = read_input(file, table_limits, error);
+    const auto text = read(file, table_limits, error);
     if (!text) {
       errors.push_back(unreadable(file, error));
       continue;
@@ -173,7 +174,7 @@ std::optional<Context> load_context(const Options& options, util::Diagnostics& e
     errors.insert(errors.end(), disabled.error().begin(), disabled.error().end());
   if (!options.pricing_file.empty()) {
     ReadError error;
-    const auto text = read_input(options.pricing_file, table_limits, error);
+    const auto text = read(options.pricing_file, util::price_file_limits(), error);
     if (!text) {
       errors.push_back(unreadable(options.pricing_file, error));
     } else if (auto loaded = cost::load_price_overlay(*text, options.pricing_file, context.prices); !loaded) {
@@ -214,10 +215,10 @@ std::optional<util::Diagnostic> check_workload_region(const model::WorkloadProfi
   return d;
 }
 
-std::optional<Context> load_context(const Options& options, Io& io) {
+std::optional<Context> load_context(const Options& options, Io& io, const TableReader& read) {
   util::Diagnostics errors;
   report::ToolInfo tool;
-  auto context = load_context(options, errors, tool);
+  auto context = load_context(options, errors, tool, read);
   for (const auto& d : errors) io.err << util::format_diagnostic(d);
   return context;
 }

@@ -1,5 +1,6 @@
 #pragma once
 // What every evaluating command needs: the rule set and prices (built-in, then users' files), and the tool info.
+#include <functional>
 #include <optional>
 
 #include "caas/cost/price_table.hpp"
@@ -19,14 +20,6 @@ struct Context {
   std::vector<std::string> disabled_findings;  // check ids named by --disable or disable:, dropped from results
 };
 
-// Loads the built-in tables and the files named by --rules, --disable and --pricing (--disable takes rule ids and
-// check ids alike; an unknown one is an error with did-you-mean). nullopt, with every error in
-// `errors`, when one of them does not load (exit 2); the evaluating commands report them like any input's errors,
-// so that -f json still prints the report's shape. `tool` is what was loaded, whether or not all of it loaded.
-std::optional<Context> load_context(const Options& options, util::Diagnostics& errors, report::ToolInfo& tool);
-// The same, with the errors printed to io.err in compiler style, for commands whose output has no place for them.
-std::optional<Context> load_context(const Options& options, Io& io);
-
 // A workload's own region, when it gives one, checked against the prices in effect by cost::check_region and
 // located at the field (in `text`, the file's text); nullopt when it is priced. An unknown region is an input error
 // of the file (exit 2), like a parse error: a report is never priced without costs.
@@ -43,6 +36,20 @@ struct ReadError {
 // (pipe, FIFO, device) is read no further than one byte past the limit, and a FIFO that nobody writes to reads as
 // empty instead of waiting. nullopt with the reason when it cannot be read.
 std::optional<std::string> read_input(const std::string& path, const util::InputLimits& limits, ReadError& error);
+
+// Where the rule and price files are read from: the disk (read_input), or another version of them (`diff`).
+using TableReader =
+    std::function<std::optional<std::string>(const std::string& path, const util::InputLimits& limits, ReadError&)>;
+
+// Loads the built-in tables and the files named by --rules, --disable and --pricing, read with `read` (--disable
+// takes rule ids and check ids alike; an unknown one is an error with did-you-mean). nullopt,
+// with every error in `errors`, when one of them does not load (exit 2); the evaluating commands report them like any
+// input's errors, so that -f json still prints the report's shape. `tool` is what was loaded, whether or not all of
+// it loaded.
+std::optional<Context> load_context(const Options& options, util::Diagnostics& errors, report::ToolInfo& tool,
+                                    const TableReader& read = read_input);
+// The same, with the errors printed to io.err in compiler style, for commands whose output has no place for them.
+std::optional<Context> load_context(const Options& options, Io& io, const TableReader& read = read_input);
 
 // read_input with a generous fixed limit, for callers whose parser applies the real one.
 std::optional<std::string> read_file(const std::string& path, std::string& error);

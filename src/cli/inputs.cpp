@@ -34,8 +34,6 @@ bool glob_matches(const std::string& pattern, const std::string& path) {
   return false;
 }
 
-namespace {
-
 bool is_spec_extension(const fs::path& path) {
   const auto ext = path.extension().string();
   return ext == ".yaml" || ext == ".yml" || ext == ".json";
@@ -48,6 +46,8 @@ bool selected(const Options& options, const std::string& display) {
   return std::none_of(options.exclude.begin(), options.exclude.end(),
                       [&](const std::string& p) { return glob_matches(p, display); });
 }
+
+namespace {
 
 util::Diagnostic path_error(const std::string& display, std::string message) {
   util::Diagnostic d;

@@ -1,6 +1,7 @@
 #pragma once
 // Command-line paths to the list of files to read: files, folders (recursive, sorted, symlinks not followed,
 // --include/--exclude) and "-" for standard input.
+#include <filesystem>
 #include <string>
 #include <vector>
 
@@ -35,6 +36,12 @@ Inputs expand_inputs(const Options& options);
 
 // A path as reports show it: relative to `base` (default: the current folder), "-" for standard input.
 std::string display_path(const std::string& path, const std::string& base);
+
+// Whether a folder walk reads a file of this name: .yaml, .yml or .json.
+bool is_spec_extension(const std::filesystem::path& path);
+
+// Whether --include and --exclude let a file (by its display path) through.
+bool selected(const Options& options, const std::string& display);
 
 // Shell-style glob; a pattern without '/' also matches the file name alone.
 bool glob_matches(const std::string& pattern, const std::string& path);

@@ -72,35 +72,47 @@ bool show_progress(const Options& options, Io& io) {
   return true;
 }
 
-std::optional<std::vector<Output>> open_outputs(const Options& options, const report::RenderOptions& render, Io& io) {
-  std::vector<Output> outputs;
-  std::vector<std::string> specs = options.formats.empty() ? std::vector<std::string>{"text"} : options.formats;
+std::optional<std::vector<FormatSpec>> parse_format_specs(const std::vector<std::string>& specs,
+                                                          const std::vector<std::string_view>& names, Io& io) {
+  std::vector<FormatSpec> out;
   int to_stdout = 0;
-  for (const auto& spec : specs) {
-    Output output;
+  for (const auto& spec : specs.empty() ? std::vector<std::string>{"text"} : specs) {
+    FormatSpec parsed;
     const auto eq = spec.find('=');
-    output.format = spec.substr(0, eq);
-    if (eq != std::string::npos) output.path = spec.substr(eq + 1);
-    const auto* format = report::find_format(output.format);
-    if (format == nullptr) {
-      std::string names;
-      for (const auto& f : report::formats()) names += (names.empty() ? "" : ", ") + std::string(f.name);
-      io.err << "caas-advisor: error: unknown format '" << output.format << "'; expected one of " << names << '\n';
-      discard_outputs(outputs);
+    parsed.format = spec.substr(0, eq);
+    if (eq != std::string::npos) parsed.path = spec.substr(eq + 1);
+    if (std::find(names.begin(), names.end(), parsed.format) == names.end()) {
+      std::string known;
+      for (const auto& name : names) known += (known.empty() ? "" : ", ") + std::string(name);
+      io.err << "caas-advisor: error: unknown format '" << parsed.format << "'; expected one of " << known << '\n';
       return std::nullopt;
     }
-    if (eq != std::string::npos && output.path.empty()) {
+    if (eq != std::string::npos && parsed.path.empty()) {
       io.err << "caas-advisor: error: --format " << spec << " names no file\n";
-      discard_outputs(outputs);
       return std::nullopt;
     }
+    if (parsed.path.empty() && ++to_stdout > 1) {
+      io.err << "caas-advisor: error: at most one --format may write to standard output; give the others =PATH\n";
+      return std::nullopt;
+    }
+    out.push_back(std::move(parsed));
+  }
+  return out;
+}
+
+std::optional<std::vector<Output>> open_outputs(const Options& options, const report::RenderOptions& render, Io& io) {
+  std::vector<std::string_view> names;
+  for (const auto& f : report::formats()) names.push_back(f.name);
+  const auto specs = parse_format_specs(options.formats, names, io);
+  if (!specs) return std::nullopt;
+  std::vector<Output> outputs;
+  for (const auto& spec : *specs) {
+    Output output;
+    output.format = spec.format;
+    output.path = spec.path;
+    const auto* format = report::find_format(output.format);
     report::RenderOptions options_for = render;
     if (output.path.empty()) {
-      if (++to_stdout > 1) {
-        io.err << "caas-advisor: error: at most one --format may write to standard output; give the others =PATH\n";
-        discard_outputs(outputs);
-        return std::nullopt;
-      }
       output.renderer = format->make(io.out, options_for);
     } else {
       options_for.color = false;
@@ -116,6 +128,23 @@ std::optional<std::vector<Output>> open_outputs(const Options& options, const re
     outputs.push_back(std::move(output));
   }
   return outputs;
+}
+
+bool write_file_atomically(const std::string& path, const std::string& text, Io& io) {
+  const std::string temp_path = path + ".tmp-" + std::to_string(getpid());
+  std::ofstream file(temp_path, std::ios::binary | std::ios::trunc);
+  file << text;
+  file.flush();
+  const bool written = file.good();
+  file.close();
+  std::error_code ec;
+  if (written) std::filesystem::rename(temp_path, path, ec);
+  if (!written || ec) {
+    io.err << path << ": error: cannot write the report" << (ec ? ": " + ec.message() : "") << '\n';
+    std::filesystem::remove(temp_path, ec);
+    return false;
+  }
+  return true;
 }
 
 bool commit_outputs(std::vector<Output>& outputs, Io& io) {

@@ -4,6 +4,7 @@
 #include <memory>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "caas/report/report.hpp"
@@ -18,6 +19,20 @@ struct Output {
   std::unique_ptr<std::ofstream> file;
   std::unique_ptr<report::Renderer> renderer;
 };
+
+// One -f FMT[=PATH]; an empty path is standard output.
+struct FormatSpec {
+  std::string format;
+  std::string path;
+};
+
+// Splits the -f values (none: text on standard output) and checks them against the format names: an unknown format,
+// an empty PATH, or more than one format on standard output is printed, and gives nullopt (exit 2).
+std::optional<std::vector<FormatSpec>> parse_format_specs(const std::vector<std::string>& specs,
+                                                          const std::vector<std::string_view>& names, Io& io);
+
+// Writes a whole file through a temporary file renamed into place; a failure is printed and returns false.
+bool write_file_atomically(const std::string& path, const std::string& text, Io& io);
 
 // Opens every output named by --format (default: text on standard output). Errors are printed; nullopt means
 // exit 2.

@@ -47,8 +47,9 @@ class StatusRenderer final : public report::Renderer {
       return;
     }
     if (m_options.quiet) return;
-    if (summary.waived + summary.known > 0 || summary.baseline) {
-      std::string line = fmt::format("not counted for --fail-on: {} waived, {} known", summary.waived, summary.known);
+    if (summary.findings.waived + summary.findings.known > 0 || summary.baseline) {
+      std::string line = fmt::format("not counted for --fail-on: {} waived, {} known", summary.findings.waived,
+                                     summary.findings.known);
       if (summary.baseline)
         line += fmt::format("; against the baseline: {} new, {} fixed", summary.new_findings, summary.fixed);
       m_err << line << '\n';

@@ -156,6 +156,58 @@ CostInputs read_cost_inputs(const model::WorkloadProfile& profile, const CostSet
   return in;
 }
 
+namespace {
+
+// The prices this estimate may have read that an imported overlay took from the built-in table (their note says so),
+// stated as one assumption: the reader should know which numbers did not come from AWS's files.
+void assume_fallback_prices(const PreparedCost& prepared, const RegionPrices& prices, Bill& bill) {
+  const CostInputs& in = prepared.inputs;
+  const std::string_view target = cost_targets()[static_cast<std::size_t>(prepared.target)];
+  std::vector<std::string_view> groups = {target == "lambda"    ? "lambda."
+                                          : target == "fargate" ? "fargate."
+                                                                : "ec2.",
+                                          "data_transfer."};
+  if (target != "lambda") groups.emplace_back("public_ipv4.");
+  if (in.nat_gateway) groups.emplace_back("nat_gateway.");
+  switch (prepared.front_door) {
+    case FrontDoor::api_gateway_http: groups.emplace_back("apigw.http."); break;
+    case FrontDoor::api_gateway_rest:
+      groups.emplace_back("apigw.rest.");
+      groups.emplace_back("nlb.");
+      break;
+    case FrontDoor::api_gateway_websocket: groups.emplace_back("apigw.websocket."); break;
+    case FrontDoor::alb: groups.emplace_back("alb."); break;
+    case FrontDoor::nlb: groups.emplace_back("nlb."); break;
+    default: break;
+  }
+  const auto used = [&](std::string_view key) {
+    if (key.find("savings_plan") != std::string_view::npos) return in.commitment != Commitment::none;
+    if (key.find("spot") != std::string_view::npos) return in.interruptible;
+    if (key.find("free_tier") != std::string_view::npos) return in.free_tier;
+    if (key.find("windows") != std::string_view::npos) return in.windows;
+    return std::any_of(groups.begin(), groups.end(), [&](std::string_view g) { return key.rfind(g, 0) == 0; });
+  };
+  std::vector<std::string> keys;
+  std::string from;
+  for (const auto& [key, price] : prices.prices) {
+    if (price.note.rfind(k_fallback_note, 0) != 0 || !used(key)) continue;
+    keys.push_back(key);
+    if (from.empty()) from = price.note.substr(k_fallback_note.size());
+  }
+  if (prepared.instance && prepared.instance->note.rfind(k_fallback_note, 0) == 0) {
+    keys.push_back("instance " + prepared.instance->name);
+    if (from.empty()) from = prepared.instance->note.substr(k_fallback_note.size());
+  }
+  if (keys.empty()) return;
+  std::string list;
+  for (const auto& key : keys) list += (list.empty() ? "" : ", ") + key;
+  from = from.substr(0, from.find(';'));
+  bill.assume("pricing.fallback", fmt::format("{} price{}", keys.size(), keys.size() == 1 ? "" : "s"),
+              fmt::format("not in the imported Price List files, so {}: {}", from, list));
+}
+
+}  // namespace
+
 TargetCost estimate_cost(const CostInputs& inputs, std::string_view target, const RegionPrices& prices,
                          double traffic_scale) {
   TargetCost result;
@@ -167,6 +219,7 @@ TargetCost estimate_cost(const CostInputs& inputs, std::string_view target, cons
   Bill bill(Detail::full);
   std::string summary;
   if (!run(prepared, traffic_scale, bill, result.unknown_reason, summary)) return result;
+  assume_fallback_prices(prepared, prices, bill);
   result.estimate = std::move(bill).finish(std::move(summary));
   return result;
 }

@@ -386,7 +386,7 @@ std::optional<InstanceType> PriceLoader::read_instance(const YAML::Node& node) {
 util::Result<PriceTable> load(std::string_view text, const std::string& file, Completeness completeness,
                               const PriceTable* base) {
   // A --pricing file may come from a pull request too: the one reader's limits, with a fixed size.
-  auto document = yaml::load_yaml_cpp(text, file, util::table_limits(), {"a price file", k_top_keys});
+  auto document = yaml::load_yaml_cpp(text, file, util::price_file_limits(), {"a price file", k_top_keys});
   if (!document) return util::fail(std::move(document.error()));
   try {
     return PriceLoader(text, file, completeness, base).load(*document);

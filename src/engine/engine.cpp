@@ -68,6 +68,20 @@ model::Reason make_reason(const rules::Rule& rule, const rules::expr::Outcome& o
   return reason;
 }
 
+std::vector<model::InputValue> written_inputs(const model::WorkloadProfile& profile) {
+  std::vector<model::InputValue> inputs;
+  const auto& catalogue = model::field_catalogue();
+  for (std::size_t i = 0; i < catalogue.size(); ++i) {
+    const auto& field = profile.at(i);
+    if (field.origin == model::Origin::written)
+      inputs.push_back({std::string(catalogue[i].path), field.written, field.line, field.column});
+  }
+  for (const auto& [name, field] : profile.extensions)
+    if (field.origin == model::Origin::written)
+      inputs.push_back({"x." + name, field.written, field.line, field.column});
+  return inputs;
+}
+
 bool reason_before(const model::Reason& a, const model::Reason& b) {
   if (effect_order(a.effect) != effect_order(b.effect)) return effect_order(a.effect) < effect_order(b.effect);
   if (a.weight != b.weight) return a.weight > b.weight;
@@ -83,6 +97,7 @@ model::Recommendation recommend(const model::WorkloadProfile& profile, const uti
   rec.file = profile.file;
   if (const auto& runs_on = profile.at("runs_on"); runs_on.value.is_known()) rec.runs_on = runs_on.value.text;
   if (const auto& text = profile.at("description"); text.value.is_known()) rec.description = text.value.text;
+  rec.inputs = written_inputs(profile);
   std::vector<model::TargetResult> results;
   results.reserve(rules.targets.size());
   for (const auto& target : rules.targets) {

@@ -60,8 +60,14 @@ bool waiver_names(std::string_view pattern, std::string_view name) {
   return fnmatch(std::string(pattern).c_str(), std::string(name).c_str(), 0) == 0;
 }
 
+bool can_report(const Reported& reported, std::string_view id) {
+  if (id.rfind("check-", 0) == 0) return reported.checks;
+  return util::find_code(id) != nullptr || reported.rules;
+}
+
 void apply_waivers(model::Recommendation& rec, const std::vector<model::Waiver>& own,
-                   const std::vector<model::Waiver>& shared, std::string_view today, std::vector<int>& shared_uses) {
+                   const std::vector<model::Waiver>& shared, std::string_view today, std::vector<int>& shared_uses,
+                   const Reported& reported) {
   if (own.empty() && shared.empty()) return;
   std::vector<const model::Waiver*> applicable;
   std::vector<int*> uses;
@@ -102,7 +108,7 @@ void apply_waivers(model::Recommendation& rec, const std::vector<model::Waiver>&
                                             "the waiver of '" + waiver.rule + "' expired on " + waiver.expires +
                                                 " and no longer applies (its reason: " + waiver.reason + ")",
                                             waiver));
-    } else if (is_own && own_uses[w] == 0) {
+    } else if (is_own && own_uses[w] == 0 && can_report(reported, waiver.rule)) {
       rec.findings.push_back(
           waiver_finding(util::Severity::warning, util::registered("waiver-stale"),
                          "the waiver of '" + waiver.rule + "' matches no finding of this workload; remove it", waiver));

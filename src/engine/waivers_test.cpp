@@ -118,3 +118,17 @@ TEST_CASE("disable: a check id drops its findings", "[waivers]") {
   REQUIRE(rec.findings.size() == 1);
   CHECK(rec.findings[0].rule == "lambda-cold-start");
 }
+
+TEST_CASE("waivers: a waiver is stale only where the run could have reported its finding", "[waivers]") {
+  model::Waiver judged{"", "check-runs-on-not-recommended", "r", "", "w.yaml", 4, 3};
+  model::Waiver note{"", "lambda-cold-start", "r", "", "w.yaml", 7, 3};
+  std::vector<int> uses;
+  auto recommend = result("w", {});
+  engine::apply_waivers(recommend, {judged, note}, {}, "2026-12-03", uses, {true, false});
+  REQUIRE(recommend.findings.size() == 1);  // recommend does not judge runs_on: only the rule's waiver is stale
+  CHECK(recommend.findings[0].line == 7);
+  auto validate = result("w", {});
+  engine::apply_waivers(validate, {judged, note}, {}, "2026-12-03", uses, {false, false});
+  CHECK(validate.findings.empty());
+  CHECK(engine::can_report({false, false}, "contradiction-job-requests"));
+}

@@ -190,6 +190,17 @@ std::string portfolio_row(const model::Recommendation& recommendation, Command c
          " | " + std::string(status_of(recommendation)) + " |\n";
 }
 
+// The values the project configuration filled in (docs/config.md), with where they came from: the assumptions that
+// config::fill_workload_values made, which say so first.
+void write_configured(std::string& out, const model::Recommendation& recommendation) {
+  std::string lines;
+  for (const auto& a : recommendation.assumptions)
+    if (a.why.rfind("from the project configuration", 0) == 0)
+      lines += "- " + markdown_code(a.field, Pipes::keep) + " = " + markdown_code(a.value, Pipes::keep) + ": " +
+               markdown_text(a.why) + "\n";
+  if (!lines.empty()) out += "\n**Values from the project configuration**\n\n" + lines;
+}
+
 std::string service_details(const model::Recommendation& recommendation, Command command) {
   const auto* chosen = recommended_result(recommendation);
   std::string out = "\n<details><summary><b>" + html_text(recommendation.name) + "</b>";
@@ -205,6 +216,7 @@ std::string service_details(const model::Recommendation& recommendation, Command
   }
   if (chosen != nullptr) write_reasons(out, *chosen);
   write_blockers(out, recommendation);
+  write_configured(out, recommendation);
   write_findings(out, recommendation);
   return out + "\n</details>\n";
 }

@@ -3,42 +3,12 @@
 // step and the reader must learn how many there were.
 #include "caas/util/text.hpp"
 #include "finding_status.hpp"
+#include "github_commands.hpp"
 #include "renderers.hpp"
 
 namespace caas::report {
 
 namespace {
-
-// GitHub's escaping of a command's message: '%', CR and LF.
-std::string escape_data(std::string_view text) {
-  std::string out;
-  out.reserve(text.size());
-  for (const char c : text) {
-    if (c == '%')
-      out += "%25";
-    else if (c == '\r')
-      out += "%0D";
-    else if (c == '\n')
-      out += "%0A";
-    else
-      out += c;
-  }
-  return out;
-}
-
-// A property value also escapes the characters that separate properties.
-std::string escape_property(std::string_view text) {
-  std::string out;
-  for (const char c : escape_data(text)) {
-    if (c == ':')
-      out += "%3A";
-    else if (c == ',')
-      out += "%2C";
-    else
-      out += c;
-  }
-  return out;
-}
 
 std::string_view command_of(util::Severity severity) {
   switch (severity) {
@@ -87,9 +57,9 @@ class GithubRenderer final : public Renderer {
     if (summary.skipped > 0) text += " (" + plural(summary.skipped, "file", "files") + " skipped: not workloads)";
     text += "; findings: " + plural(m_errors, "error", "errors") + ", " + plural(m_warnings, "warning", "warnings") +
             ", " + plural(m_notes, "note", "notes");
-    if (summary.waived + summary.known > 0)
-      text +=
-          " (not counted: " + std::to_string(summary.waived) + " waived, " + std::to_string(summary.known) + " known)";
+    if (summary.findings.waived + summary.findings.known > 0)
+      text += " (not counted: " + std::to_string(summary.findings.waived) + " waived, " +
+              std::to_string(summary.findings.known) + " known)";
     if (summary.errors > 0)
       text += "; " + plural(summary.errors, "error", "errors") + " in inputs that could not be evaluated";
     text += "; exit code " + std::to_string(summary.exit_code) + ".";
@@ -97,7 +67,7 @@ class GithubRenderer final : public Renderer {
       text +=
           " GitHub shows only the first 10 annotations of each kind in a step: the sarif, markdown and json "
           "formats list them all.";
-    m_out << "::notice title=" << escape_property("caas-advisor summary") << "::" << escape_data(text) << '\n';
+    write_github_command(m_out, "notice", {}, 0, 0, "caas-advisor summary", text);
     m_out.flush();
   }
 
@@ -111,23 +81,9 @@ class GithubRenderer final : public Renderer {
       ++m_notes;
   }
 
-  // Control characters from the input become visible escapes first, so only the tool's own text is ever
-  // percent-encoded and no input can start a new command line.
   void write(util::Severity severity, std::string_view file, int line, int column, std::string_view title,
              std::string_view message) {
-    m_out << "::" << command_of(severity);
-    char separator = ' ';
-    auto property = [&](std::string_view name, std::string_view value) {
-      m_out << separator << name << '=' << escape_property(value);
-      separator = ',';
-    };
-    if (!file.empty()) property("file", util::escape_control(file));
-    if (line > 0) {
-      property("line", std::to_string(line));
-      if (column > 0) property("col", std::to_string(column));
-    }
-    if (!title.empty()) property("title", util::escape_control(title));
-    m_out << "::" << escape_data(util::escape_control(message)) << '\n';
+    write_github_command(m_out, command_of(severity), file, line, column, title, message);
   }
 
   std::ostream& m_out;

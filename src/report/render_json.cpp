@@ -90,6 +90,26 @@ void write_imported(JsonWriter& json, const model::Recommendation& recommendatio
   json.end_object();
 }
 
+// An extra key: the values the workload's file writes, as written, so that `diff` can name the inputs that changed
+// between two reports.
+void write_inputs(JsonWriter& json, const model::Recommendation& recommendation) {
+  json.key("inputs");
+  json.begin_array();
+  for (const auto& input : recommendation.inputs) {
+    json.begin_object();
+    json.key("field");
+    json.string(input.field);
+    json.key("value");
+    json.string(input.value);
+    json.key("line");
+    json.integer_or_null(input.line);
+    json.key("column");
+    json.integer_or_null(input.column);
+    json.end_object();
+  }
+  json.end_array();
+}
+
 // Reasons and blockers share their head; only reasons carry effect and weight.
 enum class ReasonKind { reason, blocker };
 
@@ -257,16 +277,16 @@ void write_summary(JsonWriter& json, const Summary& summary) {
   json.key("skipped_files");
   write_string_array(json, summary.skipped_files);
   json.key("waived");
-  json.integer(summary.waived);
+  json.integer(summary.findings.waived);
   json.key("known");
-  json.integer(summary.known);
+  json.integer(summary.findings.known);
   json.key("baseline");
   if (summary.baseline) {
     json.begin_object();
     json.key("new");
     json.integer(summary.new_findings);
     json.key("known");
-    json.integer(summary.known);
+    json.integer(summary.findings.known);
     json.key("fixed");
     json.integer(summary.fixed);
     json.end_object();
@@ -333,6 +353,7 @@ class JsonRenderer final : public Renderer {
     m_json.begin_array();
     for (const auto& finding : recommendation.findings) write_finding(m_json, finding);
     m_json.end_array();
+    write_inputs(m_json, recommendation);
     if (!recommendation.source_format.empty()) write_imported(m_json, recommendation);
     m_json.end_object();
   }

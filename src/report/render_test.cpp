@@ -52,7 +52,7 @@ TEST_CASE("json report: every level has the contract's keys in the contract's or
   REQUIRE(doc["results"].size() == 3);
   for (const auto& result : doc["results"]) {
     CHECK(keys_of(result) == std::vector<std::string>{"workload", "recommendation", "ranking", "assumptions",
-                                                      "what_would_change", "findings"});
+                                                      "what_would_change", "findings", "inputs"});
     CHECK(keys_of(result["workload"]) == std::vector<std::string>{"name", "file"});
     REQUIRE(result["ranking"].size() == 3);
     for (const auto& target : result["ranking"]) {

@@ -244,7 +244,9 @@ std::string workload_schema() {
   return out.str();
 }
 
-std::string_view report_schema() { return embedded_schema_files().front().text; }
+std::string_view report_schema() { return embedded_schema_files().at(0).text; }
+
+std::string_view diff_schema() { return embedded_schema_files().at(1).text; }
 
 std::string_view config_schema() { return embedded_schema_files().at(1).text; }
 

@@ -77,19 +77,6 @@ std::string one_line(std::string_view text) {
   return out;
 }
 
-std::string format_usd(double value) {
-  if (!std::isfinite(value)) return "—";
-  std::string digits = util::format_fixed2(std::fabs(value));  // "1234.50"
-  const std::size_t dot = digits.find('.');
-  std::string grouped;
-  for (std::size_t i = 0; i < dot; ++i) {
-    if (i > 0 && (dot - i) % 3 == 0) grouped += ',';
-    grouped += digits[i];
-  }
-  const bool negative = value < 0 && digits != "0.00";
-  return std::string(negative ? "−$" : "$") + grouped + digits.substr(dot);
-}
-
 std::string Painter::operator()(std::string_view text, Style style) const {
   if (!m_color || text.empty()) return std::string(text);
   std::string_view code;

@@ -27,7 +27,7 @@ std::vector<std::string> wrap_hanging(std::string_view text, std::size_t first, 
 std::string one_line(std::string_view text);
 
 // Dollars to the cent with thousands separators: "$1,234.50".
-std::string format_usd(double value);
+using util::format_usd;
 
 enum class Style { bold, dim, red, green, yellow, cyan, bold_red, bold_green };
 

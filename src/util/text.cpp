@@ -118,4 +118,17 @@ std::string format_fixed2(double value) {
   return fmt::format("{:.2f}", rounded == 0 ? 0.0 : rounded);
 }
 
+std::string format_usd(double value) {
+  if (!std::isfinite(value)) return "—";
+  std::string digits = format_fixed2(std::fabs(value));  // "1234.50"
+  const std::size_t dot = digits.find('.');
+  std::string grouped;
+  for (std::size_t i = 0; i < dot; ++i) {
+    if (i > 0 && (dot - i) % 3 == 0) grouped += ',';
+    grouped += digits[i];
+  }
+  const bool negative = value < 0 && digits != "0.00";
+  return std::string(negative ? "−$" : "$") + grouped + digits.substr(dot);
+}
+
 }  // namespace caas::util

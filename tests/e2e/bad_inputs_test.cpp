@@ -26,7 +26,8 @@ const std::string k_corpus = "tests/bad-inputs/";
 // One row of tests/bad-inputs/expected.tsv.
 struct BadInput {
   std::string file;
-  std::string role;  // workload, rules (--rules), pricing (--pricing), config (--config) or baseline (--baseline)
+  std::string role;  // workload, rules (--rules), pricing (--pricing), config (--config), baseline (--baseline),
+                     // report (a side of diff) or pricelist (pricing import)
   int exit_code = 2;
   std::string in_folder;    // in a folder: error (reported) or skipped (not a workload); "-" for rules and pricing
   std::string first_error;  // the first "file:line:col: error: ..." line the text report prints
@@ -64,6 +65,17 @@ ToolRun run_bad_input(const BadInput& input) {
   if (input.role == "pricing") return run_tool({"recommend", "examples/minimal-service.yaml", "--pricing", path});
   if (input.role == "config") return run_tool({"recommend", "examples/minimal-service.yaml", "--config", path});
   if (input.role == "baseline") return run_tool({"check", "examples/minimal-service.yaml", "--baseline", path});
+  // A JSON report given to diff as a side, against a good workload (the rest is still compared).
+  if (input.role == "report") return run_tool({"diff", path, "examples/minimal-service.yaml", "--fail-on", "none"});
+  if (input.role == "pricelist") {
+    // An AWS Price List file given to `pricing import`: nothing may be written.
+    const auto out =
+        (fs::temp_directory_path() / ("caas-bad-pricelist-" + std::to_string(getpid()) + ".yaml")).string();
+    auto run = run_tool({"pricing", "import", path, "-o", out});
+    if (fs::exists(out)) run.err += "\n" + out + ":1:1: error: written although the import failed";
+    fs::remove(out);
+    return run;
+  }
   return run_tool({"recommend", path});
 }
 

@@ -163,16 +163,19 @@ TEST_CASE("hardening: standard input is read no further than one byte past the s
         "standard input holds more than 1048576 bytes, larger than the limit (--max-file-size)");
 }
 
-TEST_CASE("hardening: rule and price files over 1 MiB are refused before they are read", "[hardening][e2e]") {
+TEST_CASE("hardening: rule files over 1 MiB and price files over 64 MiB are refused before they are read",
+          "[hardening][e2e]") {
   Scratch dir("big-tables");
   write_text(dir / "rules.yaml", "version: 1\n# " + std::string(1u << 20, 'x') + "\n");
   const auto rules = run_tool({"recommend", "examples/minimal-service.yaml", "--rules", dir / "rules.yaml"});
   CHECK(rules.exit_code == 2);
   CHECK(rules.out.find(dir / "rules.yaml" + ": error: the file is 1048590 bytes, larger than the limit of 1MiB\n") !=
         std::string::npos);
-  const auto prices = run_tool({"recommend", "examples/minimal-service.yaml", "--pricing", dir / "rules.yaml"});
+  // A price file may hold the instance types of several imported regions, so its limit is larger.
+  write_text(dir / "prices.yaml", "version: 1\n# " + std::string(64u << 20, 'x') + "\n");
+  const auto prices = run_tool({"recommend", "examples/minimal-service.yaml", "--pricing", dir / "prices.yaml"});
   CHECK(prices.exit_code == 2);
-  CHECK(prices.out.find("larger than the limit of 1MiB") != std::string::npos);
+  CHECK(prices.out.find("larger than the limit of 64MiB") != std::string::npos);
 }
 
 TEST_CASE("hardening: evaluating never modifies an input file", "[hardening][e2e]") {

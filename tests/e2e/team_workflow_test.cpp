@@ -294,4 +294,9 @@ TEST_CASE("workloads: configured values fill what a file leaves unknown, shown w
     CHECK(a["field"] != "resources.memory");
   }
   CHECK(filled);
+  const auto markdown = repo.run("", {"recommend", "svc.yaml", "-f", "markdown"});
+  CHECK(markdown.out.find("**Values from the project configuration**") != std::string::npos);
+  CHECK(markdown.out.find("`traffic.requests_per_month` = `3M`") != std::string::npos);
+  const auto plain = repo.run("", {"recommend", "svc.yaml"});
+  CHECK(plain.out.find("from the project configuration, .caas-advisor.yaml:3") != std::string::npos);
 }

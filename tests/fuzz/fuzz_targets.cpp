@@ -2,15 +2,21 @@
 
 #include <nlohmann/json.hpp>
 
+#include <cmath>
 #include <sstream>
 #include <string>
 
 #include "caas/config/project_config.hpp"
 #include "caas/cost/price_table.hpp"
+#include "caas/diff/compare.hpp"
+#include "caas/diff/gates.hpp"
+#include "caas/diff/read_report.hpp"
 #include "caas/engine/engine.hpp"
 #include "caas/import/import.hpp"
 #include "caas/parse/parse_workload.hpp"
+#include "caas/pricelist/pricelist.hpp"
 #include "caas/report/baseline.hpp"
+#include "caas/report/diff_report.hpp"
 #include "caas/report/report.hpp"
 #include "caas/rules/rule_set.hpp"
 #include "caas/tables/builtin_tables.hpp"
@@ -189,6 +195,40 @@ void run_price_file(std::string_view data) {
   render_everywhere({result}, {});
 }
 
+void run_report_file(std::string_view data) {
+  auto read = diff::read_report(data, "fuzz.json", diff::report_limits(0));
+  require_located(read.errors);
+  for (const auto& file : read.files) {
+    require_located(file.errors);
+    require(!file.workloads.empty() || !file.errors.empty(), "a file of the report holds workloads or errors");
+  }
+  auto copy = read;
+  const auto base = diff::report_side(std::move(read), {"a.yaml", "x/b.yaml"}, "fuzz.json");
+  const auto head = diff::report_side(std::move(copy), {}, "fuzz.json");
+  // A report against itself changes nothing: every workload it holds is matched, unchanged or moved at most.
+  auto result = diff::compare(base, head);
+  for (const auto& change : result.changes)
+    require(change.kind == model::ChangeKind::moved || change.kind == model::ChangeKind::not_compared ||
+                change.kind == model::ChangeKind::changed,
+            "a report against itself adds or removes nothing");
+  require(std::abs(result.cost.change) < 0.005, "a report against itself costs nothing");
+  diff::Gates gates;
+  gates.target_change = true;
+  gates.new_findings = util::Severity::info;
+  diff::evaluate_gates(result, gates);
+  for (const auto& format : report::diff_formats()) {
+    std::ostringstream out;
+    format.render(out, result, {});
+    const auto text = out.str();
+    if (format.name == "json") {
+      require(nlohmann::json::accept(text), "the diff's JSON is valid JSON");
+    } else {
+      require_no_controls(text, false);
+      if (format.name == "markdown") require(text.size() < 65536, "the markdown fits a pull-request comment");
+    }
+  }
+}
+
 void run_config_file(std::string_view data) {
   const auto read = config::read_config(data, "fuzz/.caas-advisor.yaml", "fuzz");
   if (!read) {
@@ -228,6 +268,31 @@ void run_baseline(std::string_view data) {
   std::size_t known = 0;
   for (const auto m : comparison.current) known += m == report::Match::known ? 1 : 0;
   require(known + comparison.fixed.size() == keys->size(), "every earlier finding is known or fixed");
+}
+
+void run_price_list(std::string_view data) {
+  // Smaller limits, so that the fuzzer reaches the string and nesting guards with small inputs.
+  pricelist::Importer importer({4096, 16});
+  std::istringstream in{std::string(data)};
+  const auto read = importer.read(in, "fuzz.json");
+  if (!read) {
+    require(read.error().size() == 1, "a refused Price List file gives one error");
+    require_located(read.error());
+    return;
+  }
+  const auto regions = importer.regions();
+  if (regions.empty()) return;
+  const auto text = pricelist::write_overlay(regions, importer.latest_date(), builtin_prices(), {*read});
+  const auto loaded = cost::load_price_overlay(text, "imported.yaml", builtin_prices());
+  require(loaded.has_value() || loaded.error().front().code == "too-many-nodes", "an imported overlay loads");
+  if (!loaded) return;
+  auto merged = builtin_prices();
+  cost::merge(merged, *loaded);
+  engine::EngineOptions options;
+  options.prices = &merged;
+  options.region_override = regions.begin()->first;
+  const auto result = engine::recommend(fixed_profile(), {}, builtin_rules(), options);
+  render_everywhere({result}, {});
 }
 
 }  // namespace caas::fuzz

@@ -29,4 +29,10 @@ void run_config_file(std::string_view data);
 // A baseline (a JSON report): it loads or says why, located; matching against it accounts for every finding.
 void run_baseline(std::string_view data);
 
+// A JSON report read back as a side of diff: diff::read_report, the report against itself (nothing added, removed
+// or costed), and every diff format.
+void run_report_file(std::string_view data);
+// An AWS Price List file (offer file in JSON or CSV, get-products output) through `pricing import`.
+void run_price_list(std::string_view data);
+
 }  // namespace caas::fuzz

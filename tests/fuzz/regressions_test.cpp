@@ -57,6 +57,7 @@ TEST_CASE("fuzz regressions: saved rule files load without breaking an invariant
 
 TEST_CASE("fuzz regressions: saved price files load without breaking an invariant", "[fuzz][hardening]") {
   replay("prices", caas::fuzz::run_price_file);
+  replay("pricelist", caas::fuzz::run_price_list);
 }
 
 TEST_CASE("fuzz regressions: saved configurations load without breaking an invariant", "[fuzz][hardening]") {
@@ -75,6 +76,15 @@ TEST_CASE("fuzz targets: the seed corpora pass through every target", "[fuzz][ha
     CHECK_NOTHROW(caas::fuzz::run_workload_file(read_text(entry.path().string())));
   }
   CHECK_NOTHROW(caas::fuzz::run_rule_file(read_text((root / "rules/aws.yaml").string())));
+  for (const auto& entry : fs::directory_iterator(root / "tests/fixtures/pricelist")) {
+    INFO(entry.path().filename().string());
+    CHECK_NOTHROW(caas::fuzz::run_price_list(read_text(entry.path().string())));
+  }
   CHECK_NOTHROW(caas::fuzz::run_price_file(read_text((root / "rules/pricing/aws-us-east-1.yaml").string())));
   CHECK_NOTHROW(caas::fuzz::run_condition("execution.duration.max > 15m and not x.pci"));
+}
+
+TEST_CASE("fuzz regressions: saved reports read back as a diff side without breaking an invariant",
+          "[fuzz][hardening]") {
+  replay("report", caas::fuzz::run_report_file);
 }

@@ -19,7 +19,7 @@ expect() {
 expect 'caas-advisor rec' 'recommend'
 expect 'caas-advisor rules ' 'list show'
 expect 'caas-advisor rules list -f ' 'json markdown text'
-expect 'caas-advisor schema ' 'config report workload'
+expect 'caas-advisor schema ' 'config diff report workload'
 expect 'caas-advisor recommend --fail-on ' 'error info none warning'
 expect 'caas-advisor recommend examples/photo-thumb' 'examples/photo-thumbnailer.yaml'
 expect 'caas-advisor recommend --path-b' '--path-base'

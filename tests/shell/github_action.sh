@@ -36,6 +36,14 @@ grep -qx "exit-code=1" "$dir/output" || fail "no exit-code=1 output"
 grep -q '^::error' "$dir/stdout" || fail "no error annotation"
 [[ ! -s $dir/summary ]] || fail "summary: false still wrote the job summary"
 
+# diff, as the pull-request recipe of docs/ci.md runs it: the markdown comment with its marker, and the gate.
+INPUT_COMMAND=diff INPUT_PATHS="tests/fixtures/diff/base/services/orders.yaml tests/fixtures/diff/head/services/orders.yaml" \
+  INPUT_FORMATS="github markdown=$dir/diff.md" INPUT_ARGS="--fail-on-cost-increase 1USD" INPUT_SUMMARY=false run_action
+code=$?
+[[ $code == 1 ]] || fail "diff over the cost gate exited $code, not 1: $(cat "$dir/stderr")"
+grep -qx "exit-code=1" "$dir/output" || fail "no exit-code=1 output for diff"
+[[ $(head -n 1 "$dir/diff.md") == '<!-- caas-advisor-diff -->' ]] || fail "the diff's markdown does not start with its marker"
+
 # A command the Action does not run is refused.
 INPUT_COMMAND=rules INPUT_PATHS=. run_action
 code=$?

@@ -13,7 +13,7 @@ struct ToolRun {
 
 // Runs the binary with `args` from the project's root folder; `stdin_text` is fed to standard input.
 ToolRun run_tool(const std::vector<std::string>& args, const std::string& stdin_text = {});
-// The same from another folder (a project configuration is looked for from there).
+// The same from another folder (a git repository made by a test; a project configuration is looked for from there).
 ToolRun run_tool_in(const std::string& folder, const std::vector<std::string>& args,
                     const std::string& stdin_text = {});
 

@@ -99,6 +99,10 @@ std::vector<std::string_view> price_key_names();
 // How a price key's amount is written and read: "usd" (dollars per unit), "percent" (off) or "value" (a number).
 std::string_view amount_kind(std::string_view key);
 
+// How the note of a price begins when an overlay made by `pricing import` took it from the built-in table because
+// the imported files do not carry it; an estimate states each such price it uses as an assumption.
+inline constexpr std::string_view k_fallback_note = "not in the imported Price List files: ";
+
 // A target's monthly cost, or why there is none.
 struct TargetCost {
   std::optional<model::CostEstimate> estimate;

@@ -116,6 +116,15 @@ struct CostCurveCrossing {
   std::string message;  // "AWS Fargate becomes the cheaper choice above 19.2M requests a month (...)"
 };
 
+// A value the workload's file writes, as written ("10m", "http, sqs"), for readers that compare two versions of a
+// workload (`diff`, which also reads it back from a JSON report).
+struct InputValue {
+  std::string field;  // a catalogue path, or `x.NAME` for an x- extension
+  std::string value;
+  int line = 0;  // where it is written (in an imported spec, the original key)
+  int column = 0;
+};
+
 struct CostCurve {
   std::string field;                         // "traffic.requests_per_month" | "traffic.runs_per_month"
   double events_per_month = 0;               // today's traffic
@@ -136,6 +145,7 @@ struct Recommendation {
   std::vector<Assumption> assumptions;
   std::vector<Change> what_would_change;
   std::vector<Finding> findings;
+  std::vector<InputValue> inputs;  // the values the file writes: catalogue order, then x- extensions by name
   // Set only for workloads imported from another format (docs/importers.md).
   std::string source_format;         // "serverless", "kubernetes"...; empty for workload files
   std::vector<Provenance> imported;  // in workload-field order

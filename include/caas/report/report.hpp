@@ -69,10 +69,6 @@ struct Summary {
   std::vector<std::string> skipped_files;  // listed with -v
   FindingCounts findings;
   int exit_code = 0;
-  // Findings by what the team decided (model::FindingStatus, docs/config.md); waived and known ones never count
-  // for --fail-on.
-  int waived = 0;
-  int known = 0;
   bool baseline = false;  // a baseline was given: the counts below mean something
   int new_findings = 0;   // findings the baseline does not hold
   int fixed = 0;          // findings of the baseline no longer reported

@@ -3,6 +3,7 @@
 // with its severity, a one-line summary, what it means, what to do, and the page that documents it
 // (docs/diagnostics.md lists them all). A `Code` is made only from an id in this table and only at compile time, so
 // a reader cannot emit a code that is not registered: `report.error("unknown-kye", ...)` does not compile.
+#include <cstddef>
 #include <cstdint>
 #include <iterator>
 #include <string_view>
@@ -188,6 +189,31 @@ inline constexpr CodeInfo k_codes[] = {
      "A DaemonSet runs one copy on every node of a cluster; as a workload of its own it is advised as one instance.",
      "Nothing, if one copy is what should be advised on.", "docs/importers.md"},
 
+    // AWS Price List files (`pricing import`).
+    {"price-list-syntax", Severity::error, "Not a readable Price List file",
+     "A file given to pricing import is not valid JSON or CSV where the message says: cut short, not JSON, a "
+     "broken quote.",
+     "Download the file again (a cut-short download is the usual cause) and import the whole file.",
+     "docs/cost-model.md"},
+    {"price-list-shape", Severity::error, "Not shaped like a Price List file",
+     "The file is JSON or CSV, but not an AWS Price List offer file or the output of aws pricing get-products: a "
+     "field is missing or of the wrong kind, or the CSV has no header row.",
+     "Give an offer file (index.json or index.csv) or the JSON that aws pricing get-products prints.",
+     "docs/cost-model.md"},
+    {"price-list-offer", Severity::error, "An offer the importer does not read",
+     "The file is another service's offer (AmazonS3, AmazonRDS...): the cost model prices only Lambda, Fargate, EC2, "
+     "load balancers, API Gateway, data transfer and public addresses.",
+     "Give the AWSLambda, AmazonECS, AmazonEC2, AWSELB, AmazonApiGateway, AWSDataTransfer or AmazonVPC file.",
+     "docs/cost-model.md"},
+    {"price-list-too-long", Severity::error, "A string or line too long",
+     "A JSON string or a CSV line of a Price List file is longer than the importer's limit (1 MiB); no real "
+     "Price List value comes near it.",
+     "Check that the file is a Price List file, and download it again.", "docs/cost-model.md"},
+    {"price-list-empty", Severity::warning, "Nothing the cost model uses",
+     "The Price List file holds no price the cost model uses (only reserved terms, other tenancies, other "
+     "products...).",
+     "Give the offer file of the service and region you want priced.", "docs/cost-model.md"},
+
     // The command line: files and folders.
     {"not-a-workload", Severity::error, "Not a workload file",
      "A file named on the command line is neither a workload (apiVersion: caas-advisor/v1, or a workload kind with "
@@ -211,6 +237,14 @@ inline constexpr CodeInfo k_codes[] = {
      "Check the path and its permissions.", "docs/diagnostics.md"},
     {"unreadable-path", Severity::error, "Path could not be read",
      "A path named on the command line does not exist or could not be read.", "Check the path.", "docs/diagnostics.md"},
+    {"not-a-report", Severity::error, "Not a report diff can read",
+     "A JSON file given to diff as a side is read as a report written with -f json (schema "
+     "caas-advisor/report/v1); this one names another schema.",
+     "Give diff a report written with -f json by this version, a workload file or a folder.", "docs/diff.md"},
+    {"error-in-report", Severity::error, "A file the report could not evaluate",
+     "A JSON report read as a side of diff records that this file could not be evaluated when the report was "
+     "written, so its workloads are not compared.",
+     "Fix the file and write the report again, or compare the files themselves.", "docs/diff.md"},
     {"internal-error", Severity::error, "Internal error",
      "caas-advisor failed on this input because of a bug in caas-advisor.", "Report it with the input that caused it.",
      "docs/diagnostics.md"},
@@ -231,6 +265,12 @@ inline constexpr CodeInfo k_codes[] = {
     {"check-no-runs-on", Severity::info, "No runs_on to judge",
      "The workload does not name the target it runs on, so check can only report the advice.",
      "Add runs_on: ec2, fargate or lambda to have the choice judged.", "docs/ci.md"},
+    {"unknown-region", Severity::error, "Unknown region",
+     "A workload, --region or a project configuration names a region the price table has no prices for (a misspelt "
+     "code, or a region that is not built in); the run stops rather than report without costs.",
+     "Use a region that caas-advisor pricing regions lists (the message suggests the nearest), or import the "
+     "region's prices from AWS's Price List files with caas-advisor pricing import and pass them with --pricing.",
+     "docs/cost-model.md"},
     // Accepted exceptions, baselines and the project configuration (docs/config.md).
     {"waiver-expired", Severity::warning, "Waiver expired",
      "A waiver's expires date has passed: it no longer waives its finding, which counts again.",
@@ -242,12 +282,6 @@ inline constexpr CodeInfo k_codes[] = {
      "The baseline (--baseline, or baseline: in the configuration) is not a JSON report written by caas-advisor "
      "(-f json=FILE): it lacks the report's tool, schema or results.",
      "Write the baseline with `caas-advisor check ... -f json=FILE` and commit that file.", "docs/config.md"},
-    {"unknown-region", Severity::error, "Unknown region",
-     "A workload, --region or a project configuration names a region the price table has no prices for (a misspelt "
-     "code, or a region that is not built in); the run stops rather than report without costs.",
-     "Use a region that caas-advisor pricing regions lists (the message suggests the nearest), or import the "
-     "region's prices from AWS's Price List files with caas-advisor pricing import and pass them with --pricing.",
-     "docs/cost-model.md"},
     {"no-prices-for-region", Severity::warning, "No prices for the region",
      "The price table has no prices for the workload's region, so costs are left out of the ranking.",
      "Use a region the price table has, or add its prices with --pricing.", "docs/diagnostics.md"},

@@ -26,6 +26,9 @@ struct InputLimits {
 // The limits of the files that are not given on the command line as inputs (--rules, --pricing): fixed, since no
 // option raises them.
 inline InputLimits table_limits() { return {k_mebibyte, 64, 100000, ""}; }
+// Price files (--pricing): an overlay imported from AWS's Price List holds every instance type of each region it
+// prices, hundreds of them, so it may be larger; still fixed. The node budget is every file's.
+inline InputLimits price_file_limits() { return {64 * k_mebibyte, 64, 100000, ""}; }
 
 // The first problem of untrusted text, or nullopt: too-large (located at the file only), not-utf8 (at the first
 // bad byte), too-deep (at the bracket that goes too deep; quoted scalars and comments are skipped).

@@ -33,4 +33,7 @@ std::string format_number(double value);
 // Fixed two decimals, rounded half away from zero: 7 -> "7.00".
 std::string format_fixed2(double value);
 
+// Dollars to the cent with thousands separators: "$1,234.50", "−$3.00"; "—" when not finite.
+std::string format_usd(double value);
+
 }  // namespace caas::util

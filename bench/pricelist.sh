@@ -1,0 +1,25 @@
+#!/usr/bin/env bash
+# Measures `pricing import` on a generated AmazonEC2 offer file of SIZE bytes (default 3 GB): throughput and peak
+# memory (/usr/bin/time -v), against the speed of reading the same file with cat. Figures go in docs/performance.md.
+# Usage: bench/pricelist.sh [SIZE] [BUILD]      (BUILD: a Release build folder with caas-advisor, default build)
+set -eu
+cd "$(dirname "$0")/.."
+size=${1:-3000000000}
+build=${2:-build}
+cmake --build "$build" --target caas-advisor generate_offer >/dev/null
+dir=$(mktemp -d)
+trap 'rm -rf "$dir"' EXIT
+"$build/bench/generate_offer" "$size" >"$dir/index.json"
+bytes=$(stat -c %s "$dir/index.json")
+cat "$dir/index.json" >/dev/null  # warm the cache once, as for every run below
+start=$(date +%s.%N); cat "$dir/index.json" >/dev/null; end=$(date +%s.%N)
+echo "file: $bytes bytes; cat reads it at $(echo "$bytes / ($end - $start) / 1000000" | bc) MB/s"
+/usr/bin/time -v "$build/caas-advisor" pricing import "$dir/index.json" -o "$dir/out.yaml" 2>"$dir/time.txt" || {
+  cat "$dir/time.txt"; exit 1; }
+wall=$(grep 'Elapsed (wall clock)' "$dir/time.txt" | sed 's/.*: //')
+seconds=$(echo "$wall" | awk -F: '{ if (NF == 3) print $1 * 3600 + $2 * 60 + $3; else print $1 * 60 + $2 }')
+rss=$(grep 'Maximum resident set size' "$dir/time.txt" | sed 's/.*: //')
+cpu=$(awk -F': ' '/User time|System time/ { s += $2 } END { print s }' "$dir/time.txt")
+echo "pricing import: ${seconds} s wall, $(echo "$bytes / $seconds / 1000000" | bc) MB/s;" \
+  "${cpu} s of processor time, $(echo "$bytes / $cpu / 1000000" | bc) MB per processor-second; peak RSS $((rss / 1024)) MB"
+grep -E 'instance types|prices the cost model' "$dir/time.txt" || true
