@@ -191,6 +191,20 @@ std::optional<Context> load_context(const Options& options, util::Diagnostics& e
       errors.push_back(std::move(d));
     }
   }
+  // A region the configuration's `workloads:` gives is checked the same way, located at its line there.
+  if (errors.size() == before) {
+    for (const auto& entry : options.workload_values) {
+      const auto& field = entry.values.at("region");
+      const auto region = entry.values.text("region");
+      if (field.origin != model::Origin::written || !region) continue;
+      if (auto problem = cost::check_region(context.prices, *region)) {
+        auto d =
+            util::make_error(problem->code, std::move(problem->message), {entry.values.file, field.line, field.column});
+        d.hint = std::move(problem->hint);
+        errors.push_back(std::move(d));
+      }
+    }
+  }
   context.tool.rules_version = context.rules.revision;
   context.tool.pricing_date = context.prices.date;
   tool = context.tool;

@@ -204,7 +204,8 @@ std::vector<model::Assumption> fill_workload_values(model::WorkloadProfile& prof
       field.column = 0;
       filled.push_back({std::string(catalogue[i].path), value.written,
                         "from the project configuration, " + entry.values.file + ":" + std::to_string(value.line) +
-                            " (workloads " + util::quoted(entry.workload) + ")"});
+                            " (workloads " + util::quoted(entry.workload) + ")",
+                        entry.values.file, value.line, entry.workload});
     }
   }
   std::sort(filled.begin(), filled.end(),

@@ -195,7 +195,7 @@ std::string portfolio_row(const model::Recommendation& recommendation, Command c
 void write_configured(std::string& out, const model::Recommendation& recommendation) {
   std::string lines;
   for (const auto& a : recommendation.assumptions)
-    if (a.why.rfind("from the project configuration", 0) == 0)
+    if (!a.config_file.empty())
       lines += "- " + markdown_code(a.field, Pipes::keep) + " = " + markdown_code(a.value, Pipes::keep) + ": " +
                markdown_text(a.why) + "\n";
   if (!lines.empty()) out += "\n**Values from the project configuration**\n\n" + lines;

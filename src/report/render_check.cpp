@@ -10,6 +10,7 @@
 #include <sstream>
 
 #include "caas/util/text.hpp"
+#include "configured_values.hpp"
 #include "finding_status.hpp"
 #include "renderers.hpp"
 #include "text_sections.hpp"
@@ -87,6 +88,7 @@ class CheckTextRenderer final : public Renderer {
       m_findings.push_back({finding, line.name});
     }
     m_lines.push_back(std::move(line));
+    m_configured.add(recommendation);
     if (m_advice) m_advice->result(recommendation);
   }
 
@@ -100,6 +102,7 @@ class CheckTextRenderer final : public Renderer {
             << '\n';
     write_workloads();
     write_findings();
+    write_configured();
     for (const auto& error : m_errors) m_out << '\n' << util::format_diagnostic(error);
     if (m_advice) {
       m_advice->finish(summary);
@@ -173,6 +176,21 @@ class CheckTextRenderer final : public Renderer {
             << '\n';
   }
 
+  // The values the project configuration filled in, once per line of it, located there: what the verdict rests on.
+  void write_configured() {
+    if (m_configured.empty()) return;
+    m_out << '\n' << m_context.paint("Values from the project configuration", Style::bold) << '\n';
+    constexpr std::size_t k_indent = 4;
+    for (const auto& value : m_configured.values()) {
+      const std::string where = escape_control(value.file) + fmt::format(":{}", value.line);
+      const std::size_t lead = display_width(where) + 2;
+      const std::size_t first = lead + 20 <= m_context.width ? m_context.width - lead : 20;
+      const auto lines = wrap_hanging(escape_control(describe(value)), first, m_context.width - k_indent);
+      m_out << m_context.paint(where, Style::bold) << ": " << lines.front() << '\n';
+      for (std::size_t i = 1; i < lines.size(); ++i) m_out << std::string(k_indent, ' ') << lines[i] << '\n';
+    }
+  }
+
   std::ostream& m_out;
   RenderOptions m_options;
   TextContext m_context;
@@ -182,6 +200,7 @@ class CheckTextRenderer final : public Renderer {
   util::Diagnostics m_errors;
   std::ostringstream m_advice_text;
   std::unique_ptr<Renderer> m_advice;
+  ConfiguredValues m_configured;
 };
 
 }  // namespace

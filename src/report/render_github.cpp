@@ -2,6 +2,7 @@
 // error, as they arrive; then a summary notice, because GitHub shows only the first ten errors and ten warnings of a
 // step and the reader must learn how many there were.
 #include "caas/util/text.hpp"
+#include "configured_values.hpp"
 #include "finding_status.hpp"
 #include "github_commands.hpp"
 #include "renderers.hpp"
@@ -30,6 +31,7 @@ class GithubRenderer final : public Renderer {
   void begin(const ToolInfo& /*tool*/) override {}
 
   void result(const model::Recommendation& recommendation) override {
+    m_configured.add(recommendation);
     for (const auto& finding : recommendation.findings) {
       std::string title = recommendation.name.empty() ? finding.rule : finding.rule + " (" + recommendation.name + ")";
       // A waived or known finding is a notice: shown where it is, with why it does not fail the run.
@@ -52,6 +54,10 @@ class GithubRenderer final : public Renderer {
   }
 
   void finish(const Summary& summary) override {
+    // The values the project configuration filled in: a notice at each line of it that filled some.
+    for (const auto& value : m_configured.values())
+      write_github_command(m_out, "notice", value.file, value.line, 0, "value from the project configuration",
+                           describe(value));
     std::string text = "caas-advisor: " + plural(summary.files, "file", "files") + ", " +
                        plural(summary.workloads, "workload", "workloads");
     if (summary.skipped > 0) text += " (" + plural(summary.skipped, "file", "files") + " skipped: not workloads)";
@@ -90,6 +96,7 @@ class GithubRenderer final : public Renderer {
   int m_errors = 0;
   int m_warnings = 0;
   int m_notes = 0;
+  ConfiguredValues m_configured;
 };
 
 }  // namespace

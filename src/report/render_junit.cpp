@@ -131,6 +131,19 @@ std::string feasibility_text(const model::Recommendation& recommendation) {
   return "feasible: " + (fits.empty() ? std::string("none") : fits) + (out.empty() ? "" : "; ruled out: " + out);
 }
 
+// The parse case's output: which targets fit, then the values the project configuration filled in, with where
+// (docs/config.md): "…; from the project configuration: traffic.requests_per_month = 3M (.caas-advisor.yaml:3)".
+std::string parse_text(const model::Recommendation& recommendation) {
+  std::string text = feasibility_text(recommendation);
+  std::string configured;
+  for (const auto& a : recommendation.assumptions)
+    if (!a.config_file.empty())
+      configured += (configured.empty() ? "" : ", ") + a.field + " = " + a.value + " (" + a.config_file + ":" +
+                    std::to_string(a.config_line) + ")";
+  if (configured.empty()) return text;
+  return text + (text.empty() ? "" : "; ") + "from the project configuration: " + configured;
+}
+
 class JunitRenderer final : public Renderer {
  public:
   JunitRenderer(std::ostream& out, const RenderOptions& options)
@@ -147,7 +160,7 @@ class JunitRenderer final : public Renderer {
                Suite::Outcome::passed,
                {},
                {},
-               feasibility_text(recommendation)});
+               parse_text(recommendation)});
     bool judged = false;
     for (const auto& finding : recommendation.findings) {
       const bool check = finding.rule.rfind("check-", 0) == 0;

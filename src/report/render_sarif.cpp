@@ -10,6 +10,7 @@
 #include <set>
 
 #include "caas/util/codes.hpp"
+#include "configured_values.hpp"
 #include "json_writer.hpp"
 #include "renderers.hpp"
 #include "sarif_support.hpp"
@@ -90,6 +91,7 @@ class SarifRenderer final : public Renderer {
   }
 
   void result(const model::Recommendation& recommendation) override {
+    m_configured.add(recommendation);
     for (const auto& finding : recommendation.findings) {
       const int index = rule_index(finding.rule, [&] {
         return util::find_code(finding.rule) ? describe_code(finding.rule, finding.severity)
@@ -140,6 +142,7 @@ class SarifRenderer final : public Renderer {
     m_json.key("exitCode");
     m_json.integer(summary.exit_code);
     write_left_out();
+    write_configured();
     m_json.end_object();
     m_json.end_array();
     m_json.key("properties");
@@ -233,6 +236,45 @@ class SarifRenderer final : public Renderer {
                   " results, so this run keeps that many, errors and warnings first. The JSON report holds them all.");
     m_json.end_object();
     m_json.end_object();
+    m_json.end_array();
+  }
+
+  // The values the project configuration filled in, each a note located at its line there (docs/config.md).
+  void write_configured() {
+    if (m_configured.empty()) return;
+    m_json.key("toolConfigurationNotifications");
+    m_json.begin_array();
+    for (const auto& value : m_configured.values()) {
+      m_json.begin_object();
+      m_json.key("level");
+      m_json.string("note");
+      m_json.key("descriptor");
+      m_json.begin_object();
+      m_json.key("id");
+      m_json.string("configured-value");
+      m_json.end_object();
+      m_json.key("message");
+      m_json.begin_object();
+      m_json.key("text");
+      m_json.string("from the project configuration: " + describe(value));
+      m_json.end_object();
+      m_json.key("locations");
+      m_json.begin_array();
+      m_json.begin_object();
+      m_json.key("physicalLocation");
+      m_json.begin_object();
+      m_json.key("artifactLocation");
+      write_artifact_location(m_json, value.file);
+      m_json.key("region");
+      m_json.begin_object();
+      m_json.key("startLine");
+      m_json.integer(std::max(value.line, 1));
+      m_json.end_object();
+      m_json.end_object();
+      m_json.end_object();
+      m_json.end_array();
+      m_json.end_object();
+    }
     m_json.end_array();
   }
 
@@ -401,6 +443,7 @@ class SarifRenderer final : public Renderer {
   std::deque<HeldResult> m_notes;           // notes waiting for the room errors and warnings leave
   std::size_t m_written = 0;                // results written so far
   std::array<std::size_t, 3> m_left_out{};  // by severity
+  ConfiguredValues m_configured;
 };
 
 }  // namespace

@@ -299,4 +299,33 @@ TEST_CASE("workloads: configured values fill what a file leaves unknown, shown w
   CHECK(markdown.out.find("`traffic.requests_per_month` = `3M`") != std::string::npos);
   const auto plain = repo.run("", {"recommend", "svc.yaml"});
   CHECK(plain.out.find("from the project configuration, .caas-advisor.yaml:3") != std::string::npos);
+  // Every other format shows them too, located in the configuration.
+  const auto sarif = json::parse(repo.run("", {"recommend", "svc.yaml", "-f", "sarif"}).out);
+  const auto& notes = sarif["runs"][0]["invocations"][0]["toolConfigurationNotifications"];
+  REQUIRE(notes.size() == 1);
+  CHECK(notes[0]["message"]["text"] ==
+        "from the project configuration: traffic.requests_per_month = 3M for minimal-service (workloads 'minimal-*')");
+  CHECK(notes[0]["locations"][0]["physicalLocation"]["artifactLocation"]["uri"] == ".caas-advisor.yaml");
+  CHECK(notes[0]["locations"][0]["physicalLocation"]["region"]["startLine"] == 3);
+  const auto junit = repo.run("", {"recommend", "svc.yaml", "-f", "junit"});
+  CHECK(junit.out.find("from the project configuration: traffic.requests_per_month = 3M (.caas-advisor.yaml:3)") !=
+        std::string::npos);
+  const auto github = repo.run("", {"recommend", "svc.yaml", "-f", "github"});
+  CHECK(github.out.find("::notice file=.caas-advisor.yaml,line=3,title=value from the project configuration::"
+                        "traffic.requests_per_month = 3M for minimal-service") != std::string::npos);
+  const auto check = repo.run("", {"check", "svc.yaml"});
+  CHECK(check.out.find("Values from the project configuration\n.caas-advisor.yaml:3: traffic.requests_per_month = "
+                       "3M for minimal-service") != std::string::npos);
+}
+
+TEST_CASE("workloads: a region the configuration gives is checked against the prices, located there", "[config][e2e]") {
+  Repo repo("values-region");
+  repo.write("svc.yaml", read_text(source_dir() + "/examples/minimal-service.yaml"));
+  repo.write(".caas-advisor.yaml", "workloads:\n  '*':\n    region: eu-wset-1\n");
+  const auto run = repo.run("", {"recommend", "svc.yaml"});
+  CHECK(run.exit_code == 2);
+  CHECK(run.out.find(".caas-advisor.yaml:3:13: error: no prices for region 'eu-wset-1'; did you mean 'eu-west-1'?") !=
+        std::string::npos);
+  repo.write(".caas-advisor.yaml", "workloads:\n  '*':\n    region: eu-west-1\n");
+  CHECK(repo.run("", {"recommend", "svc.yaml"}).exit_code == 0);
 }

@@ -34,6 +34,11 @@ struct Assumption {
   std::string field;  // a workload path, or a cost-model name such as "pricing.free_tier"
   std::string value;
   std::string why;
+  // A value the project configuration's `workloads:` filled in (docs/config.md): where it is written and the name
+  // or glob it is given for. Empty for the cost model's own assumptions.
+  std::string config_file{};
+  int config_line = 0;
+  std::string config_workloads{};
 };
 
 struct CostEstimate {
