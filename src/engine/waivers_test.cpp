@@ -10,7 +10,8 @@ using namespace caas;
 
 namespace {
 
-model::Recommendation result(const std::string& name, std::vector<std::pair<util::Severity, std::string>> findings) {
+model::Recommendation result(const std::string& name,
+                             const std::vector<std::pair<util::Severity, std::string>>& findings) {
   model::Recommendation rec;
   rec.name = name;
   rec.file = name + ".yaml";

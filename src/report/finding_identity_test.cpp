@@ -5,7 +5,8 @@
 namespace caas::report {
 namespace {
 
-model::Recommendation result_with(std::string file, std::string name, std::vector<std::pair<std::string, int>> rules) {
+model::Recommendation result_with(std::string file, std::string name,
+                                  const std::vector<std::pair<std::string, int>>& rules) {
   model::Recommendation rec;
   rec.file = std::move(file);
   rec.name = std::move(name);

@@ -1,8 +1,6 @@
 // The command line end to end: exit codes, batches with broken files, standard input, rules commands.
 #include <catch2/catch.hpp>
 
-#include <filesystem>
-
 #include <nlohmann/json.hpp>
 
 #include <filesystem>
@@ -173,13 +171,13 @@ TEST_CASE("cli: a broken rule or price file with -f json prints the report's sha
     const auto report = json::parse(run.out);
     CHECK(report["schema"] == "caas-advisor/report/v1");
     CHECK(report["results"].empty());
-    REQUIRE(report["errors"].size() >= 1);
+    REQUIRE(!report["errors"].empty());
     CHECK(report["errors"][0]["file"] == "tests/bad-inputs/rules-escape-message.yaml");
     CHECK(report["errors"][0]["line"].is_number());
     CHECK(report["errors"][0]["code"].is_string());
     CHECK(report["summary"]["exit_code"] == 2);
     CHECK(report["summary"]["files"] == 0);
-    CHECK(report["tool"]["rules_version"] != "");
+    CHECK(!report["tool"]["rules_version"].get<std::string>().empty());
     // The errors are on standard error too, for a CI log; and a report written to a file says the same.
     CHECK(run.err.find("tests/bad-inputs/rules-escape-message.yaml:") != std::string::npos);
     const auto sarif = json::parse(read_text(sarif_path));

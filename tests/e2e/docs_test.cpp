@@ -27,8 +27,9 @@ std::string codes_table() {
   for (const auto& row : caas::util::k_codes) {
     const std::string doc(row.doc);
     const auto page = doc.substr(doc.rfind('/') + 1);
-    out += "| `" + std::string(row.id) + "` | " + std::string(caas::util::to_string(row.severity)) + " | " +
-           std::string(row.summary) + " | " + std::string(row.help) + " | [" + page + "](" + page + ") |\n";
+    out.append("| `").append(row.id).append("` | ").append(caas::util::to_string(row.severity)).append(" | ");
+    out.append(row.summary).append(" | ").append(row.help).append(" | [").append(page).append("](").append(page);
+    out.append(") |\n");
   }
   return out;
 }

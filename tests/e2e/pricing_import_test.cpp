@@ -48,6 +48,7 @@ std::vector<double> json_prices(const std::string& file, const std::string& usag
   }
   std::sort(tiers.begin(), tiers.end());
   std::vector<double> out;
+  out.reserve(tiers.size());
   for (const auto& t : tiers) out.push_back(t.second);
   return out;
 }
@@ -92,6 +93,7 @@ std::vector<double> csv_prices(const std::string& file, const std::string& usage
   }
   std::sort(tiers.begin(), tiers.end());
   std::vector<double> out;
+  out.reserve(tiers.size());
   for (const auto& t : tiers) out.push_back(t.second);
   return out;
 }

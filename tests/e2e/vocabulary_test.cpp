@@ -33,16 +33,16 @@ util::Diagnostics workload_errors(std::string_view text) {
 }
 
 util::Diagnostics rule_errors(std::string_view text) {
-  static const auto base = *tables::builtin_rules();
+  static const auto k_base = *tables::builtin_rules();
   rules::LoadOptions options;
-  options.base = &base;
+  options.base = &k_base;
   auto loaded = rules::load_rules(text, "r.yaml", options);
   return loaded ? util::Diagnostics{} : loaded.error();
 }
 
 util::Diagnostics price_errors(std::string_view text) {
-  static const auto base = tables::builtin_prices();
-  auto loaded = cost::load_price_overlay(text, "p.yaml", base);
+  static const auto k_base = tables::builtin_prices();
+  auto loaded = cost::load_price_overlay(text, "p.yaml", k_base);
   return loaded ? util::Diagnostics{} : loaded.error();
 }
 

@@ -17,7 +17,8 @@ struct FindingKey {
   std::string workload;  // the workload's name
   std::string rule;      // rule or check id: "check-runs-on-not-recommended", "lambda-cold-start", ...
 
-  auto operator<=>(const FindingKey&) const = default;
+  // clang-tidy 14 reads the defaulted comparison as a literal 0 compared with a pointer.
+  auto operator<=>(const FindingKey&) const = default;  // NOLINT(modernize-use-nullptr)
 };
 
 // The key of one finding of a result: the finding's own file (an imported workload's findings point into the spec),
