@@ -158,7 +158,7 @@ class CheckTextRenderer final : public Renderer {
                           : finding.severity == util::Severity::warning ? Style::yellow
                                                                         : Style::cyan;
       const std::string severity(util::to_string(finding.severity));
-      const std::string lead = where + ": " + severity + ": ";
+      const std::string lead = fmt::format("{}: {}: ", where, severity);
       constexpr std::size_t k_indent = 4;
       const std::size_t first =
           display_width(lead) + 20 <= m_context.width ? m_context.width - display_width(lead) : 20;
