@@ -12,8 +12,14 @@ targets=("$@")
 [ ${#targets[@]} -eq 0 ] && targets=(workload import condition rules prices config baseline report pricelist)
 build=${CAAS_FUZZ_BUILD:-build-fuzz}
 
+config=()
+if command -v ccache >/dev/null; then
+  # As tools/test.sh: hits across checkouts in different folders, so CI's clean clone reuses the last run's objects.
+  config+=(-DCMAKE_CXX_COMPILER_LAUNCHER=ccache)
+  export CCACHE_BASEDIR=$PWD CCACHE_NOHASHDIR=1
+fi
 CC=clang CXX=clang++ cmake -S . -B "$build" -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo -DCAAS_FUZZ=ON \
-  -DCAAS_SANITIZE=ON -DCAAS_TESTS=OFF >/dev/null
+  -DCAAS_SANITIZE=ON -DCAAS_TESTS=OFF "${config[@]}" >/dev/null
 cmake --build "$build" --target "${targets[@]/#/fuzz_}"
 
 # Seeds: the files each input path really sees, plus every saved regression.
