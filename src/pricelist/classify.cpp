@@ -245,8 +245,15 @@ std::optional<Classified> classify(const Product& p, std::string_view offer) {
   const bool transfer = *slot == Slot::data_transfer_out;
   std::string region = transfer ? p[Attr::fromregioncode] : p[Attr::regioncode];
   if (region.empty()) region = region_of_location(transfer ? p[Attr::fromlocation] : p[Attr::location]);
-  if (region.empty()) return std::nullopt;
+  // A region code is a key of the overlay written from it: anything else is not a region this file prices.
+  if (!is_region_code(region)) return std::nullopt;
   return Classified{*slot, std::move(region)};
+}
+
+bool is_region_code(std::string_view code) {
+  if (code.empty() || code.size() > 32 || code.front() < 'a' || code.front() > 'z' || code.back() == '-') return false;
+  return std::all_of(code.begin(), code.end(),
+                     [](char c) { return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-'; });
 }
 
 std::string date_of(std::string_view publication_date) {

@@ -51,6 +51,13 @@ util::Result<FileSummary> Importer::read(std::istream& in, const std::string& fi
   if (!read) return util::fail(std::move(read.error()));
   summary.bytes = stream.consumed();
   const auto day = date_of(summary.publication_date);
+  // Every price is dated by its file: AWS's files always say when they were published, so one that does not is not
+  // one of them (or was cut or edited), and its prices could not say when they were collected.
+  if (summary.prices > 0 && day.empty())
+    return util::fail(util::make_error("price-list-shape",
+                                       "the file gives no publication date ('Publication Date' or 'publicationDate', "
+                                       "as YYYY-MM-DD...), which dates every price it holds",
+                                       {file, 1, 1}));
   m_state->latest = std::max(m_state->latest, day);
   return summary;
 }

@@ -77,6 +77,14 @@ TEST_CASE("pricelist: the region comes from regionCode, else from the location n
   CHECK(where->region == "ap-south-1");
   p[Attr::regioncode] = "eu-west-2";
   CHECK(classify(p, "AmazonEC2")->region == "eu-west-2");
+  // A region code that is not one is not a region this file prices: it would be a key of the overlay written.
+  for (const char* bad : {"[eu-west-1", "eu west 1", "EU-WEST-1", "eu-west-1-", "-eu", "eu-west-1: x"}) {
+    p[Attr::regioncode] = bad;
+    CHECK_FALSE(classify(p, "AmazonEC2").has_value());
+  }
+  CHECK(is_region_code("ap-southeast-5"));
+  CHECK(is_region_code("us-gov-west-1"));
+  CHECK_FALSE(is_region_code(""));
 }
 
 TEST_CASE("pricelist: an EC2 offer file gives on-demand shared Linux instances, and skips the distractors",
@@ -154,6 +162,14 @@ TEST_CASE("pricelist: a CSV offer file is read by its header's names, reserved r
   const auto prices = importer.regions().at("eu-west-1").prices;
   REQUIRE(prices.size() == 1);
   CHECK(prices.at("fargate.x86_64.vcpu_hour").usd == Approx(0.04048));
+  // Without its publication date, nothing in the file could say when its prices were collected: refused.
+  std::string undated = csv;
+  undated.replace(undated.find("Publication Date"), 16, "Publication Dat");
+  Importer again;
+  const auto refused = read_text(again, undated);
+  REQUIRE_FALSE(refused);
+  CHECK(refused.error().front().code == "price-list-shape");
+  CHECK(refused.error().front().where.line == 1);
 }
 
 TEST_CASE("pricelist: broken files are located errors with registered codes", "[pricelist]") {

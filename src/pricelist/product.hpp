@@ -111,6 +111,9 @@ bool is_known_offer(std::string_view offer);
 // (reserved capacity, dedicated tenancy, software, Spot, Lambda@Edge, free tiers, other offers' products...).
 std::optional<Classified> classify(const Product& product, std::string_view offer);
 
+// An AWS region code as the overlay may use it as a key: lower-case letters, digits and hyphens ("eu-west-1").
+bool is_region_code(std::string_view code);
+
 // The region code of a Price List location name ("EU (Ireland)" -> "eu-west-1"), or empty.
 std::string_view region_of_location(std::string_view location);
 
