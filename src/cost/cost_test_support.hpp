@@ -112,4 +112,43 @@ inline bool has_item(const model::CostEstimate& e, std::string_view name) {
   return std::any_of(e.items.begin(), e.items.end(), [&](const auto& i) { return i.item == name; });
 }
 
+// The hand-worked examples: unit prices copied from rules/pricing/aws-us-east-1.yaml, sums done by hand.
+inline Workload thumbnailer() {
+  Workload w("function");
+  w.triggers({"s3"})
+      .duration("execution.duration.typical", 0.8)
+      .size("resources.memory", 1 * k_gib)
+      .text("traffic.pattern", "spiky")
+      .count("traffic.requests_per_month", 2e6)
+      .number("traffic.peak_rps", 150);
+  return w;
+}
+
+inline Workload steady_api() {
+  Workload w("service");
+  w.triggers({"http"})
+      .duration("execution.duration.typical", 0.2)
+      .number("execution.concurrency", 1)
+      .number("resources.cpu", 0.5)
+      .size("resources.memory", 1 * k_gib)
+      .text("resources.architecture", "arm64")
+      .text("traffic.pattern", "steady")
+      .count("traffic.requests_per_month", 26.28e6)  // 10 requests a second
+      .text("operations.availability", "high");
+  return w;
+}
+
+inline Workload gpu_job() {
+  Workload w("job");
+  w.triggers({"schedule"})
+      .duration("execution.duration.typical", 30 * 60)
+      .number("resources.cpu", 4)
+      .size("resources.memory", 12 * k_gib)
+      .number("resources.gpu", 1)
+      .text("resources.architecture", "x86_64")
+      .text("traffic.pattern", "scheduled")
+      .count("traffic.runs_per_month", 100);
+  return w;
+}
+
 }  // namespace caas::cost::test
