@@ -95,6 +95,15 @@ void check_format(std::string_view format) {
   if (format != "text" && format != "json") throw std::invalid_argument("unknown pricing format");
 }
 
+// The opening of both JSON documents: their schema and the price table's date.
+void begin_document(JsonWriter& json, const PricingView& view) {
+  json.begin_object();
+  json.key("schema");
+  json.string(k_schema);
+  json.key("date");
+  json.string(view.date);
+}
+
 }  // namespace
 
 const std::vector<std::string_view>& pricing_formats() {
@@ -107,11 +116,7 @@ void render_price_regions(std::ostream& out, const PricingView& view, std::strin
   if (format == "json") {
     {
       JsonWriter json(out);
-      json.begin_object();
-      json.key("schema");
-      json.string(k_schema);
-      json.key("date");
-      json.string(view.date);
+      begin_document(json, view);
       json.key("regions");
       json.begin_array();
       for (const auto& region : view.regions) {
@@ -143,11 +148,7 @@ void render_price_region(std::ostream& out, const PricingView& view, const Price
   if (format == "json") {
     {
       JsonWriter json(out);
-      json.begin_object();
-      json.key("schema");
-      json.string(k_schema);
-      json.key("date");
-      json.string(view.date);
+      begin_document(json, view);
       write_counts(json, region);
       json.key("prices");
       json.begin_array();

@@ -258,23 +258,32 @@ class SarifRenderer final : public Renderer {
       m_json.key("text");
       m_json.string("from the project configuration: " + describe(value));
       m_json.end_object();
-      m_json.key("locations");
-      m_json.begin_array();
-      m_json.begin_object();
-      m_json.key("physicalLocation");
-      m_json.begin_object();
-      m_json.key("artifactLocation");
-      write_artifact_location(m_json, value.file);
-      m_json.key("region");
-      m_json.begin_object();
-      m_json.key("startLine");
-      m_json.integer(std::max(value.line, 1));
-      m_json.end_object();
-      m_json.end_object();
-      m_json.end_object();
-      m_json.end_array();
+      write_locations(value.file, value.line, 0);
       m_json.end_object();
     }
+    m_json.end_array();
+  }
+
+  // "locations": one place in a file; the column only when there is one (0: a whole line).
+  void write_locations(std::string_view file, int line, int column) {
+    m_json.key("locations");
+    m_json.begin_array();
+    m_json.begin_object();
+    m_json.key("physicalLocation");
+    m_json.begin_object();
+    m_json.key("artifactLocation");
+    write_artifact_location(m_json, file);
+    m_json.key("region");
+    m_json.begin_object();
+    m_json.key("startLine");
+    m_json.integer(std::max(line, 1));
+    if (column > 0) {
+      m_json.key("startColumn");
+      m_json.integer(column);
+    }
+    m_json.end_object();
+    m_json.end_object();
+    m_json.end_object();
     m_json.end_array();
   }
 
@@ -308,23 +317,7 @@ class SarifRenderer final : public Renderer {
     m_json.key("text");
     m_json.string(r.message);
     m_json.end_object();
-    m_json.key("locations");
-    m_json.begin_array();
-    m_json.begin_object();
-    m_json.key("physicalLocation");
-    m_json.begin_object();
-    m_json.key("artifactLocation");
-    write_artifact_location(m_json, r.file);
-    m_json.key("region");
-    m_json.begin_object();
-    m_json.key("startLine");
-    m_json.integer(std::max(r.line, 1));
-    m_json.key("startColumn");
-    m_json.integer(std::max(r.column, 1));
-    m_json.end_object();
-    m_json.end_object();
-    m_json.end_object();
-    m_json.end_array();
+    write_locations(r.file, r.line, std::max(r.column, 1));
     m_json.key("partialFingerprints");
     m_json.begin_object();
     m_json.key(k_fingerprint_key);
