@@ -2,11 +2,13 @@
 // streams and written as one --pricing overlay. A file that does not read is exit 2 with its file and position, and
 // nothing is written: the overlay is built in memory and written (atomically, with -o) only when every file read.
 #include <filesystem>
-#include <fstream>
+#include <istream>
+#include <optional>
 
 #include "caas/pricelist/pricelist.hpp"
 #include "cli/commands.hpp"
 #include "cli/context.hpp"
+#include "cli/read_ahead.hpp"
 
 namespace caas::cli {
 
@@ -33,15 +35,18 @@ class PricingImportCommand final : public Command {
     pricelist::Importer importer;
     std::vector<pricelist::FileSummary> summaries;
     for (const auto& file : m_files) {
-      std::ifstream stream;
+      // A file is read a block ahead, on a second thread; standard input as it comes.
+      std::optional<ReadAheadBuffer> buffer;
       if (file != "-") {
-        stream.open(file, std::ios::binary);
-        if (!stream || std::filesystem::is_directory(file)) {
+        std::error_code error;
+        if (!std::filesystem::is_directory(file, error)) buffer.emplace(file);
+        if (!buffer || !buffer->is_open()) {
           io.err << "caas-advisor: error: cannot read " << file << '\n';
           return 2;
         }
       }
-      auto read = importer.read(file == "-" ? io.in : stream, file);
+      std::istream stream(buffer ? &*buffer : io.in.rdbuf());
+      auto read = importer.read(stream, file);
       if (!read) {
         for (const auto& e : read.error()) io.err << util::format_diagnostic(e) << '\n';
         io.err << "caas-advisor: nothing written\n";

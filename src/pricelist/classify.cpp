@@ -3,7 +3,6 @@
 // regions' transfer... Each rule below keeps one product family and lets the rest fall through.
 #include <algorithm>
 #include <array>
-#include <cctype>
 
 #include "product.hpp"
 
@@ -205,10 +204,12 @@ std::optional<Slot> shared_slot(const Product& p) {
 std::optional<Attr> find_attr(std::string_view name) {
   std::array<char, 40> buffer{};
   std::size_t n = 0;
+  // ASCII by hand, not <cctype>: this runs for every attribute of every product of a multi-gigabyte file.
   for (const char c : name) {
-    if (std::isalnum(static_cast<unsigned char>(c)) == 0) continue;
+    const bool upper = c >= 'A' && c <= 'Z';
+    if (!upper && !(c >= 'a' && c <= 'z') && !(c >= '0' && c <= '9')) continue;
     if (n == buffer.size()) return std::nullopt;
-    buffer[n++] = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    buffer[n++] = upper ? static_cast<char>(c - 'A' + 'a') : c;
   }
   const std::string_view normal(buffer.data(), n);
   for (const auto& row : k_attr_names)

@@ -69,7 +69,10 @@ class OfferSax {
         m_product = Product{};
         m_product.sku = m_key;
         break;
-      case Ctx::product: child = m_key == "attributes" ? Ctx::attributes : Ctx::skip; break;
+      case Ctx::product:
+        if (m_key != "attributes") break;
+        m_stack.push_back(Ctx::attributes);
+        return read_attributes();
       case Ctx::terms: child = m_key == "OnDemand" ? Ctx::on_demand : Ctx::skip; break;
       case Ctx::on_demand:
         child = m_context.collector.wanted(m_key) ? Ctx::term_sku : Ctx::skip;
@@ -124,10 +127,9 @@ class OfferSax {
       const std::string what = e.what();
       // Whatever the lexer was reading when the bytes ran out, the file is cut short.
       if (what.find("unexpected end of input") != std::string::npos || m_context.stream.at_end())
-        m_error = error_at(m_context, "price-list-syntax",
-                           "the file ends in the middle of its JSON: it is cut short (an interrupted download?)");
+        cut_short();
       else
-        m_error = error_at(m_context, "price-list-syntax", "not valid JSON: " + describe(what));
+        syntax(describe(what));
     }
     return false;
   }
@@ -175,9 +177,6 @@ class OfferSax {
         if (m_key == "productFamily") m_product.family = value;
         if (m_key == "sku") m_product.sku = value;
         return true;
-      case Ctx::attributes:
-        if (const auto attr = find_attr(m_key)) m_product[*attr] = value;
-        return true;
       case Ctx::dimension:
         if (m_key == "unit") m_dimension.unit = value;
         if (m_key == "beginRange" || m_key == "startingRange") m_dimension.begin = value;
@@ -189,6 +188,69 @@ class OfferSax {
       case Ctx::price_list: return price_list_item(value);
       default: return true;
     }
+  }
+
+  // A product's attributes, read here rather than by nlohmann's lexer: they are most of the bytes the importer
+  // parses, and always a flat object of strings. Reads up to the closing brace, which the parser then reads.
+  bool read_attributes() {
+    Stream& in = m_context.stream;
+    const auto blanks = [&in] {
+      while (!in.at_end() && (in.peek() == ' ' || in.peek() == '\n' || in.peek() == '\r' || in.peek() == '\t'))
+        in.advance(false);
+    };
+    const auto expect = [&](char c, const char* what) {
+      blanks();
+      if (in.at_end()) return cut_short();
+      if (in.peek() == c) {
+        in.advance(false);
+        return true;
+      }
+      in.advance(false);
+      return syntax(fmt::format("expected {} in a product's attributes", what));
+    };
+    const auto string = [&](std::string& out, const char* what) {
+      blanks();
+      if (in.at_end()) return cut_short();
+      if (in.peek() != '"') {
+        const bool value_expected = &out == &m_value;
+        in.advance(false);
+        if (value_expected)
+          return shape("an attribute whose value is not a string: AWS writes every attribute as a string");
+        return syntax(fmt::format("expected {} in a product's attributes", what));
+      }
+      switch (in.read_string(out)) {
+        case Stream::StringError::none: return true;
+        case Stream::StringError::cut_short: return cut_short();
+        case Stream::StringError::control: return syntax("a control character inside a string");
+        case Stream::StringError::bad_escape: return syntax("an invalid escape sequence inside a string");
+        case Stream::StringError::not_utf8: return syntax("a string that is not valid UTF-8");
+      }
+      return false;
+    };
+    blanks();
+    if (!in.at_end() && in.peek() == '}') return true;
+    for (;;) {
+      if (!string(m_key, "an attribute's name") || !expect(':', "':'") || !string(m_value, "an attribute's value"))
+        return false;
+      if (const auto attr = find_attr(m_key)) m_product[*attr] = m_value;
+      blanks();
+      if (in.at_end()) return cut_short();
+      if (in.peek() == '}') return true;
+      if (!expect(',', "',' or '}'")) return false;
+    }
+  }
+  bool cut_short() {
+    m_error = error_at(m_context, "price-list-syntax",
+                       "the file ends in the middle of its JSON: it is cut short (an interrupted download?)");
+    return false;
+  }
+  bool shape(const std::string& what) {
+    m_error = error_at(m_context, "price-list-shape", "not an AWS Price List file: " + what);
+    return false;
+  }
+  bool syntax(const std::string& what) {
+    m_error = error_at(m_context, "price-list-syntax", "not valid JSON: " + what);
+    return false;
   }
 
   bool root_value(const std::string& value) {
@@ -299,6 +361,7 @@ class OfferSax {
   ReadContext& m_context;
   std::vector<Ctx> m_stack;
   std::string m_key;
+  std::string m_value;
   std::string m_offer;
   std::string m_publication_date;
   std::string m_term_sku;

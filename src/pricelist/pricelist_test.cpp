@@ -249,3 +249,88 @@ TEST_CASE("pricelist: the overlay carries every key, imported ones DOC with thei
   CHECK(text.find("ec2.spot:\n        {percent: 65") != std::string::npos);
   CHECK(text.find(std::string(cost::k_fallback_note) + "the built-in value of us-east-1") != std::string::npos);
 }
+
+TEST_CASE("pricelist: a product's attributes are read as JSON strings, escapes decoded", "[pricelist]") {
+  // The importer reads attributes without nlohmann's lexer; what JSON allows in a string must come out the same.
+  const std::string attrs = ec2_attributes(R"(m7g.\u006Carge)", R"(Lin\u0075x)", "RunInstances") +
+                            R"(, "note\"s" : "caf\u00e9 \ud83d\ude00 \" \\ \b\f\n\r\t")";
+  const std::string text =
+      offer("AmazonEC2", product("A", "Compute Instance", attrs) + "," + product("E", "Compute Instance", " \n "),
+            term("A", dimension("A.JRTCKXETXF.6YS6EN2CT7", "Hrs", "0.0892000000")));
+  Importer importer;
+  const auto read = read_text(importer, text);
+  REQUIRE(read);
+  CHECK(read->products == 2);
+  const auto regions = importer.regions();
+  const auto& instances = regions.at("eu-west-1").instances;
+  REQUIRE(instances.size() == 1);
+  CHECK(instances[0].type.name == "m7g.large");
+}
+
+TEST_CASE("pricelist: broken attributes are located errors, as nlohmann's would be", "[pricelist]") {
+  struct Case {
+    std::string attributes;
+    std::string_view code;
+    std::string_view says;
+  };
+  const std::vector<Case> cases = {
+      {R"("vcpu" : 2)", "price-list-shape", "not a string"},
+      {R"("vcpu" : "2",)", "price-list-syntax", "an attribute's name"},
+      {R"("vcpu" "2")", "price-list-syntax", "':'"},
+      {R"("vcpu" : "2" "memory" : "8")", "price-list-syntax", "',' or '}'"},
+      {"\"vcpu\" : \"2\t\"", "price-list-syntax", "control character"},
+      {R"("vcpu" : "\x32")", "price-list-syntax", "escape"},
+      {R"("vcpu" : "\u12G4")", "price-list-syntax", "escape"},
+      {R"("vcpu" : "\udc00")", "price-list-syntax", "escape"},   // a low surrogate alone
+      {R"("vcpu" : "\ud800x")", "price-list-syntax", "escape"},  // a high one without its low one
+      {"\"vcpu\" : \"\xC3\x28\"", "price-list-syntax", "UTF-8"},
+      {R"(vcpu : "2")", "price-list-syntax", "an attribute's name"},
+  };
+  for (const auto& c : cases) {
+    INFO(c.attributes);
+    const std::string text = offer("AmazonEC2", product("A", "Compute Instance", c.attributes), "");
+    Importer importer;
+    const auto read = read_text(importer, text, "bad.json");
+    REQUIRE_FALSE(read);
+    CHECK(read.error()[0].code.id() == c.code);
+    CHECK(read.error()[0].message.find(c.says) != std::string::npos);
+    // Located on the product's line, at or after its attributes' opening brace.
+    CHECK(read.error()[0].where.line == 1);
+    CHECK(read.error()[0].where.column > static_cast<int>(text.find("\"attributes\"")));
+  }
+  // Cut short inside the attributes, at every byte.
+  const std::string whole = offer("AmazonEC2", product("A", "Compute Instance", R"("vcpu" : "2\u00e9")"), "");
+  const auto from = whole.find("\"attributes\"");
+  for (std::size_t end = from; end < whole.find('}', from); ++end) {
+    Importer importer;
+    const auto read = read_text(importer, whole.substr(0, end));
+    REQUIRE_FALSE(read);
+    CHECK(read.error()[0].code.id() == "price-list-syntax");
+    CHECK(read.error()[0].message.find("cut short") != std::string::npos);
+  }
+}
+
+TEST_CASE("pricelist: lines and columns are counted across the reader's blocks", "[pricelist]") {
+  // Errors past the first megabyte (the stream reads 1 MiB blocks) still point at their line and column, in
+  // characters: the reserved terms before them are skipped unparsed, a product's attributes read by the importer.
+  const std::string filler = "{\"x\" : \"" + std::string(200, 'a') + "\u00e9\"}";
+  std::string reserved = "{";
+  int lines = 1;
+  for (int i = 0; i < 6000; ++i) {
+    reserved += std::string(i ? ",\n" : "\n") + "\"R" + std::to_string(i) + "\" : " + filler;
+    ++lines;
+  }
+  reserved += "\n}";
+  ++lines;
+  const std::string bad_tail = ", \"after\" : tru";  // a key of "terms", parsed
+  const std::string text = offer("AWSELB", "", "", reserved + "\n" + bad_tail);
+  REQUIRE(text.size() > (std::size_t{1} << 20) + 100000);
+  Importer importer;
+  const auto read = read_text(importer, text, "big.json");
+  REQUIRE_FALSE(read);
+  CHECK(read.error()[0].code.id() == "price-list-syntax");
+  CHECK(read.error()[0].where.line == lines + 1);
+  // The error is at the end of the file's last line, counted in characters.
+  CHECK(read.error()[0].where.column >= static_cast<int>(bad_tail.find("tru")));
+  CHECK(read.error()[0].where.column <= static_cast<int>(bad_tail.size()) + 1);
+}

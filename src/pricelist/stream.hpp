@@ -2,6 +2,11 @@
 // A file read in 1 MiB blocks, with the line and column of the last byte read, and the guard that keeps a JSON
 // reader's memory bounded: nlohmann's lexer holds a whole string before it hands it over, and its parser a flag per
 // level of nesting, so a string over the limit or nesting too deep is stopped here, as it is read.
+//
+// Lines and columns are counted in bulk, when a block is done or a position is asked for, not byte by byte: the
+// per-byte work is what limits the import's speed (docs/performance.md).
+#include <algorithm>
+#include <array>
 #include <cstdint>
 #include <istream>
 #include <iterator>
@@ -28,15 +33,7 @@ class Stream {
   char peek() const { return m_buffer[m_pos]; }
   // Consumes one byte (not at the end); `json` turns the guard on.
   void advance(bool json) {
-    const char c = m_buffer[m_pos];
-    if (c == '\n') {
-      ++m_line;
-      m_column = 0;
-    } else if ((static_cast<unsigned char>(c) & 0xC0) != 0x80) {
-      ++m_column;  // columns count characters, not the bytes of a UTF-8 sequence
-    }
-    if (json) guard(c);
-    ++m_consumed;
+    if (json) guard(m_buffer[m_pos]);
     if (++m_pos == m_len) fill();
   }
   // Skips the rest of a JSON value whose opening bracket was just read, up to its closing bracket (which the parser
@@ -46,38 +43,66 @@ class Stream {
   void skip_value() {
     int depth = 0;
     while (m_pos < m_len) {
-      const char c = m_buffer[m_pos];
-      if (!m_in_string && (c == '}' || c == ']') && depth == 0) return;  // the parser reads the closing bracket
-      if (c == '\n') {
-        ++m_line;
-        m_column = 0;
-      } else if ((static_cast<unsigned char>(c) & 0xC0) != 0x80) {
-        ++m_column;
-      }
-      if (m_in_string) {
-        if (m_escape) {
-          m_escape = false;
-        } else if (c == '\\') {
-          m_escape = true;
-        } else if (c == '"') {
-          m_in_string = false;
+      const auto* data = reinterpret_cast<const unsigned char*>(m_buffer.data());
+      const std::size_t end = m_len;
+      std::size_t i = m_pos;
+      while (i < end) {
+        if (m_in_string) {
+          if (m_escape) {  // the byte after a backslash, whatever it is
+            m_escape = false;
+            count_string_bytes(i, 1);
+            ++i;
+            continue;
+          }
+          const std::size_t start = i;
+          while (i < end && (k_classes[data[i]] & k_string_stop) == 0) ++i;
+          count_string_bytes(start, i - start);
+          if (i == end) break;
+          if (data[i] == '\\') {
+            m_escape = true;
+            count_string_bytes(i, 1);
+          } else {
+            m_in_string = false;  // the closing quote
+          }
+          ++i;
+        } else {
+          while (i < end && (k_classes[data[i]] & k_structure) == 0) ++i;
+          if (i == end) break;
+          const unsigned char c = data[i];
+          if (c == '"') {
+            m_in_string = true;
+            m_string_length = 0;
+          } else if (c == '{' || c == '[') {
+            if (m_depth + ++depth > m_limits.max_depth) throw_at(i, LimitHit::Kind::depth);
+          } else {
+            if (depth == 0) {  // the parser reads the closing bracket
+              m_pos = i;
+              return;
+            }
+            --depth;
+          }
+          ++i;
         }
-        if (m_in_string && ++m_string_length > m_limits.max_string) throw LimitHit{LimitHit::Kind::string};
-      } else if (c == '"') {
-        m_in_string = true;
-        m_string_length = 0;
-      } else if (c == '{' || c == '[') {
-        if (m_depth + ++depth > m_limits.max_depth) throw LimitHit{LimitHit::Kind::depth};
-      } else if (c == '}' || c == ']') {
-        --depth;
       }
-      ++m_consumed;
-      if (++m_pos == m_len) fill();
+      m_pos = i;
+      fill();
     }
   }
-  int line() const { return m_line; }
-  int column() const { return m_column; }
-  std::uint64_t consumed() const { return m_consumed; }
+  // Reads a JSON string whose opening quote is the next byte, up to and with its closing quote, escapes decoded into
+  // `out`; bounded as the guard bounds strings. On an error the stream stands just after the byte at fault.
+  enum class StringError { none, cut_short, control, bad_escape, not_utf8 };
+  StringError read_string(std::string& out);
+
+  // The line and column of the last byte read (column 0 before a line's first byte).
+  int line() const {
+    sync();
+    return m_line;
+  }
+  int column() const {
+    sync();
+    return m_column;
+  }
+  std::uint64_t consumed() const { return m_base + m_pos; }
   bool failed() const { return m_in.bad(); }
 
   // An input iterator over the stream, for nlohmann's iterator input adapter; reading through it runs the guard.
@@ -105,10 +130,50 @@ class Stream {
   };
 
  private:
+  static constexpr unsigned char k_string_stop = 1;  // ends a run of a string's plain bytes: '"' and '\\'
+  static constexpr unsigned char k_structure = 2;    // ends a run between strings: '"' and the brackets
+  static constexpr std::array<unsigned char, 256> k_classes = [] {
+    std::array<unsigned char, 256> classes{};
+    classes['"'] = k_string_stop | k_structure;
+    classes['\\'] = k_string_stop;
+    for (const unsigned char c : {'{', '}', '[', ']'}) classes[c] = k_structure;
+    return classes;
+  }();
+
   void fill() {
+    sync();
+    m_base += m_len;
     m_pos = 0;
+    m_mark = 0;
     m_in.read(m_buffer.data(), static_cast<std::streamsize>(m_buffer.size()));
     m_len = static_cast<std::size_t>(m_in.gcount());
+  }
+  // Counts the lines and columns of the bytes read since the last count.
+  void sync() const {
+    const char* from = m_buffer.data() + m_mark;
+    const char* to = m_buffer.data() + m_pos;
+    if (const auto lines = std::count(from, to, '\n'); lines > 0) {
+      m_line += static_cast<int>(lines);
+      m_column = 0;
+      from = std::find(std::make_reverse_iterator(to), std::make_reverse_iterator(from), '\n').base();
+    }
+    // columns count characters, not the bytes of a UTF-8 sequence
+    m_column += static_cast<int>(
+        std::count_if(from, to, [](char c) { return (static_cast<unsigned char>(c) & 0xC0) != 0x80; }));
+    m_mark = m_pos;
+  }
+  StringError read_escape(std::string& out);
+  StringError read_hex4(std::uint32_t& code);
+  // `count` more bytes of the string being skipped, from buffer position `at`: the guard's limit, at the exact byte.
+  void count_string_bytes(std::size_t at, std::size_t count) {
+    if (m_string_length + count > m_limits.max_string)
+      throw_at(at + (m_limits.max_string - m_string_length), LimitHit::Kind::string);
+    m_string_length += count;
+  }
+  // Stops at the byte at `at`, which counts as read.
+  [[noreturn]] void throw_at(std::size_t at, LimitHit::Kind kind) {
+    m_pos = at + 1;
+    throw LimitHit{kind};
   }
   void guard(char c) {
     if (m_in_string) {
@@ -120,14 +185,14 @@ class Stream {
         m_in_string = false;
         return;
       }
-      if (++m_string_length > m_limits.max_string) throw LimitHit{LimitHit::Kind::string};
+      if (++m_string_length > m_limits.max_string) throw_at(m_pos, LimitHit::Kind::string);
       return;
     }
     if (c == '"') {
       m_in_string = true;
       m_string_length = 0;
     } else if (c == '{' || c == '[') {
-      if (++m_depth > m_limits.max_depth) throw LimitHit{LimitHit::Kind::depth};
+      if (++m_depth > m_limits.max_depth) throw_at(m_pos, LimitHit::Kind::depth);
     } else if (c == '}' || c == ']') {
       --m_depth;
     }
@@ -138,9 +203,11 @@ class Stream {
   std::vector<char> m_buffer;
   std::size_t m_pos = 0;
   std::size_t m_len = 0;
-  std::uint64_t m_consumed = 0;
-  int m_line = 1;
-  int m_column = 0;
+  std::uint64_t m_base = 0;  // bytes of the blocks before this one
+  // Lines and columns are counted up to m_mark, a position in the block.
+  mutable std::size_t m_mark = 0;
+  mutable int m_line = 1;
+  mutable int m_column = 0;
   bool m_in_string = false;
   bool m_escape = false;
   std::size_t m_string_length = 0;
