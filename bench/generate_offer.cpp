@@ -1,13 +1,17 @@
-// Writes an AmazonEC2 offer file shaped like AWS's (index.json of one region): the same metadata, product attributes,
-// layout, and the mix that makes real files large — per instance type, products for every operating system, tenancy
-// and capacity status, each with its on-demand term and twelve reserved terms. Used to measure `pricing import` on
-// files of several gigabytes (bench/pricelist.sh); the prices are made up.
+// Writes an AmazonEC2 offer file shaped like AWS's (index.json or index.csv of one region): the same metadata, product
+// attributes, layout, and the mix that makes real files large — per instance type, products for every operating
+// system, tenancy and capacity status, each with its on-demand term and twelve reserved terms. Used to measure
+// `pricing import` on files of several gigabytes (bench/pricelist.sh); the prices are made up. Both forms hold the
+// same products and terms.
 //
-//   generate_offer BYTES > index.json      (writes at least BYTES, then closes the JSON)
+//   generate_offer BYTES [json|csv] > FILE   (json by default)
+// JSON: a product count sized for BYTES from the bytes a product takes, so about BYTES. CSV: at least BYTES, then the
+// rest of the product being written.
 #include <cstdint>
 #include <cstdio>
 #include <cstdlib>
 #include <string>
+#include <string_view>
 
 namespace {
 
@@ -64,12 +68,35 @@ void put(const std::string& s) {
 // Product n: instance type n mod 800 (a real region sells about that many), and a variant that is Linux, then Windows,
 // then the distractors over and over (real files hold some 60 variants of each type).
 constexpr std::uint64_t k_types = 800;
-void product(std::uint64_t n) {
+struct Product {
+  std::string sku;
+  std::string type;
+  const Variant* variant;
+  std::string vcpu;
+  std::string memory;  // GiB
+  const char* processor;
+};
+
+Product product_of(std::uint64_t n) {
   const auto round = n / k_types;
-  const auto& v = k_variants[round < 2 ? round : 2 + (round - 2) % (k_variant_count - 2)];
-  const auto type = type_of(n % k_types);
+  auto type = type_of(n % k_types);
   const bool graviton = type[0] == 'm' ? type[1] == '7' : type.find('g') == 2;
-  const auto sku = sku_of(n);
+  return {sku_of(n),
+          std::move(type),
+          &k_variants[round < 2 ? round : 2 + (round - 2) % (k_variant_count - 2)],
+          std::to_string(2u << (n % 8 / 2)),
+          std::to_string(8u << (n % 8 / 2)),
+          graviton ? "AWS Graviton3 Processor" : "Intel Xeon Platinum 8175"};
+}
+
+// The on-demand price per hour of product n.
+std::string on_demand_usd(std::uint64_t n) { return "0." + std::to_string(100000000 + n % 900000000); }
+
+void product(std::uint64_t n) {
+  const auto p = product_of(n);
+  const auto& v = *p.variant;
+  const auto& type = p.type;
+  const auto& sku = p.sku;
   put("    \"" + sku + "\" : {\n      \"sku\" : \"" + sku +
       "\",\n      \"productFamily\" : \"Compute Instance\",\n      \"attributes\" : {\n"
       "        \"servicecode\" : \"AmazonEC2\",\n        \"location\" : \"US East (Ohio)\",\n"
@@ -77,9 +104,8 @@ void product(std::uint64_t n) {
       type +
       "\",\n        \"currentGeneration\" : \"Yes\",\n        \"instanceFamily\" : \"General purpose\",\n"
       "        \"vcpu\" : \"" +
-      std::to_string(2u << (n % 8 / 2)) + "\",\n        \"physicalProcessor\" : \"" +
-      (graviton ? "AWS Graviton3 Processor" : "Intel Xeon Platinum 8175") +
-      "\",\n        \"clockSpeed\" : \"3.1 GHz\",\n        \"memory\" : \"" + std::to_string(8u << (n % 8 / 2)) +
+      p.vcpu + "\",\n        \"physicalProcessor\" : \"" + p.processor +
+      "\",\n        \"clockSpeed\" : \"3.1 GHz\",\n        \"memory\" : \"" + p.memory +
       " GiB\",\n        \"storage\" : \"EBS only\",\n        \"networkPerformance\" : \"Up to 10 Gigabit\",\n"
       "        \"processorArchitecture\" : \"64-bit\",\n        \"tenancy\" : \"" +
       v.tenancy + "\",\n        \"operatingSystem\" : \"" + v.os + "\",\n        \"licenseModel\" : \"" + v.license +
@@ -119,15 +145,13 @@ void term(const std::string& sku, const char* code, const std::string& usd, cons
 
 const char* const k_reserved[] = {"4NA7Y494T4", "CUZHX8X6JH", "HU7G6KETJZ", "MZU6U2429S", "NQ3QZPMQV9", "VJWZNREJX2",
                                   "38NPMPTW36", "6QCMYABX3D", "7NE97W5U4E", "BPH4J8HBKS", "R5XV2EPZQZ", "Z2E3P23VKM"};
+constexpr int k_reserved_count = sizeof(k_reserved) / sizeof(k_reserved[0]);
+// Every reserved term: its hourly price, and every third one (r % 3 == 1) an upfront fee too.
+const char* const k_reserved_usd = "0.0600000000";
+const char* const k_upfront_usd = "294";
+bool has_upfront(int r) { return r % 3 == 1; }
 
-}  // namespace
-
-int main(int argc, char** argv) {
-  if (argc != 2) {
-    std::fputs("usage: generate_offer BYTES > index.json\n", stderr);
-    return 2;
-  }
-  const auto target = std::strtoull(argv[1], nullptr, 10);
+std::uint64_t write_json(std::uint64_t target) {
   // About 2.1 KB of product and 11 KB of terms per product: size the product count for the target.
   const std::uint64_t products = target / 13200 + 1;
   put("{\n  \"formatVersion\" : \"v1.0\",\n  \"disclaimer\" : \"This pricing list is for informational purposes only. "
@@ -142,23 +166,99 @@ int main(int argc, char** argv) {
   for (std::uint64_t n = 0; n < products; ++n) {
     const auto sku = sku_of(n);
     put(std::string(n ? ",\n" : "") + "    \"" + sku + "\" : {\n");
-    term(sku, "JRTCKXETXF", "0." + std::to_string(100000000 + n % 900000000), "{ }", false);
+    term(sku, "JRTCKXETXF", on_demand_usd(n), "{ }", false);
     put("\n    }");
   }
   put("\n    },\n    \"Reserved\" : {\n");
   for (std::uint64_t n = 0; n < products; ++n) {
     const auto sku = sku_of(n);
     put(std::string(n ? ",\n" : "") + "    \"" + sku + "\" : {\n");
-    for (int r = 0; r < 12; ++r) {
+    for (int r = 0; r < k_reserved_count; ++r) {
       if (r) put(",\n");
-      term(sku, k_reserved[r], "0.0600000000",
+      term(sku, k_reserved[r], k_reserved_usd,
            "{\n          \"LeaseContractLength\" : \"1yr\",\n          \"OfferingClass\" : \"standard\",\n"
            "          \"PurchaseOption\" : \"Partial Upfront\"\n        }",
-           r % 3 == 1);
+           has_upfront(r));
     }
     put("\n    }");
   }
   put("\n    }\n  },\n  \"attributesList\" : { }\n}\n");
+  return products;
+}
+
+// index.csv: every field quoted, as AWS writes it; no field of this file holds a quote.
+std::string quoted(std::string_view field) { return "\"" + std::string(field) + "\""; }
+
+// The columns of a row from "Product Family" to the end: the same for every row of a product.
+std::string csv_product_columns(const Product& p) {
+  const auto& v = *p.variant;
+  return "\"Compute Instance\",\"AmazonEC2\",\"US East (Ohio)\",\"AWS Region\"," + quoted(p.type) +
+         ",\"Yes\",\"General purpose\"," + quoted(p.vcpu) + "," + quoted(p.processor) + ",\"3.1 GHz\"," +
+         quoted(p.memory + " GiB") + ",\"EBS only\",\"Up to 10 Gigabit\",\"64-bit\",\"\",\"\",\"\"," +
+         quoted(v.tenancy) + ",\"\"," + quoted(v.os) + "," + quoted(v.license) +
+         ",\"\",\"\",\"\",\"\",\"\",\"\",\"\"," + quoted(std::string("USE2-") + v.usage + ":" + p.type) + "," +
+         quoted(v.operation) + "," + quoted(v.capacity) + ",\"10\",\"\",\"NA\",\"OnDemand\"," + quoted(v.software) +
+         ",\"us-east-2\",\"Amazon Elastic Compute Cloud\",\"\"\n";
+}
+
+// One row: a price dimension of one of the product's terms. `lease` is the three columns LeaseContractLength,
+// PurchaseOption and OfferingClass (empty ones for on-demand).
+void csv_row(const Product& p, const std::string& columns, const char* term_code, const char* rate, const char* type,
+             const std::string& description, bool hourly, const std::string& usd, const char* lease) {
+  put(quoted(p.sku) + "," + quoted(term_code) + "," + quoted(p.sku + "." + term_code + "." + rate) + "," +
+      quoted(type) + "," + quoted(description) + ",\"2025-09-01T00:00:00Z\"," +
+      (hourly ? "\"0\",\"Inf\",\"Hrs\"," : "\"\",\"\",\"Quantity\",") + quoted(usd) + ",\"USD\",\"\"," + lease + "," +
+      columns);
+}
+
+std::uint64_t write_csv(std::uint64_t target) {
+  put("\"FormatVersion\",\"v1.0\"\n"
+      "\"Disclaimer\",\"This pricing list is for informational purposes only. All prices are subject to the additional "
+      "terms included in the pricing pages on http://aws.amazon.com. All Free Tier prices are also subject to the "
+      "terms included at https://aws.amazon.com/free/\"\n"
+      "\"Publication Date\",\"2025-09-12T22:53:08Z\"\n\"Version\",\"20250912225308\"\n\"OfferCode\",\"AmazonEC2\"\n"
+      "\"SKU\",\"OfferTermCode\",\"RateCode\",\"TermType\",\"PriceDescription\",\"EffectiveDate\",\"StartingRange\","
+      "\"EndingRange\",\"Unit\",\"PricePerUnit\",\"Currency\",\"RelatedTo\",\"LeaseContractLength\",\"PurchaseOption\","
+      "\"OfferingClass\",\"Product Family\",\"serviceCode\",\"Location\",\"Location Type\",\"Instance Type\","
+      "\"Current Generation\",\"Instance Family\",\"vCPU\",\"Physical Processor\",\"Clock Speed\",\"Memory\","
+      "\"Storage\",\"Network Performance\",\"Processor Architecture\",\"Storage Media\",\"Volume Type\","
+      "\"Max Volume Size\",\"Tenancy\",\"EBS Optimized\",\"Operating System\",\"License Model\",\"Group\","
+      "\"Group Description\",\"Transfer Type\",\"From Location\",\"From Location Type\",\"To Location\","
+      "\"To Location Type\",\"usageType\",\"operation\",\"CapacityStatus\",\"ECU\",\"GPU\",\"GPU Memory\","
+      "\"Marketoption\",\"Pre Installed S/W\",\"Region Code\",\"serviceName\",\"Volume API Name\"\n");
+  // The rows of a product come together (one on-demand, twelve reserved hourly, four upfront fees: about 10.6 KB),
+  // so the file ends after the product that reaches the target.
+  std::uint64_t n = 0;
+  for (; n == 0 || g_bytes < target; ++n) {
+    const auto p = product_of(n);
+    const auto columns = csv_product_columns(p);
+    const std::string os = p.variant->os;
+    const auto usd = on_demand_usd(n);
+    csv_row(p, columns, "JRTCKXETXF", "6YS6EN2CT7", "OnDemand",
+            "$" + usd.substr(0, 5) + " per On Demand " + os + " " + p.type + " Instance Hour", true, usd,
+            "\"\",\"\",\"\"");
+    const auto reserved =
+        (os == "Linux" ? "Linux/UNIX" : os) + " (Amazon VPC), " + p.type + " reserved instance applied";
+    for (int r = 0; r < k_reserved_count; ++r) {
+      const char* const lease = "\"1yr\",\"Partial Upfront\",\"standard\"";
+      csv_row(p, columns, k_reserved[r], "6YS6EN2CT7", "Reserved", reserved, true, k_reserved_usd, lease);
+      if (has_upfront(r))
+        csv_row(p, columns, k_reserved[r], "2TG2D8R56U", "Reserved", "Upfront Fee", false, k_upfront_usd, lease);
+    }
+  }
+  return n;
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  const std::string_view format = argc == 3 ? argv[2] : "json";
+  if ((argc != 2 && argc != 3) || (format != "json" && format != "csv")) {
+    std::fputs("usage: generate_offer BYTES [json|csv] > FILE   (json by default)\n", stderr);
+    return 2;
+  }
+  const auto target = std::strtoull(argv[1], nullptr, 10);
+  const auto products = format == "csv" ? write_csv(target) : write_json(target);
   std::fprintf(stderr, "%llu products, %llu bytes\n", static_cast<unsigned long long>(products),
                static_cast<unsigned long long>(g_bytes));
   return 0;

@@ -2,32 +2,35 @@
 # Measures `pricing import` on a generated AmazonEC2 offer file of SIZE bytes (default 3 GB): throughput and peak
 # memory (/usr/bin/time -v), against the speed of reading the same file with cat: from the disk (when run as root,
 # which can drop the page cache) and from the page cache. Figures go in docs/performance.md.
-# Usage: bench/pricelist.sh [SIZE] [BUILD]      (BUILD: a Release build folder with caas-advisor, default build)
+# Usage: bench/pricelist.sh [SIZE] [BUILD] [FORMAT]   (BUILD: a Release build folder with caas-advisor, default build;
+#                                                     FORMAT: json, the default, or csv: index.json or index.csv)
 set -eu
 cd "$(dirname "$0")/.."
 size=${1:-3000000000}
 build=${2:-build}
+format=${3:-json}
+case $format in json | csv) ;; *) echo "FORMAT is json or csv, not $format" >&2; exit 2 ;; esac
 cmake --build "$build" --target caas-advisor generate_offer >/dev/null
 dir=$(mktemp -d)
 trap 'rm -rf "$dir"' EXIT
-"$build/bench/generate_offer" "$size" >"$dir/index.json"
-bytes=$(stat -c %s "$dir/index.json")
+"$build/bench/generate_offer" "$size" "$format" >"$dir/index.$format"
+bytes=$(stat -c %s "$dir/index.$format")
 # The disk's own speed, when the page cache can be dropped (root): cat and the import each read the file cold once.
 drop() { sync && echo 3 >/proc/sys/vm/drop_caches 2>/dev/null; }
 if drop; then
-  start=$(date +%s.%N); cat "$dir/index.json" >/dev/null; end=$(date +%s.%N)
+  start=$(date +%s.%N); cat "$dir/index.$format" >/dev/null; end=$(date +%s.%N)
   echo "file: $bytes bytes; cat reads it from the disk at $(echo "$bytes / ($end - $start) / 1000000" | bc) MB/s"
   drop
-  /usr/bin/time -f "%e %U %S %M" "$build/caas-advisor" pricing import "$dir/index.json" -o "$dir/out.yaml" \
+  /usr/bin/time -f "%e %U %S %M" "$build/caas-advisor" pricing import "$dir/index.$format" -o "$dir/out.yaml" \
     2>"$dir/cold.txt" >/dev/null
   read -r wall user sys rss < <(tail -1 "$dir/cold.txt")
   echo "pricing import from the disk: ${wall} s wall, $(echo "$bytes / $wall / 1000000" | bc) MB/s; peak RSS" \
     "$((rss / 1024)) MB"
 fi
-cat "$dir/index.json" >/dev/null  # warm the cache once, as for every run below
-start=$(date +%s.%N); cat "$dir/index.json" >/dev/null; end=$(date +%s.%N)
+cat "$dir/index.$format" >/dev/null  # warm the cache once, as for every run below
+start=$(date +%s.%N); cat "$dir/index.$format" >/dev/null; end=$(date +%s.%N)
 echo "file: $bytes bytes; cat reads it from the page cache at $(echo "$bytes / ($end - $start) / 1000000" | bc) MB/s"
-/usr/bin/time -v "$build/caas-advisor" pricing import "$dir/index.json" -o "$dir/out.yaml" 2>"$dir/time.txt" || {
+/usr/bin/time -v "$build/caas-advisor" pricing import "$dir/index.$format" -o "$dir/out.yaml" 2>"$dir/time.txt" || {
   cat "$dir/time.txt"; exit 1; }
 wall=$(grep 'Elapsed (wall clock)' "$dir/time.txt" | sed 's/.*: //')
 seconds=$(echo "$wall" | awk -F: '{ if (NF == 3) print $1 * 3600 + $2 * 60 + $3; else print $1 * 60 + $2 }')
