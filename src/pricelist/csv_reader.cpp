@@ -135,41 +135,71 @@ class CsvReader {
     return true;
   }
 
+  // The record's bytes go into its fields by runs: up to the next quote in a quoted field, else up to the next
+  // quote, comma or line end. Once a row's TermType is known not to be OnDemand, the rest of the row is only counted
+  // into fields (its field count is still checked), not copied: most rows of a file are reserved terms.
   util::Result<bool> next_raw_record() {
+    static constexpr Stream::ByteSet k_quoted_stop = [] {
+      Stream::ByteSet set{};
+      set['"'] = true;
+      return set;
+    }();
+    static constexpr Stream::ByteSet k_plain_stop = [] {
+      Stream::ByteSet set{};
+      for (const unsigned char c : {'"', ',', '\n', '\r'}) set[c] = true;
+      return set;
+    }();
     Stream& in = m_context.stream;
     m_count = 0;
     m_record_line = in.line() + (in.column() > 0 ? 1 : 0);
     if (in.at_end()) return false;
+    const std::size_t max = m_context.limits.max_string;
     std::size_t length = 0;
     auto* field = &next_field();
     bool quoted = false;
     bool was_quoted = false;
+    bool copying = true;
+    bool field_empty = true;  // as read, whether copied or only counted
+    const auto too_long = [&] {
+      return util::fail(located(
+          m_record_line, "price-list-too-long",
+          fmt::format("a row longer than {} bytes: no Price List row is that long", m_context.limits.max_string)));
+    };
+    const auto end_field = [&] {
+      if (m_count - 1 == m_term_type && *field != "OnDemand") copying = false;  // a reserved row: counted only
+      field = &next_field();
+      was_quoted = false;
+      field_empty = true;
+    };
     while (!in.at_end()) {
+      const auto run =
+          in.take_until(quoted ? k_quoted_stop : k_plain_stop, copying ? field : nullptr, max + 1 - length);
+      length += run;
+      if (run > 0) field_empty = false;
+      if (length > max) return too_long();
+      if (in.at_end()) break;
       const char c = in.peek();
       in.advance(false);
-      if (++length > m_context.limits.max_string)
-        return util::fail(located(
-            m_record_line, "price-list-too-long",
-            fmt::format("a row longer than {} bytes: no Price List row is that long", m_context.limits.max_string)));
-      if (quoted) {
-        if (c != '"') {
-          *field += c;
-        } else if (!in.at_end() && in.peek() == '"') {
+      if (++length > max) return too_long();
+      if (quoted) {  // c is a quote: a doubled one, or the field's end
+        if (!in.at_end() && in.peek() == '"') {
           in.advance(false);
-          *field += '"';
+          if (++length > max) return too_long();
+          if (copying) *field += '"';
+          field_empty = false;
         } else {
           quoted = false;
         }
-      } else if (c == '"' && field->empty() && !was_quoted) {
+      } else if (c == '"' && field_empty && !was_quoted) {
         quoted = was_quoted = true;
       } else if (c == ',') {
-        field = &next_field();
-        was_quoted = false;
+        end_field();
       } else if (c == '\n') {
         if (!field->empty() && field->back() == '\r' && !was_quoted) field->pop_back();
         return true;
       } else if (c != '\r' || !was_quoted) {
-        *field += c;
+        if (copying) *field += c;
+        field_empty = false;
       }
     }
     if (quoted)

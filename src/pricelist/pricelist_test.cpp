@@ -334,3 +334,39 @@ TEST_CASE("pricelist: lines and columns are counted across the reader's blocks",
   CHECK(read.error()[0].where.column >= static_cast<int>(bad_tail.find("tru")));
   CHECK(read.error()[0].where.column <= static_cast<int>(bad_tail.size()) + 1);
 }
+
+TEST_CASE("pricelist: a CSV's reserved rows are counted, not copied, and still checked for their shape",
+          "[pricelist]") {
+  const std::string head =
+      "\"FormatVersion\",\"v1.0\"\n\"Publication Date\",\"2025-08-31T09:21:55Z\"\n\"OfferCode\",\"AmazonECS\"\n"
+      "\"SKU\",\"TermType\",\"PriceDescription\",\"Unit\",\"PricePerUnit\",\"Currency\",\"Product Family\","
+      "\"usageType\",\"Region Code\"\n";
+  // Reserved rows with what CSV allows in a field: commas and doubled quotes inside quotes, a line break, a quote
+  // inside an unquoted field.
+  const std::string reserved =
+      "\"R\",\"Reserved\",\"a, \"\"b\"\"\nc\",\"hours\",\"1\",\"USD\",\"Compute\",\"x\",\"eu-west-1\"\n"
+      "R2,Reserved,a\"b,hours,1,USD,Compute,x,eu-west-1\n";
+  const std::string on_demand =
+      "\"K\",\"OnDemand\",\"d\",\"hours\",\"0.0404800000\",\"USD\",\"Compute\",\"EU-Fargate-vCPU-Hours:perCPU\","
+      "\"eu-west-1\"\n";
+  Importer importer;
+  const auto read = read_text(importer, head + reserved + on_demand);
+  REQUIRE(read);
+  CHECK(read->products == 3);
+  CHECK(read->prices == 1);
+  CHECK(importer.regions().at("eu-west-1").prices.at("fargate.x86_64.vcpu_hour").usd == Approx(0.04048));
+  // A reserved row with a field missing is still an error, at its line.
+  Importer again;
+  const auto short_row =
+      read_text(again, head + "\"R\",\"Reserved\",\"a,b\",\"hours\",\"1\",\"USD\",\"Compute\",\"x\"\n" + on_demand);
+  REQUIRE_FALSE(short_row);
+  CHECK(short_row.error()[0].code.id() == "price-list-shape");
+  CHECK(short_row.error()[0].where.line == 5);
+  // And a reserved row is bounded like any other.
+  Importer limited(Limits{1000, 64});
+  const auto long_row = read_text(limited, head + "\"R\",\"Reserved\",\"" + std::string(5000, 'a') +
+                                               "\",\"h\",\"1\",\"USD\",\"C\",\"x\","
+                                               "\"eu-west-1\"\n");
+  REQUIRE_FALSE(long_row);
+  CHECK(long_row.error()[0].code.id() == "price-list-too-long");
+}

@@ -88,6 +88,25 @@ class Stream {
       fill();
     }
   }
+  // Consumes the bytes up to the next one marked in `stop` (or the end of the file), at most `limit` of them, and
+  // appends them to `out` unless it is null; returns how many. For readers that go by runs of plain bytes (CSV).
+  using ByteSet = std::array<bool, 256>;
+  std::size_t take_until(const ByteSet& stop, std::string* out, std::size_t limit) {
+    std::size_t taken = 0;
+    while (m_pos < m_len && taken < limit) {
+      const auto* data = reinterpret_cast<const unsigned char*>(m_buffer.data());
+      const std::size_t end = std::min(m_len, m_pos + (limit - taken));
+      std::size_t i = m_pos;
+      while (i < end && !stop[data[i]]) ++i;
+      if (out != nullptr) out->append(m_buffer.data() + m_pos, i - m_pos);
+      taken += i - m_pos;
+      m_pos = i;
+      if (m_pos < m_len) break;  // at a stop byte, or at the limit
+      fill();
+    }
+    return taken;
+  }
+
   // Reads a JSON string whose opening quote is the next byte, up to and with its closing quote, escapes decoded into
   // `out`; bounded as the guard bounds strings. On an error the stream stands just after the byte at fault.
   enum class StringError { none, cut_short, control, bad_escape, not_utf8 };
