@@ -3,6 +3,9 @@
 // found by their header names, which differ by service and by year. Read a record at a time; a record is bounded.
 #include <fmt/format.h>
 #include <algorithm>
+#include <array>
+#include <cstdint>
+#include <cstring>
 
 #include "caas/util/text.hpp"
 #include "stream.hpp"
@@ -135,78 +138,108 @@ class CsvReader {
     return true;
   }
 
-  // The record's bytes go into its fields by runs: up to the next quote in a quoted field, else up to the next
-  // quote, comma or line end. Once a row's TermType is known not to be OnDemand, the rest of the row is only counted
-  // into fields (its field count is still checked), not copied: most rows of a file are reserved terms.
+  // A record is scanned straight from the stream's block, its bytes going into its fields by runs: up to the next
+  // quote in a quoted field, else up to the next quote, comma or line end. Once a row's TermType is known not to be
+  // OnDemand, the rest of the row is only counted into fields (its field count is still checked), not copied: most
+  // rows of a file are reserved terms.
   util::Result<bool> next_raw_record() {
-    static constexpr Stream::ByteSet k_quoted_stop = [] {
-      Stream::ByteSet set{};
-      set['"'] = true;
-      return set;
-    }();
-    static constexpr Stream::ByteSet k_plain_stop = [] {
-      Stream::ByteSet set{};
+    static constexpr std::array<bool, 256> k_plain_stop = [] {
+      std::array<bool, 256> set{};
       for (const unsigned char c : {'"', ',', '\n', '\r'}) set[c] = true;
       return set;
     }();
+    enum class State : std::uint8_t { unquoted, quoted, quote_in_quoted };
     Stream& in = m_context.stream;
     m_count = 0;
     m_record_line = in.line() + (in.column() > 0 ? 1 : 0);
     if (in.at_end()) return false;
     const std::size_t max = m_context.limits.max_string;
     std::size_t length = 0;
-    auto* field = &next_field();
-    bool quoted = false;
-    bool was_quoted = false;
-    bool copying = true;
+    std::string* field = &next_field();
+    State state = State::unquoted;
+    bool was_quoted = false;  // the field began with a quote
     bool field_empty = true;  // as read, whether copied or only counted
-    const auto too_long = [&] {
-      return util::fail(located(
-          m_record_line, "price-list-too-long",
-          fmt::format("a row longer than {} bytes: no Price List row is that long", m_context.limits.max_string)));
+    bool copying = true;
+    const auto append = [&](const char* from, std::size_t n) {
+      if (n == 0) return;
+      if (copying) field->append(from, n);
+      field_empty = false;
     };
-    const auto end_field = [&] {
-      if (m_count - 1 == m_term_type && *field != "OnDemand") copying = false;  // a reserved row: counted only
-      field = &next_field();
-      was_quoted = false;
-      field_empty = true;
-    };
-    while (!in.at_end()) {
-      const auto run =
-          in.take_until(quoted ? k_quoted_stop : k_plain_stop, copying ? field : nullptr, max + 1 - length);
-      length += run;
-      if (run > 0) field_empty = false;
-      if (length > max) return too_long();
-      if (in.at_end()) break;
-      const char c = in.peek();
-      in.advance(false);
-      if (++length > max) return too_long();
-      if (quoted) {  // c is a quote: a doubled one, or the field's end
-        if (!in.at_end() && in.peek() == '"') {
-          in.advance(false);
-          if (++length > max) return too_long();
-          if (copying) *field += '"';
-          field_empty = false;
-        } else {
-          quoted = false;
+    for (std::string_view view = in.block(); !view.empty(); view = in.block()) {
+      const char* p = view.data();
+      const std::size_t end = std::min(view.size(), max + 1 - length);
+      std::size_t i = 0;
+      bool record_done = false;
+      while (i < end && !record_done) {
+        if (state == State::quoted) {
+          const std::size_t from = i;
+          while (i < end && p[i] != '"') ++i;
+          append(p + from, i - from);
+          if (i < end) {
+            ++i;
+            state = State::quote_in_quoted;
+          }
+          continue;
         }
-      } else if (c == '"' && field_empty && !was_quoted) {
-        quoted = was_quoted = true;
-      } else if (c == ',') {
-        end_field();
-      } else if (c == '\n') {
-        if (!field->empty() && field->back() == '\r' && !was_quoted) field->pop_back();
-        return true;
-      } else if (c != '\r' || !was_quoted) {
-        if (copying) *field += c;
-        field_empty = false;
+        if (state == State::quote_in_quoted) {  // a doubled quote, or the quoted part's end
+          if (p[i] == '"') {
+            append(p + i, 1);
+            ++i;
+            state = State::quoted;
+          } else {
+            state = State::unquoted;
+          }
+          continue;
+        }
+        // The usual field, "text", at once: AWS quotes every field and doubles no quote.
+        if (field_empty && !was_quoted && p[i] == '"') {
+          const auto* close = static_cast<const char*>(std::memchr(p + i + 1, '"', end - i - 1));
+          if (close != nullptr && close + 1 < p + end && close[1] == ',') {
+            append(p + i + 1, static_cast<std::size_t>(close - p - i - 1));
+            i = static_cast<std::size_t>(close - p) + 2;
+            next_field_of_row(field, copying);
+            was_quoted = false;
+            field_empty = true;
+            continue;
+          }
+        }
+        const std::size_t from = i;
+        while (i < end && !k_plain_stop[static_cast<unsigned char>(p[i])]) ++i;
+        append(p + from, i - from);
+        if (i == end) break;
+        const char c = p[i++];
+        if (c == ',') {
+          next_field_of_row(field, copying);
+          was_quoted = false;
+          field_empty = true;
+        } else if (c == '\n') {
+          if (copying && !field->empty() && field->back() == '\r' && !was_quoted) field->pop_back();
+          record_done = true;
+        } else if (c == '"' && field_empty && !was_quoted) {
+          state = State::quoted;
+          was_quoted = true;
+        } else if (c != '\r' || !was_quoted) {
+          append(&c, 1);
+        }
       }
+      length += i;
+      in.consume(i);
+      if (length > max)
+        return util::fail(located(m_record_line, "price-list-too-long",
+                                  fmt::format("a row longer than {} bytes: no Price List row is that long", max)));
+      if (record_done) return true;
     }
-    if (quoted)
+    if (state == State::quoted)
       return util::fail(located(m_record_line, "price-list-syntax",
                                 "the file ends inside a quoted field of this row: it is cut short (an interrupted "
                                 "download?)"));
     return true;
+  }
+
+  // After a field's comma: once a row's TermType is known not to be OnDemand, the rest of it is counted, not copied.
+  void next_field_of_row(std::string*& field, bool& copying) {
+    if (m_count - 1 == m_term_type && *field != "OnDemand") copying = false;
+    field = &next_field();
   }
 
   std::string& next_field() {

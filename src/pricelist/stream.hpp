@@ -11,6 +11,7 @@
 #include <istream>
 #include <iterator>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "caas/pricelist/pricelist.hpp"
@@ -88,23 +89,12 @@ class Stream {
       fill();
     }
   }
-  // Consumes the bytes up to the next one marked in `stop` (or the end of the file), at most `limit` of them, and
-  // appends them to `out` unless it is null; returns how many. For readers that go by runs of plain bytes (CSV).
-  using ByteSet = std::array<bool, 256>;
-  std::size_t take_until(const ByteSet& stop, std::string* out, std::size_t limit) {
-    std::size_t taken = 0;
-    while (m_pos < m_len && taken < limit) {
-      const auto* data = reinterpret_cast<const unsigned char*>(m_buffer.data());
-      const std::size_t end = std::min(m_len, m_pos + (limit - taken));
-      std::size_t i = m_pos;
-      while (i < end && !stop[data[i]]) ++i;
-      if (out != nullptr) out->append(m_buffer.data() + m_pos, i - m_pos);
-      taken += i - m_pos;
-      m_pos = i;
-      if (m_pos < m_len) break;  // at a stop byte, or at the limit
-      fill();
-    }
-    return taken;
+  // The unread bytes of the current block (empty at the end of the file), and moving past `n` of them: for readers
+  // that scan the block themselves (CSV).
+  std::string_view block() const { return {m_buffer.data() + m_pos, m_len - m_pos}; }
+  void consume(std::size_t n) {
+    m_pos += n;
+    if (m_pos == m_len) fill();
   }
 
   // Reads a JSON string whose opening quote is the next byte, up to and with its closing quote, escapes decoded into
@@ -168,17 +158,31 @@ class Stream {
     m_len = static_cast<std::size_t>(m_in.gcount());
   }
   // Counts the lines and columns of the bytes read since the last count.
+  // How many bytes of [from, to) `is`: counted 255 at a time into a byte, which the compiler keeps in byte-wide
+  // vector lanes (std::count's 64-bit count does not vectorize as well, and every byte of a file is counted).
+  template <class Predicate>
+  static std::size_t count_where(const char* from, const char* to, Predicate is) {
+    std::size_t total = 0;
+    while (from < to) {
+      const auto n = std::min<std::ptrdiff_t>(to - from, 255);
+      unsigned char count = 0;
+      for (std::ptrdiff_t i = 0; i < n; ++i)
+        count = static_cast<unsigned char>(count + (is(static_cast<unsigned char>(from[i])) ? 1 : 0));
+      total += count;
+      from += n;
+    }
+    return total;
+  }
   void sync() const {
     const char* from = m_buffer.data() + m_mark;
     const char* to = m_buffer.data() + m_pos;
-    if (const auto lines = std::count(from, to, '\n'); lines > 0) {
+    if (const auto lines = count_where(from, to, [](unsigned char c) { return c == '\n'; }); lines > 0) {
       m_line += static_cast<int>(lines);
       m_column = 0;
       from = std::find(std::make_reverse_iterator(to), std::make_reverse_iterator(from), '\n').base();
     }
     // columns count characters, not the bytes of a UTF-8 sequence
-    m_column += static_cast<int>(
-        std::count_if(from, to, [](char c) { return (static_cast<unsigned char>(c) & 0xC0) != 0x80; }));
+    m_column += static_cast<int>(count_where(from, to, [](unsigned char c) { return (c & 0xC0) != 0x80; }));
     m_mark = m_pos;
   }
   StringError read_escape(std::string& out);
