@@ -91,8 +91,7 @@ Stream::StringError Stream::read_string(std::string& out) {
   while (!at_end()) {
     // A run of plain bytes, appended at once.
     const auto* data = reinterpret_cast<const unsigned char*>(m_buffer.data());
-    std::size_t i = m_pos;
-    while (i < m_len && (k_classes[data[i]] & k_string_stop) == 0 && data[i] >= 0x20) ++i;
+    const std::size_t i = next_string_stop(data, m_pos, m_len, true);
     count_string_bytes(m_pos, i - m_pos);
     out.append(m_buffer.data() + m_pos, i - m_pos);
     if (i == m_len) {

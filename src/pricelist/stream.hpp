@@ -13,6 +13,9 @@
 #include <string>
 #include <string_view>
 #include <vector>
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
 
 #include "caas/pricelist/pricelist.hpp"
 #include "product.hpp"
@@ -56,7 +59,7 @@ class Stream {
             continue;
           }
           const std::size_t start = i;
-          while (i < end && (k_classes[data[i]] & k_string_stop) == 0) ++i;
+          i = next_string_stop(data, i, end);
           count_string_bytes(start, i - start);
           if (i == end) break;
           if (data[i] == '\\') {
@@ -67,7 +70,7 @@ class Stream {
           }
           ++i;
         } else {
-          while (i < end && (k_classes[data[i]] & k_structure) == 0) ++i;
+          i = next_structure(data, i, end);
           if (i == end) break;
           const unsigned char c = data[i];
           if (c == '"') {
@@ -148,6 +151,43 @@ class Stream {
     for (const unsigned char c : {'{', '}', '[', ']'}) classes[c] = k_structure;
     return classes;
   }();
+
+  // The first byte at or after `i` (before `end`) that ends a run of plain string bytes ('"', '\\', and with
+  // `controls` any byte under 0x20), or between strings ('"' and the brackets); `end` if none. Sixteen bytes at a
+  // time where SSE2 is (every x86-64 processor), byte by byte elsewhere and for a block's last few bytes.
+  static std::size_t next_string_stop(const unsigned char* data, std::size_t i, std::size_t end,
+                                      bool controls = false) {
+#if defined(__SSE2__)
+    const __m128i quote = _mm_set1_epi8('"');
+    const __m128i backslash = _mm_set1_epi8('\\');
+    const __m128i control = _mm_set1_epi8(0x1F);
+    for (; i + 16 <= end; i += 16) {
+      const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(data + i));
+      __m128i hit = _mm_or_si128(_mm_cmpeq_epi8(v, quote), _mm_cmpeq_epi8(v, backslash));
+      if (controls) hit = _mm_or_si128(hit, _mm_cmpeq_epi8(_mm_max_epu8(v, control), control));
+      if (const int mask = _mm_movemask_epi8(hit); mask != 0) return i + static_cast<unsigned>(__builtin_ctz(mask));
+    }
+#endif
+    while (i < end && (k_classes[data[i]] & k_string_stop) == 0 && (!controls || data[i] >= 0x20)) ++i;
+    return i;
+  }
+  static std::size_t next_structure(const unsigned char* data, std::size_t i, std::size_t end) {
+#if defined(__SSE2__)
+    const __m128i quote = _mm_set1_epi8('"');
+    const __m128i lower = _mm_set1_epi8(0x20);  // '[' and ']' are '{' and '}' without this bit
+    const __m128i open = _mm_set1_epi8('{');
+    const __m128i close = _mm_set1_epi8('}');
+    for (; i + 16 <= end; i += 16) {
+      const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(data + i));
+      const __m128i folded = _mm_or_si128(v, lower);
+      const __m128i hit = _mm_or_si128(_mm_cmpeq_epi8(v, quote),
+                                       _mm_or_si128(_mm_cmpeq_epi8(folded, open), _mm_cmpeq_epi8(folded, close)));
+      if (const int mask = _mm_movemask_epi8(hit); mask != 0) return i + static_cast<unsigned>(__builtin_ctz(mask));
+    }
+#endif
+    while (i < end && (k_classes[data[i]] & k_structure) == 0) ++i;
+    return i;
+  }
 
   void fill() {
     sync();
