@@ -1,13 +1,20 @@
 #include "cli/read_ahead.hpp"
 
+#include <fcntl.h>
+#include <unistd.h>
+#include <cerrno>
 #include <ios>
 
 namespace caas::cli {
 
 ReadAheadBuffer::ReadAheadBuffer(const std::string& path, std::size_t block)
-    : m_file(path, std::ios::binary), m_opened(m_file.is_open()) {
-  if (!m_opened) return;
-  for (auto& b : m_blocks) b.resize(block);
+    : m_fd(::open(path.c_str(), O_RDONLY | O_CLOEXEC)) {
+  if (m_fd < 0) return;
+#if defined(POSIX_FADV_SEQUENTIAL)
+  ::posix_fadvise(m_fd, 0, 0, POSIX_FADV_SEQUENTIAL);  // a larger read-ahead window in the kernel too
+#endif
+  m_block_size = block;
+  for (auto& b : m_blocks) b.reset(static_cast<char*>(::operator new[](block, k_page)));
   m_thread = std::thread([this] { read_blocks(); });
 }
 
@@ -18,47 +25,59 @@ ReadAheadBuffer::~ReadAheadBuffer() {
   }
   m_changed.notify_all();
   if (m_thread.joinable()) m_thread.join();
+  if (m_fd >= 0) ::close(m_fd);
+}
+
+bool ReadAheadBuffer::read_block(char* block, std::size_t& length) {
+  length = 0;
+  while (length < m_block_size) {
+    const auto n = ::read(m_fd, block + length, m_block_size - length);
+    if (n < 0 && errno == EINTR) continue;
+    if (n < 0) return false;
+    if (n == 0) break;
+    length += static_cast<std::size_t>(n);
+  }
+  return true;
 }
 
 void ReadAheadBuffer::read_blocks() {
   for (std::uint64_t k = 0;; ++k) {
     {
-      // Block k may be filled once the reader is past block k - 2, which used the same memory.
+      // Block k may be filled once the reader is past block k - k_ring, which used the same memory.
       std::unique_lock lock(m_mutex);
-      m_changed.wait(lock, [&] { return m_stop || k < m_taken + 1 || k < 2; });
+      m_changed.wait(lock, [&] { return m_stop || k < k_ring || k + 1 < m_taken + k_ring; });
       if (m_stop) return;
     }
-    auto& block = m_blocks[k % 2];
-    m_file.read(block.data(), static_cast<std::streamsize>(block.size()));
-    const auto length = static_cast<std::size_t>(m_file.gcount());
-    const bool failed = m_file.bad();
+    char* block = m_blocks[k % k_ring].get();
+    std::size_t length = 0;
+    const bool failed = !read_block(block, length);
     {
       const std::lock_guard lock(m_mutex);
-      m_lengths[k % 2] = length;
+      m_lengths[k % k_ring] = length;
       if (length > 0) m_filled = k + 1;  // what was read before an error is handed over, then the error
       m_failed = failed;
-      m_done = failed || length < block.size();
+      m_done = failed || length < m_block_size;
     }
     m_changed.notify_all();
-    if (failed || length < block.size()) return;
+    if (failed || length < m_block_size) return;
   }
 }
 
 ReadAheadBuffer::int_type ReadAheadBuffer::underflow() {
-  if (!m_opened) return traits_type::eof();
+  if (m_fd < 0) return traits_type::eof();
   std::unique_lock lock(m_mutex);
   m_changed.wait(lock, [&] { return m_filled > m_taken || m_done; });
   if (m_filled == m_taken) {
     if (m_failed) throw std::ios_base::failure("the file could not be read to its end");
     return traits_type::eof();
   }
-  auto& block = m_blocks[m_taken % 2];
-  const auto length = m_lengths[m_taken % 2];
+  char* block = m_blocks[m_taken % k_ring].get();
+  const auto length = m_lengths[m_taken % k_ring];
   ++m_taken;  // and the block before it is free again
   lock.unlock();
   m_changed.notify_all();
   if (length == 0) return traits_type::eof();
-  setg(block.data(), block.data(), block.data() + length);
+  setg(block, block, block + length);
   return traits_type::to_int_type(*gptr());
 }
 

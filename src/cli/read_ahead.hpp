@@ -1,16 +1,16 @@
 #pragma once
-// A file read on a second thread, one block ahead of its reader: the kernel's work of reading a file from the disk
-// (filling the page cache, copying out of it) runs beside the parse instead of between its blocks. `pricing import`
-// reads multi-gigabyte Price List files through it (docs/performance.md). Private to the cli module.
+// A file read on a second thread, a few blocks ahead of its reader: the kernel's work of reading a file from the disk
+// runs beside the parse instead of between its blocks. `pricing import` reads multi-gigabyte Price List files
+// through it (docs/performance.md). Private to the cli module.
 #include <condition_variable>
 #include <cstddef>
 #include <cstdint>
-#include <fstream>
+#include <memory>
 #include <mutex>
+#include <new>
 #include <streambuf>
 #include <string>
 #include <thread>
-#include <vector>
 
 namespace caas::cli {
 
@@ -21,7 +21,7 @@ class ReadAheadBuffer final : public std::streambuf {
   ReadAheadBuffer(const ReadAheadBuffer&) = delete;
   ReadAheadBuffer& operator=(const ReadAheadBuffer&) = delete;
 
-  bool is_open() const { return m_opened; }
+  bool is_open() const { return m_fd >= 0; }
 
  protected:
   // The next block; a read error is thrown, which makes the istream above report it as bad().
@@ -30,13 +30,22 @@ class ReadAheadBuffer final : public std::streambuf {
  private:
   void read_blocks();
 
-  std::ifstream m_file;
-  bool m_opened = false;
-  std::vector<char> m_blocks[2];
-  std::size_t m_lengths[2] = {0, 0};
+  // Reads the whole of `block` but at the end of the file; false on a read error.
+  bool read_block(char* block, std::size_t& length);
+
+  int m_fd = -1;
+  static constexpr std::uint64_t k_ring = 4;  // blocks in memory: the one being parsed and up to three read ahead
+  // On page boundaries: the kernel then copies a file's pages into a block whole, not across two of its pages.
+  static constexpr std::align_val_t k_page{4096};
+  struct PageFree {
+    void operator()(char* p) const { ::operator delete[](p, k_page); }
+  };
+  std::unique_ptr<char[], PageFree> m_blocks[k_ring];
+  std::size_t m_block_size = 0;
+  std::size_t m_lengths[k_ring] = {};
   std::mutex m_mutex;
   std::condition_variable m_changed;
-  std::uint64_t m_filled = 0;  // blocks read so far; block k lives in m_blocks[k % 2]
+  std::uint64_t m_filled = 0;  // blocks read so far; block k lives in m_blocks[k % k_ring]
   std::uint64_t m_taken = 0;   // blocks handed to the reader; all but the last are free again
   bool m_done = false;         // no block after m_filled: the end of the file, or an error
   bool m_failed = false;
