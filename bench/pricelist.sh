@@ -15,17 +15,24 @@ dir=$(mktemp -d)
 trap 'rm -rf "$dir"' EXIT
 "$build/bench/generate_offer" "$size" "$format" >"$dir/index.$format"
 bytes=$(stat -c %s "$dir/index.$format")
-# The disk's own speed, when the page cache can be dropped (root): cat and the import each read the file cold once.
+# The disk's own speed, when the page cache can be dropped (root): ROUNDS times (default 3), cat and the import each
+# read the file cold, one after the other, so each pair meets the disk in the same state (a virtual machine's disk
+# speed varies from one read to the next).
 drop() { sync && echo 3 >/proc/sys/vm/drop_caches 2>/dev/null; }
 if drop; then
-  start=$(date +%s.%N); cat "$dir/index.$format" >/dev/null; end=$(date +%s.%N)
-  echo "file: $bytes bytes; cat reads it from the disk at $(echo "$bytes / ($end - $start) / 1000000" | bc) MB/s"
-  drop
-  /usr/bin/time -f "%e %U %S %M" "$build/caas-advisor" pricing import "$dir/index.$format" -o "$dir/out.yaml" \
-    2>"$dir/cold.txt" >/dev/null
-  read -r wall user sys rss < <(tail -1 "$dir/cold.txt")
-  echo "pricing import from the disk: ${wall} s wall, $(echo "$bytes / $wall / 1000000" | bc) MB/s; peak RSS" \
-    "$((rss / 1024)) MB"
+  echo "file: $bytes bytes"
+  for round in $(seq "${ROUNDS:-3}"); do
+    drop
+    start=$(date +%s.%N); cat "$dir/index.$format" >/dev/null; end=$(date +%s.%N)
+    disk=$(echo "$bytes / ($end - $start) / 1000000" | bc)
+    drop
+    /usr/bin/time -f "%e %U %S %M" "$build/caas-advisor" pricing import "$dir/index.$format" -o "$dir/out.yaml" \
+      2>"$dir/cold.txt" >/dev/null
+    read -r wall user sys rss < <(tail -1 "$dir/cold.txt")
+    import=$(echo "$bytes / $wall / 1000000" | bc)
+    echo "from the disk, round $round: cat $disk MB/s; pricing import $import MB/s ($wall s: $user s user," \
+      "$sys s system), $((100 * import / disk)) % of cat; peak RSS $((rss / 1024)) MB"
+  done
 fi
 cat "$dir/index.$format" >/dev/null  # warm the cache once, as for every run below
 start=$(date +%s.%N); cat "$dir/index.$format" >/dev/null; end=$(date +%s.%N)

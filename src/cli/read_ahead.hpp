@@ -1,7 +1,7 @@
 #pragma once
 // A file read on a second thread, a few blocks ahead of its reader: the kernel's work of reading a file from the disk
-// runs beside the parse instead of between its blocks. `pricing import` reads multi-gigabyte Price List files
-// through it (docs/performance.md). Private to the cli module.
+// runs beside the parse instead of between its blocks; a large file not in the page cache is read past it. `pricing
+// import` reads multi-gigabyte Price List files through it (docs/performance.md). Private to the cli module.
 #include <condition_variable>
 #include <cstddef>
 #include <cstdint>
@@ -14,14 +14,25 @@
 
 namespace caas::cli {
 
+struct ReadAheadOptions {
+  std::size_t block = std::size_t{4} << 20;            // bytes per read, a multiple of the page size
+  std::int64_t direct_from = std::int64_t{256} << 20;  // files from this size on are read past the page cache...
+  bool unless_cached = true;                           // ...unless they are in it already
+};
+
 class ReadAheadBuffer final : public std::streambuf {
  public:
-  explicit ReadAheadBuffer(const std::string& path, std::size_t block = std::size_t{1} << 20);
+  explicit ReadAheadBuffer(const std::string& path, const ReadAheadOptions& options = {});
   ~ReadAheadBuffer() override;
   ReadAheadBuffer(const ReadAheadBuffer&) = delete;
   ReadAheadBuffer& operator=(const ReadAheadBuffer&) = delete;
 
   bool is_open() const { return m_fd >= 0; }
+  // Whether the file is being read past the page cache (O_DIRECT); false again if the file system refused.
+  bool direct() const {
+    const std::lock_guard lock(m_mutex);
+    return m_direct;
+  }
 
  protected:
   // The next block; a read error is thrown, which makes the istream above report it as bad().
@@ -34,6 +45,7 @@ class ReadAheadBuffer final : public std::streambuf {
   bool read_block(char* block, std::size_t& length);
 
   int m_fd = -1;
+  bool m_direct = false;                      // reading past the page cache (O_DIRECT)
   static constexpr std::uint64_t k_ring = 4;  // blocks in memory: the one being parsed and up to three read ahead
   // On page boundaries: the kernel then copies a file's pages into a block whole, not across two of its pages.
   static constexpr std::align_val_t k_page{4096};
@@ -43,7 +55,7 @@ class ReadAheadBuffer final : public std::streambuf {
   std::unique_ptr<char[], PageFree> m_blocks[k_ring];
   std::size_t m_block_size = 0;
   std::size_t m_lengths[k_ring] = {};
-  std::mutex m_mutex;
+  mutable std::mutex m_mutex;
   std::condition_variable m_changed;
   std::uint64_t m_filled = 0;  // blocks read so far; block k lives in m_blocks[k % k_ring]
   std::uint64_t m_taken = 0;   // blocks handed to the reader; all but the last are free again

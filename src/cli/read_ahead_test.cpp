@@ -10,6 +10,7 @@
 #include <string>
 
 using caas::cli::ReadAheadBuffer;
+using caas::cli::ReadAheadOptions;
 
 namespace {
 
@@ -44,7 +45,7 @@ TEST_CASE("cli read-ahead: a file comes out whole and in order, whatever its siz
       INFO("size " << size << ", read " << chunk << " at a time");
       const auto content = bytes(size);
       const auto path = write_temp("whole", content);
-      ReadAheadBuffer buffer(path.string(), block);
+      ReadAheadBuffer buffer(path.string(), ReadAheadOptions{block});
       REQUIRE(buffer.is_open());
       std::istream in(&buffer);
       CHECK(read_all(in, chunk) == content);
@@ -59,7 +60,7 @@ TEST_CASE("cli read-ahead: a reader that stops early is not kept waiting, and a 
   const auto content = bytes(1000);
   const auto path = write_temp("early", content);
   {
-    ReadAheadBuffer buffer(path.string(), 16);
+    ReadAheadBuffer buffer(path.string(), ReadAheadOptions{16});
     std::istream in(&buffer);
     std::string start(40, '\0');
     in.read(start.data(), 40);
@@ -72,10 +73,35 @@ TEST_CASE("cli read-ahead: a reader that stops early is not kept waiting, and a 
 
 TEST_CASE("cli read-ahead: a file that cannot be read to its end makes the stream bad", "[cli]") {
   // A folder opens on Linux but fails to read (EISDIR): the error reaches the stream, not a silent end of file.
-  ReadAheadBuffer buffer(std::filesystem::temp_directory_path().string(), 16);
+  ReadAheadBuffer buffer(std::filesystem::temp_directory_path().string(), ReadAheadOptions{16});
   if (!buffer.is_open()) return;  // where a folder does not open at all, there is nothing to read
   std::istream in(&buffer);
   char c = 0;
   in.read(&c, 1);
   CHECK(in.bad());
+}
+
+TEST_CASE("cli read-ahead: a file read past the page cache comes out the same, or is read through it where it cannot",
+          "[cli]") {
+  // Page-sized blocks can be read past the cache (O_DIRECT) on most file systems; 100-byte ones never can, which
+  // takes the fallback to ordinary reads. Either way the bytes are the file's.
+  for (const std::size_t block : {std::size_t{4096}, std::size_t{100}}) {
+    for (const std::size_t size :
+         {std::size_t{0}, std::size_t{4096}, std::size_t{3 * 4096 + 1234}, std::size_t{65536}}) {
+      INFO("block " << block << ", size " << size);
+      const auto content = bytes(size);
+      const auto path = write_temp("direct", content);
+      ReadAheadBuffer buffer(path.string(), ReadAheadOptions{block, 0, false});
+      std::istream in(&buffer);
+      CHECK(read_all(in, 1000) == content);
+      CHECK_FALSE(in.bad());
+      if (block == 100 && size > 0) CHECK_FALSE(buffer.direct());
+      std::filesystem::remove(path);
+    }
+  }
+  // A file in the page cache (this one was just written) is read through it.
+  const auto path = write_temp("cached", bytes(8192));
+  const ReadAheadBuffer buffer(path.string(), ReadAheadOptions{4096, 0, true});
+  CHECK_FALSE(buffer.direct());
+  std::filesystem::remove(path);
 }
