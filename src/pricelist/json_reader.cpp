@@ -3,6 +3,7 @@
 // SKU is known to be wanted or not when it is reached; terms of other products are skipped as they stream by.
 #include <fmt/format.h>
 #include <algorithm>
+#include <unordered_map>
 #include <nlohmann/json.hpp>
 
 #include "stream.hpp"
@@ -232,12 +233,20 @@ class OfferSax {
     for (;;) {
       if (!string(m_key, "an attribute's name") || !expect(':', "':'") || !string(m_value, "an attribute's value"))
         return false;
-      if (const auto attr = find_attr(m_key)) m_product[*attr] = m_value;
+      if (const auto attr = attr_of(m_key)) m_product[*attr] = m_value;
       blanks();
       if (in.at_end()) return cut_short();
       if (in.peek() == '}') return true;
       if (!expect(',', "',' or '}'")) return false;
     }
+  }
+  // find_attr, remembered for the names met so far: a file repeats the same few dozen names in every product. The
+  // memory stays bounded whatever the file holds.
+  std::optional<Attr> attr_of(const std::string& name) {
+    if (const auto known = m_attr_of.find(name); known != m_attr_of.end()) return known->second;
+    const auto attr = find_attr(name);
+    if (m_attr_of.size() < 1024) m_attr_of.emplace(name, attr);
+    return attr;
   }
   bool cut_short() {
     m_error = error_at(m_context, "price-list-syntax",
@@ -362,6 +371,7 @@ class OfferSax {
   std::vector<Ctx> m_stack;
   std::string m_key;
   std::string m_value;
+  std::unordered_map<std::string, std::optional<Attr>> m_attr_of;
   std::string m_offer;
   std::string m_publication_date;
   std::string m_term_sku;

@@ -44,54 +44,7 @@ class Stream {
   // then reads, as if the value were empty): the parts of a file the importer does not use — reserved terms, other
   // products' terms — are scanned for strings and brackets only. Strings stay bounded; such a part is not checked
   // for JSON syntax beyond its brackets and quotes.
-  void skip_value() {
-    int depth = 0;
-    while (m_pos < m_len) {
-      const auto* data = reinterpret_cast<const unsigned char*>(m_buffer.data());
-      const std::size_t end = m_len;
-      std::size_t i = m_pos;
-      while (i < end) {
-        if (m_in_string) {
-          if (m_escape) {  // the byte after a backslash, whatever it is
-            m_escape = false;
-            count_string_bytes(i, 1);
-            ++i;
-            continue;
-          }
-          const std::size_t start = i;
-          i = next_string_stop(data, i, end);
-          count_string_bytes(start, i - start);
-          if (i == end) break;
-          if (data[i] == '\\') {
-            m_escape = true;
-            count_string_bytes(i, 1);
-          } else {
-            m_in_string = false;  // the closing quote
-          }
-          ++i;
-        } else {
-          i = next_structure(data, i, end);
-          if (i == end) break;
-          const unsigned char c = data[i];
-          if (c == '"') {
-            m_in_string = true;
-            m_string_length = 0;
-          } else if (c == '{' || c == '[') {
-            if (m_depth + ++depth > m_limits.max_depth) throw_at(i, LimitHit::Kind::depth);
-          } else {
-            if (depth == 0) {  // the parser reads the closing bracket
-              m_pos = i;
-              return;
-            }
-            --depth;
-          }
-          ++i;
-        }
-      }
-      m_pos = i;
-      fill();
-    }
-  }
+  void skip_value();
   // The unread bytes of the current block (empty at the end of the file), and moving past `n` of them: for readers
   // that scan the block themselves (CSV).
   std::string_view block() const { return {m_buffer.data() + m_pos, m_len - m_pos}; }
@@ -225,6 +178,9 @@ class Stream {
     m_column += static_cast<int>(count_where(from, to, [](unsigned char c) { return (c & 0xC0) != 0x80; }));
     m_mark = m_pos;
   }
+  // skip_value's fast path: 64 bytes without a backslash, their strings and brackets found from bit masks.
+  enum class Chunk : std::uint8_t { passed, closed, escapes };
+  Chunk skip_chunk(std::size_t at, int& depth, std::size_t& closing);
   StringError read_escape(std::string& out);
   StringError read_hex4(std::uint32_t& code);
   // `count` more bytes of the string being skipped, from buffer position `at`: the guard's limit, at the exact byte.

@@ -64,6 +64,10 @@ std::size_t display_width(std::string_view text) {
 
 bool is_valid_utf8(std::string_view text) {
   for (std::size_t i = 0; i < text.size();) {
+    if (static_cast<unsigned char>(text[i]) < 0x80) {  // ASCII, most text: no sequence to decode
+      ++i;
+      continue;
+    }
     const auto len = decode_utf8(text, i).length;
     if (len == 0) return false;
     i += len;
