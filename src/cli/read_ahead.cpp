@@ -4,6 +4,7 @@
 #include <sys/mman.h>
 #include <sys/stat.h>
 #include <unistd.h>
+#include <algorithm>
 #include <cerrno>
 #include <ios>
 
@@ -37,14 +38,18 @@ ReadAheadBuffer::ReadAheadBuffer(const std::string& path, const ReadAheadOptions
   if (::fstat(m_fd, &status) == 0 && S_ISREG(status.st_mode) && status.st_size >= options.direct_from &&
       !(options.unless_cached && cached(m_fd, status.st_size))) {
     const int flags = ::fcntl(m_fd, F_GETFL);
-    m_direct = flags >= 0 && ::fcntl(m_fd, F_SETFL, flags | O_DIRECT) == 0;
+    m_direct = m_tried_direct = flags >= 0 && ::fcntl(m_fd, F_SETFL, flags | O_DIRECT) == 0;
   }
 #if defined(POSIX_FADV_SEQUENTIAL)
   if (!m_direct) ::posix_fadvise(m_fd, 0, 0, POSIX_FADV_SEQUENTIAL);  // a larger read-ahead window in the kernel
 #endif
   m_block_size = options.block;
   for (auto& b : m_blocks) b.reset(static_cast<char*>(::operator new[](m_block_size, k_page)));
-  m_thread = std::thread([this] { read_blocks(); });
+  // A regular file is read by two threads, each its own blocks at their offsets: two reads in flight keep a disk busy
+  // where one, waiting for each answer, does not (reading past the cache, there is no kernel read-ahead to do it).
+  m_positional = S_ISREG(status.st_mode);
+  const std::uint64_t readers = m_positional ? 2 : 1;
+  for (std::uint64_t t = 0; t < readers; ++t) m_threads.emplace_back([this, t, readers] { read_blocks(t, readers); });
 }
 
 ReadAheadBuffer::~ReadAheadBuffer() {
@@ -53,18 +58,22 @@ ReadAheadBuffer::~ReadAheadBuffer() {
     m_stop = true;
   }
   m_changed.notify_all();
-  if (m_thread.joinable()) m_thread.join();
+  for (auto& thread : m_threads) thread.join();
   if (m_fd >= 0) ::close(m_fd);
 }
 
-bool ReadAheadBuffer::read_block(char* block, std::size_t& length) {
+bool ReadAheadBuffer::read_block(char* block, std::uint64_t offset, std::size_t& length) {
   length = 0;
+  bool direct_once = m_tried_direct;
   while (length < m_block_size) {
-    const auto n = ::read(m_fd, block + length, m_block_size - length);
+    const auto n = m_positional
+                       ? ::pread(m_fd, block + length, m_block_size - length, static_cast<off_t>(offset + length))
+                       : ::read(m_fd, block + length, m_block_size - length);
     if (n < 0 && errno == EINTR) continue;
-    if (n < 0 && errno == EINVAL && direct()) {  // a file system that does not read past its cache (tmpfs)
+    if (n < 0 && errno == EINVAL && direct_once) {  // a file system that does not read past its cache (tmpfs)
+      direct_once = false;                          // (either thread may have turned it off already)
       const int flags = ::fcntl(m_fd, F_GETFL);
-      if (flags >= 0 && ::fcntl(m_fd, F_SETFL, flags & ~O_DIRECT) == 0) {
+      if (flags >= 0 && ((flags & O_DIRECT) == 0 || ::fcntl(m_fd, F_SETFL, flags & ~O_DIRECT) == 0)) {
         const std::lock_guard lock(m_mutex);
         m_direct = false;
         continue;
@@ -77,23 +86,26 @@ bool ReadAheadBuffer::read_block(char* block, std::size_t& length) {
   return true;
 }
 
-void ReadAheadBuffer::read_blocks() {
-  for (std::uint64_t k = 0;; ++k) {
+void ReadAheadBuffer::read_blocks(std::uint64_t first, std::uint64_t step) {
+  for (std::uint64_t k = first;; k += step) {
     {
       // Block k may be filled once the reader is past block k - k_ring, which used the same memory.
       std::unique_lock lock(m_mutex);
-      m_changed.wait(lock, [&] { return m_stop || k < k_ring || k + 1 < m_taken + k_ring; });
-      if (m_stop) return;
+      m_changed.wait(lock, [&] { return m_stop || k >= m_end || k < k_ring || k + 1 < m_taken + k_ring; });
+      if (m_stop || k >= m_end) return;
     }
-    char* block = m_blocks[k % k_ring].get();
+    const auto slot = k % k_ring;
     std::size_t length = 0;
-    const bool failed = !read_block(block, length);
+    const bool failed = !read_block(m_blocks[slot].get(), k * m_block_size, length);
     {
       const std::lock_guard lock(m_mutex);
-      m_lengths[k % k_ring] = length;
-      if (length > 0) m_filled = k + 1;  // what was read before an error is handed over, then the error
-      m_failed = failed;
-      m_done = failed || length < m_block_size;
+      if (failed) {
+        m_failed_at = std::min(m_failed_at, k);
+      } else {
+        m_lengths[slot] = length;
+        m_slot_block[slot] = k;
+        if (length < m_block_size) m_end = std::min(m_end, length > 0 ? k + 1 : k);
+      }
     }
     m_changed.notify_all();
     if (failed || length < m_block_size) return;
@@ -103,17 +115,18 @@ void ReadAheadBuffer::read_blocks() {
 ReadAheadBuffer::int_type ReadAheadBuffer::underflow() {
   if (m_fd < 0) return traits_type::eof();
   std::unique_lock lock(m_mutex);
-  m_changed.wait(lock, [&] { return m_filled > m_taken || m_done; });
-  if (m_filled == m_taken) {
-    if (m_failed) throw std::ios_base::failure("the file could not be read to its end");
+  const auto slot = m_taken % k_ring;
+  m_changed.wait(lock, [&] { return m_slot_block[slot] == m_taken || m_failed_at <= m_taken || m_taken >= m_end; });
+  if (m_slot_block[slot] != m_taken) {
+    if (m_failed_at <= m_taken) throw std::ios_base::failure("the file could not be read to its end");
     return traits_type::eof();
   }
-  char* block = m_blocks[m_taken % k_ring].get();
-  const auto length = m_lengths[m_taken % k_ring];
+  char* block = m_blocks[slot].get();
+  const auto length = m_lengths[slot];
   ++m_taken;  // and the block before it is free again
   lock.unlock();
   m_changed.notify_all();
-  if (length == 0) return traits_type::eof();
+  if (length == 0) return traits_type::eof();  // a block just past the end, read by the other thread
   setg(block, block, block + length);
   return traits_type::to_int_type(*gptr());
 }

@@ -11,6 +11,7 @@
 #include <streambuf>
 #include <string>
 #include <thread>
+#include <vector>
 
 namespace caas::cli {
 
@@ -39,13 +40,15 @@ class ReadAheadBuffer final : public std::streambuf {
   int_type underflow() override;
 
  private:
-  void read_blocks();
+  // A reader thread: blocks first, first + step, first + 2 step...
+  void read_blocks(std::uint64_t first, std::uint64_t step);
 
-  // Reads the whole of `block` but at the end of the file; false on a read error.
-  bool read_block(char* block, std::size_t& length);
+  // Reads the whole of `block` (at `offset` in a regular file) but at the end of the file; false on a read error.
+  bool read_block(char* block, std::uint64_t offset, std::size_t& length);
 
   int m_fd = -1;
   bool m_direct = false;                      // reading past the page cache (O_DIRECT)
+  bool m_tried_direct = false;                // asked for at open: a refusal (EINVAL) turns it off
   static constexpr std::uint64_t k_ring = 4;  // blocks in memory: the one being parsed and up to three read ahead
   // On page boundaries: the kernel then copies a file's pages into a block whole, not across two of its pages.
   static constexpr std::align_val_t k_page{4096};
@@ -57,12 +60,14 @@ class ReadAheadBuffer final : public std::streambuf {
   std::size_t m_lengths[k_ring] = {};
   mutable std::mutex m_mutex;
   std::condition_variable m_changed;
-  std::uint64_t m_filled = 0;  // blocks read so far; block k lives in m_blocks[k % k_ring]
-  std::uint64_t m_taken = 0;   // blocks handed to the reader; all but the last are free again
-  bool m_done = false;         // no block after m_filled: the end of the file, or an error
-  bool m_failed = false;
+  static constexpr std::uint64_t k_none = ~std::uint64_t{0};
+  std::uint64_t m_slot_block[k_ring] = {k_none, k_none, k_none, k_none};  // the block read into each slot
+  std::uint64_t m_taken = 0;           // blocks handed to the reader; all but the last are free again
+  std::uint64_t m_end = k_none;        // the first block past the end of the file, once known
+  std::uint64_t m_failed_at = k_none;  // the first block that could not be read
+  bool m_positional = false;           // a regular file, read at offsets (pread) by several threads
   bool m_stop = false;
-  std::thread m_thread;
+  std::vector<std::thread> m_threads;
 };
 
 }  // namespace caas::cli

@@ -2,12 +2,14 @@
 
 #include <catch2/catch.hpp>
 
+#include <sys/stat.h>
 #include <unistd.h>
 #include <filesystem>
 #include <fstream>
 #include <istream>
 #include <iterator>
 #include <string>
+#include <thread>
 
 using caas::cli::ReadAheadBuffer;
 using caas::cli::ReadAheadOptions;
@@ -103,5 +105,22 @@ TEST_CASE("cli read-ahead: a file read past the page cache comes out the same, o
   const auto path = write_temp("cached", bytes(8192));
   const ReadAheadBuffer buffer(path.string(), ReadAheadOptions{4096, 0, true});
   CHECK_FALSE(buffer.direct());
+  std::filesystem::remove(path);
+}
+
+TEST_CASE("cli read-ahead: a named pipe is read in order by one thread, as it comes", "[cli]") {
+  const auto path = std::filesystem::temp_directory_path() / ("caas-read-ahead-fifo-" + std::to_string(::getpid()));
+  std::filesystem::remove(path);
+  REQUIRE(::mkfifo(path.c_str(), 0600) == 0);
+  const auto content = bytes(100000);
+  std::thread writer([&] { std::ofstream(path, std::ios::binary) << content; });
+  {
+    ReadAheadBuffer buffer(path.string(), ReadAheadOptions{4096});
+    REQUIRE(buffer.is_open());
+    std::istream in(&buffer);
+    CHECK(read_all(in, 777) == content);
+    CHECK_FALSE(buffer.direct());
+  }
+  writer.join();
   std::filesystem::remove(path);
 }
