@@ -370,3 +370,42 @@ TEST_CASE("pricelist: a CSV's reserved rows are counted, not copied, and still c
   REQUIRE_FALSE(long_row);
   CHECK(long_row.error()[0].code.id() == "price-list-too-long");
 }
+
+TEST_CASE("pricelist: skipped parts are read 64 bytes at a time, strings and escapes as strings, limits at their byte",
+          "[pricelist]") {
+  // Reserved terms are skipped by bit masks: brackets inside strings (with escaped quotes before them) must not count,
+  // wherever the 64-byte chunks fall; a string or nesting over the limit is stopped at the byte that passes it.
+  const std::string good_dims = dimension("A.JRTCKXETXF.6YS6EN2CT7", "Hrs", "0.0892000000");
+  const std::string products = product("A", "Compute Instance", ec2_attributes("m7g.large", "Linux", "RunInstances"));
+  for (std::size_t pad = 0; pad < 70; ++pad) {
+    const std::string tricky = "{\"" + std::string(pad, 'p') + R"(" : "a } ] \" [ { \\", "b" : [ "}", {"c" : "]"} ]})";
+    INFO("pad " << pad);
+    Importer importer;
+    const auto read = read_text(importer, offer("AmazonEC2", products, term("A", good_dims), tricky));
+    REQUIRE(read);
+    CHECK(read->prices == 1);
+  }
+  const Limits limits{100, 64};
+  for (std::size_t length : {std::size_t{99}, std::size_t{100}, std::size_t{101}, std::size_t{300}}) {
+    const std::string file = offer("AWSELB", "", "", "{\"x\" : \"" + std::string(length, 'a') + "\"}");
+    INFO("a string of " << length << " bytes");
+    Importer importer(limits);
+    const auto read = read_text(importer, file);
+    if (length <= 100) {
+      CHECK(read);  // nothing the model uses, but read to its end
+    } else {
+      REQUIRE_FALSE(read);
+      CHECK(read.error()[0].code.id() == "price-list-too-long");
+      // The 101st byte after the opening quote, which is 6 bytes after the key's.
+      CHECK(read.error()[0].where.column == static_cast<int>(file.find("\"x\" : \"") + 6 + 101) + 1);
+    }
+  }
+  const std::string deep = offer("AWSELB", "", "", std::string(70, '[') + std::string(70, ']'));
+  Importer importer;
+  const auto read = read_text(importer, deep);
+  REQUIRE_FALSE(read);
+  CHECK(read.error()[0].code.id() == "too-deep");
+  // The bracket that passes 64 levels: the root, "terms" and the value's first bracket are three of them already,
+  // so it is the 62nd bracket after the first.
+  CHECK(read.error()[0].where.column == static_cast<int>(deep.find('[')) + 62 + 1);
+}
