@@ -176,6 +176,9 @@ bool Collector::add(const Kept& kept, const Dimension& dimension, const std::str
   price.usd = *usd * info->scale;
   price.tier_from = number(dimension.begin);
   price.tier_to = number(dimension.end);
+  // A tier that ends where it begins, or before, prices nothing (no AWS file has one): not taken, so the key falls
+  // back to the built-in value, stated, instead of an overlay that would not load.
+  if (price.tier_from && price.tier_to && *price.tier_to <= *price.tier_from) return false;
   price.sku = p.sku;
   price.rate_code = dimension.rate_code;
   price.usage_type = p[Attr::usagetype];

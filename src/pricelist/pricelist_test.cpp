@@ -409,3 +409,19 @@ TEST_CASE("pricelist: skipped parts are read 64 bytes at a time, strings and esc
   // so it is the 62nd bracket after the first.
   CHECK(read.error()[0].where.column == static_cast<int>(deep.find('[')) + 62 + 1);
 }
+
+TEST_CASE("pricelist: a tier that ends where it begins or before is not taken", "[pricelist]") {
+  // Such a tier would be written as an overlay key that does not load (tier_to not above tier_from).
+  const std::string attrs =
+      R"("usagetype" : "EU-ApiGatewayHttpRequest", "operation" : "ApiGatewayHttpApi", "regionCode" : "eu-west-1")";
+  const std::string dims = dimension("H.JRTCKXETXF.1", "Requests", "0.0000011100", "0", "300000000") + "," +
+                           dimension("H.JRTCKXETXF.2", "Requests", "0.0000010000", "300000000", "15");
+  Importer importer;
+  const auto read = read_text(importer, offer("AmazonApiGateway", product("H", "API Calls", attrs), term("H", dims)));
+  REQUIRE(read);
+  CHECK(read->prices == 1);
+  const auto prices = importer.regions().at("eu-west-1").prices;
+  CHECK(prices.at("apigw.http.tier1").usd == Approx(1.11));
+  CHECK(prices.at("apigw.http.tier2").usd == Approx(1.11));  // the one tier read, repeated: see its note
+  CHECK_FALSE(prices.at("apigw.http.tier2").note.empty());
+}
