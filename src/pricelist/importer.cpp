@@ -2,6 +2,7 @@
 // files give is collected by region across files.
 #include <algorithm>
 
+#include "caas/util/text.hpp"
 #include "stream.hpp"
 
 namespace caas::pricelist {
@@ -51,6 +52,17 @@ util::Result<FileSummary> Importer::read(std::istream& in, const std::string& fi
   if (!read) return util::fail(std::move(read.error()));
   summary.bytes = stream.consumed();
   const auto day = date_of(summary.publication_date);
+  // The date goes into the overlay as written, so it must be one: "2025-09-12T22:53:08Z", not a damaged field.
+  const bool timestamp = std::all_of(summary.publication_date.begin(), summary.publication_date.end(), [](char c) {
+    return (c >= '0' && c <= '9') || (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || c == ':' || c == '.' ||
+           c == '+' || c == '-';
+  });
+  if (!summary.publication_date.empty() && (day.empty() || !timestamp))
+    return util::fail(util::make_error("price-list-shape",
+                                       "the file's publication date '" +
+                                           util::escape_control(summary.publication_date) +
+                                           "' is not a date and time as AWS writes them (2025-09-12T22:53:08Z)",
+                                       {file, 1, 1}));
   // Every price is dated by its file: AWS's files always say when they were published, so one that does not is not
   // one of them (or was cut or edited), and its prices could not say when they were collected.
   if (summary.prices > 0 && day.empty())

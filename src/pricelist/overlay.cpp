@@ -4,6 +4,7 @@
 #include <fmt/format.h>
 #include <set>
 
+#include "caas/util/text.hpp"
 #include "caas/yaml/yaml_tree.hpp"
 #include "product.hpp"
 
@@ -56,8 +57,8 @@ std::string write_overlay(const std::map<std::string, RegionImport, std::less<>>
       "# A price overlay for caas-advisor (--pricing FILE), written by `caas-advisor pricing import` from AWS's Price\n"
       "# List files:\n";
   for (const auto& f : files)
-    out += fmt::format("#   {} ({} {}, published {}): {} prices the cost model uses\n", f.file, f.offer, f.format,
-                       f.publication_date.empty() ? std::string("?") : f.publication_date, f.prices);
+    out += fmt::format("#   {} ({} {}, published {}): {} prices the cost model uses\n", util::escape_control(f.file),
+                       f.offer, f.format, f.publication_date.empty() ? std::string("?") : f.publication_date, f.prices);
   out +=
       "# Prices the files carry are confidence DOC, with their SKU in `source`; every other key is the built-in\n"
       "# value of the region (or of us-east-1 for a region not built in), its note beginning \"" +

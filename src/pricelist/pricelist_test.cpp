@@ -425,3 +425,26 @@ TEST_CASE("pricelist: a tier that ends where it begins or before is not taken", 
   CHECK(prices.at("apigw.http.tier2").usd == Approx(1.11));  // the one tier read, repeated: see its note
   CHECK_FALSE(prices.at("apigw.http.tier2").note.empty());
 }
+
+TEST_CASE("pricelist: a publication date that is not one is refused, and a file's name is written escaped",
+          "[pricelist]") {
+  // Both reach the overlay's text: a control character there would make an overlay that does not load.
+  const std::string csv =
+      "\"FormatVersion\",\"v1.0\"\n\"Publication Date\",\"2025-08-31T09:21:55Z\x04\"\n\"OfferCode\",\"AmazonECS\"\n"
+      "\"SKU\",\"TermType\",\"Unit\",\"PricePerUnit\",\"Product Family\",\"usageType\",\"Region Code\"\n"
+      "\"K\",\"OnDemand\",\"hours\",\"0.04048\",\"Compute\",\"EU-Fargate-vCPU-Hours:perCPU\",\"eu-west-1\"\n";
+  Importer importer;
+  const auto read = read_text(importer, csv);
+  REQUIRE_FALSE(read);
+  CHECK(read.error()[0].code.id() == "price-list-shape");
+  CHECK(read.error()[0].message.find("\\x04") != std::string::npos);
+  std::string good = csv;
+  good.erase(good.find('\x04'), 1);
+  Importer again;
+  const auto fine = read_text(again, good, "odd\nname.csv");
+  REQUIRE(fine);
+  cost::PriceTable base;
+  const auto text = write_overlay(again.regions(), again.latest_date(), base, {*fine});
+  CHECK(text.find("odd\\x0aname.csv") != std::string::npos);
+  CHECK(text.find("odd\nname") == std::string::npos);
+}
