@@ -23,8 +23,7 @@ std::string bytes(std::size_t n) {
 }
 
 std::filesystem::path write_temp(const std::string& name, const std::string& content) {
-  const auto path =
-      std::filesystem::temp_directory_path() / ("caas-read-ahead-" + std::to_string(::getpid()) + "-" + name);
+  auto path = std::filesystem::temp_directory_path() / ("caas-read-ahead-" + std::to_string(::getpid()) + "-" + name);
   std::ofstream(path, std::ios::binary) << content;
   return path;
 }

@@ -3,8 +3,8 @@
 // SKU is known to be wanted or not when it is reached; terms of other products are skipped as they stream by.
 #include <fmt/format.h>
 #include <algorithm>
-#include <unordered_map>
 #include <nlohmann/json.hpp>
+#include <unordered_map>
 
 #include "stream.hpp"
 

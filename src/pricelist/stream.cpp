@@ -106,7 +106,7 @@ Stream::Chunk Stream::skip_chunk(std::size_t at, int& depth, std::size_t& closin
   const __m128i lower = _mm_set1_epi8(0x20);  // '[' and ']' are '{' and '}' without this bit
   const __m128i open = _mm_set1_epi8('{');
   const __m128i close = _mm_set1_epi8('}');
-  for (int k = 0; k < 4; ++k) {
+  for (std::size_t k = 0; k < 4; ++k) {
     const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(data + 16 * k));
     const __m128i folded = _mm_or_si128(v, lower);
     const auto bits = [&](__m128i hit) {
