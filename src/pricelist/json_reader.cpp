@@ -6,6 +6,7 @@
 #include <nlohmann/json.hpp>
 #include <unordered_map>
 
+#include "caas/util/text.hpp"
 #include "stream.hpp"
 
 namespace caas::pricelist {
@@ -216,7 +217,10 @@ class OfferSax {
         const bool value_expected = &out == &m_value;
         in.advance(false);
         if (value_expected)
-          return shape("an attribute whose value is not a string: AWS writes every attribute as a string");
+          return shape(
+              fmt::format("the attribute '{}' has a value that is not a string: AWS writes every attribute as "
+                          "a string",
+                          util::escape_control(m_key)));
         return syntax(fmt::format("expected {} in a product's attributes", what));
       }
       switch (in.read_string(out)) {

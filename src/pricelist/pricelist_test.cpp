@@ -274,7 +274,7 @@ TEST_CASE("pricelist: broken attributes are located errors, as nlohmann's would 
     std::string_view says;
   };
   const std::vector<Case> cases = {
-      {R"("vcpu" : 2)", "price-list-shape", "not a string"},
+      {R"("vcpu" : 2)", "price-list-shape", "the attribute 'vcpu' has a value that is not a string"},
       {R"("vcpu" : "2",)", "price-list-syntax", "an attribute's name"},
       {R"("vcpu" "2")", "price-list-syntax", "':'"},
       {R"("vcpu" : "2" "memory" : "8")", "price-list-syntax", "',' or '}'"},
