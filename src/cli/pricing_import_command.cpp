@@ -35,7 +35,7 @@ class PricingImportCommand final : public Command {
     pricelist::Importer importer;
     std::vector<pricelist::FileSummary> summaries;
     for (const auto& file : m_files) {
-      // A file is read a block ahead, on a second thread; standard input as it comes.
+      // A file is read a few blocks ahead, on two threads (a pipe as it comes); standard input as it comes too.
       std::optional<ReadAheadBuffer> buffer;
       if (file != "-") {
         std::error_code error;

@@ -44,31 +44,41 @@ ReadAheadBuffer::ReadAheadBuffer(const std::string& path, const ReadAheadOptions
   if (!m_direct) ::posix_fadvise(m_fd, 0, 0, POSIX_FADV_SEQUENTIAL);  // a larger read-ahead window in the kernel
 #endif
   m_block_size = options.block;
-  for (auto& b : m_blocks) b.reset(static_cast<char*>(::operator new[](m_block_size, k_page)));
-  // A regular file is read by two threads, each its own blocks at their offsets: two reads in flight keep a disk busy
-  // where one, waiting for each answer, does not (reading past the cache, there is no kernel read-ahead to do it).
   m_positional = S_ISREG(status.st_mode);
-  const std::uint64_t readers = m_positional ? 2 : 1;
-  for (std::uint64_t t = 0; t < readers; ++t) m_threads.emplace_back([this, t, readers] { read_blocks(t, readers); });
+  try {
+    for (auto& b : m_blocks) b.reset(static_cast<char*>(::operator new[](m_block_size, k_page)));
+    // A regular file is read by two threads, each its own blocks at their offsets: two reads in flight keep a disk
+    // busy where one, waiting for each answer, does not (past the cache, no kernel read-ahead does it). Anything
+    // else (a pipe) is read on the calling thread as it comes: a thread blocked on a pipe could not be stopped.
+    if (m_positional)
+      for (std::uint64_t t = 0; t < 2; ++t) m_threads.emplace_back([this, t] { read_blocks(t, 2); });
+  } catch (...) {
+    stop();
+    ::close(m_fd);
+    throw;
+  }
 }
 
 ReadAheadBuffer::~ReadAheadBuffer() {
+  stop();
+  if (m_fd >= 0) ::close(m_fd);
+}
+
+void ReadAheadBuffer::stop() {
   {
     const std::lock_guard lock(m_mutex);
     m_stop = true;
   }
   m_changed.notify_all();
   for (auto& thread : m_threads) thread.join();
-  if (m_fd >= 0) ::close(m_fd);
+  m_threads.clear();
 }
 
 bool ReadAheadBuffer::read_block(char* block, std::uint64_t offset, std::size_t& length) {
   length = 0;
   bool direct_once = m_tried_direct;
   while (length < m_block_size) {
-    const auto n = m_positional
-                       ? ::pread(m_fd, block + length, m_block_size - length, static_cast<off_t>(offset + length))
-                       : ::read(m_fd, block + length, m_block_size - length);
+    const auto n = ::pread(m_fd, block + length, m_block_size - length, static_cast<off_t>(offset + length));
     if (n < 0 && errno == EINTR) continue;
     if (n < 0 && errno == EINVAL && direct_once) {  // a file system that does not read past its cache (tmpfs)
       direct_once = false;                          // (either thread may have turned it off already)
@@ -114,19 +124,29 @@ void ReadAheadBuffer::read_blocks(std::uint64_t first, std::uint64_t step) {
 
 ReadAheadBuffer::int_type ReadAheadBuffer::underflow() {
   if (m_fd < 0) return traits_type::eof();
+  if (!m_positional) {  // a pipe: what it has, as it comes
+    char* block = m_blocks[0].get();
+    ssize_t n = 0;
+    do {
+      n = ::read(m_fd, block, m_block_size);
+    } while (n < 0 && errno == EINTR);
+    if (n < 0) throw std::ios_base::failure("the file could not be read to its end");
+    if (n == 0) return traits_type::eof();
+    setg(block, block, block + n);
+    return traits_type::to_int_type(*gptr());
+  }
   std::unique_lock lock(m_mutex);
   const auto slot = m_taken % k_ring;
   m_changed.wait(lock, [&] { return m_slot_block[slot] == m_taken || m_failed_at <= m_taken || m_taken >= m_end; });
-  if (m_slot_block[slot] != m_taken) {
-    if (m_failed_at <= m_taken) throw std::ios_base::failure("the file could not be read to its end");
-    return traits_type::eof();
-  }
+  // The end first: a block read after it (a file that grew meanwhile) would leave a gap.
+  if (m_taken >= m_end) return traits_type::eof();
+  if (m_slot_block[slot] != m_taken) throw std::ios_base::failure("the file could not be read to its end");
   char* block = m_blocks[slot].get();
   const auto length = m_lengths[slot];
   ++m_taken;  // and the block before it is free again
   lock.unlock();
   m_changed.notify_all();
-  if (length == 0) return traits_type::eof();  // a block just past the end, read by the other thread
+  if (length == 0) return traits_type::eof();
   setg(block, block, block + length);
   return traits_type::to_int_type(*gptr());
 }

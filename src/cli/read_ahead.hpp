@@ -1,6 +1,7 @@
 #pragma once
-// A file read on a second thread, a few blocks ahead of its reader: the kernel's work of reading a file from the disk
-// runs beside the parse instead of between its blocks; a large file not in the page cache is read past it. `pricing
+// A regular file read by two threads, a few blocks ahead of its reader: the kernel's work of reading it from the disk
+// runs beside the parse instead of between its blocks; a large file not in the page cache is read past it. A pipe
+// is read as it comes, on the reader's thread. `pricing
 // import` reads multi-gigabyte Price List files through it (docs/performance.md). Private to the cli module.
 #include <condition_variable>
 #include <cstddef>
@@ -42,9 +43,10 @@ class ReadAheadBuffer final : public std::streambuf {
  private:
   // A reader thread: blocks first, first + step, first + 2 step...
   void read_blocks(std::uint64_t first, std::uint64_t step);
-
-  // Reads the whole of `block` (at `offset` in a regular file) but at the end of the file; false on a read error.
+  // Reads the whole of `block` from `offset` but at the end of the file; false on a read error.
   bool read_block(char* block, std::uint64_t offset, std::size_t& length);
+  // Stops the reader threads and waits for them.
+  void stop();
 
   int m_fd = -1;
   bool m_direct = false;                      // reading past the page cache (O_DIRECT)
@@ -65,7 +67,7 @@ class ReadAheadBuffer final : public std::streambuf {
   std::uint64_t m_taken = 0;           // blocks handed to the reader; all but the last are free again
   std::uint64_t m_end = k_none;        // the first block past the end of the file, once known
   std::uint64_t m_failed_at = k_none;  // the first block that could not be read
-  bool m_positional = false;           // a regular file, read at offsets (pread) by several threads
+  bool m_positional = false;           // a regular file, read at offsets (pread) by two threads
   bool m_stop = false;
   std::vector<std::thread> m_threads;
 };

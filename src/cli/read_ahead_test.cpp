@@ -107,7 +107,7 @@ TEST_CASE("cli read-ahead: a file read past the page cache comes out the same, o
   std::filesystem::remove(path);
 }
 
-TEST_CASE("cli read-ahead: a named pipe is read in order by one thread, as it comes", "[cli]") {
+TEST_CASE("cli read-ahead: a named pipe is read in order, as it comes, on the reader's thread", "[cli]") {
   const auto path = std::filesystem::temp_directory_path() / ("caas-read-ahead-fifo-" + std::to_string(::getpid()));
   std::filesystem::remove(path);
   REQUIRE(::mkfifo(path.c_str(), 0600) == 0);

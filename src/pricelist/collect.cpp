@@ -169,16 +169,19 @@ bool Collector::add(const Kept& kept, const Dimension& dimension, const std::str
   const auto* info = info_of(kept.where.slot);
   const auto unit = lower(dimension.unit);
   if (!info || std::find(info->units.begin(), info->units.end(), unit) == info->units.end()) return false;
+  // A tier that ends where it begins, or before, prices nothing (no AWS file has one): not taken, so the key falls
+  // back to the built-in value, stated, instead of an overlay that would not load. Checked before the slot is
+  // claimed, which would leave it without a tier.
+  const auto tier_from = number(dimension.begin);
+  const auto tier_to = number(dimension.end);
+  if (tier_from && tier_to && *tier_to <= *tier_from) return false;
   auto& priced = m_priced[region][kept.where.slot];
   if (priced.sku.empty()) priced = Priced{p.sku, p[Attr::usagetype], offer, publication_date, {}};
   if (priced.sku != p.sku) return false;  // a second SKU for the same slot: the first one counts
   ImportedPrice price;
   price.usd = *usd * info->scale;
-  price.tier_from = number(dimension.begin);
-  price.tier_to = number(dimension.end);
-  // A tier that ends where it begins, or before, prices nothing (no AWS file has one): not taken, so the key falls
-  // back to the built-in value, stated, instead of an overlay that would not load.
-  if (price.tier_from && price.tier_to && *price.tier_to <= *price.tier_from) return false;
+  price.tier_from = tier_from;
+  price.tier_to = tier_to;
   price.sku = p.sku;
   price.rate_code = dimension.rate_code;
   price.usage_type = p[Attr::usagetype];
@@ -202,6 +205,7 @@ std::map<std::string, RegionImport, std::less<>> Collector::regions() const {
       std::sort(tiers.begin(), tiers.end(), [](const auto& a, const auto& b) { return a.first < b.first; });
       offers[region].insert(priced.offer);
       const int given = static_cast<int>(tiers.size());
+      if (given == 0) continue;  // (a slot is only claimed with its first tier)
       for (int i = 0; i < info->key_count; ++i) {
         // More tiers in the file than keys: the last key takes the rest at its tier's price. Fewer: the cost model
         // stops at the tier without an end, and the keys after it repeat that tier for the overlay's completeness.

@@ -447,4 +447,34 @@ TEST_CASE("pricelist: a publication date that is not one is refused, and a file'
   const auto text = write_overlay(again.regions(), again.latest_date(), base, {*fine});
   CHECK(text.find("odd\\x0aname.csv") != std::string::npos);
   CHECK(text.find("odd\nname") == std::string::npos);
+  // A line separator is a line break to YAML as well.
+  const auto separated =
+      write_overlay(again.regions(), again.latest_date(), base,
+                    {FileSummary{"odd\xe2\x80\xa8name.csv", "csv", "AmazonECS", "2025-08-31", 1, 1, 1}});
+  CHECK(separated.find("odd\\u2028name.csv") != std::string::npos);
+}
+
+TEST_CASE(
+    "pricelist: an escape that passes the string limit stops at its byte; a file whose only tier is inverted "
+    "imports without it",
+    "[pricelist]") {
+  // 97 plain bytes, then \u00e9: the backslash is the 98th byte of the string, and the 101st is the escape's second
+  // hex digit, where the reader must stop.
+  const std::string file =
+      offer("AmazonEC2", product("A", "Compute Instance", "\"vcpu\" : \"" + std::string(97, 'a') + "\\u00e9\""), "");
+  Importer limited(Limits{100, 64});
+  const auto read = read_text(limited, file);
+  REQUIRE_FALSE(read);
+  CHECK(read.error()[0].code.id() == "price-list-too-long");
+  CHECK(read.error()[0].where.column == static_cast<int>(file.find("\"vcpu\" : \"") + 9) + 101 + 1);
+  // The slot of a price is only claimed with a tier it can hold: a lone inverted tier leaves none.
+  const std::string attrs =
+      R"("usagetype" : "EU-ApiGatewayHttpRequest", "operation" : "ApiGatewayHttpApi", "regionCode" : "eu-west-1")";
+  Importer importer;
+  const auto only =
+      read_text(importer, offer("AmazonApiGateway", product("H", "API Calls", attrs),
+                                term("H", dimension("H.JRTCKXETXF.1", "Requests", "0.0000011100", "300000000", "15"))));
+  REQUIRE(only);
+  CHECK(only->prices == 0);
+  CHECK(importer.regions().empty());
 }

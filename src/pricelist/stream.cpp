@@ -161,12 +161,19 @@ Stream::Chunk Stream::skip_chunk(std::size_t at, int& depth, std::size_t& closin
   return Chunk::passed;
 }
 
+// The bytes of an escape are taken one by one, each counted against the string's limit where it stands; on an error
+// the stream stands just after the byte at fault.
+void Stream::take_string_byte() {
+  count_string_bytes(m_pos, 1);
+  advance(false);
+}
+
 Stream::StringError Stream::read_hex4(std::uint32_t& code) {
   code = 0;
   for (int i = 0; i < 4; ++i) {
     if (at_end()) return StringError::cut_short;
     const int digit = hex_value(peek());
-    advance(false);
+    take_string_byte();
     if (digit < 0) return StringError::bad_escape;
     code = code * 16 + static_cast<std::uint32_t>(digit);
   }
@@ -176,7 +183,7 @@ Stream::StringError Stream::read_hex4(std::uint32_t& code) {
 Stream::StringError Stream::read_escape(std::string& out) {
   if (at_end()) return StringError::cut_short;
   const char c = peek();
-  advance(false);
+  take_string_byte();
   switch (c) {
     case '"': out += '"'; return StringError::none;
     case '\\': out += '\\'; return StringError::none;
@@ -193,12 +200,12 @@ Stream::StringError Stream::read_escape(std::string& out) {
   if (const auto error = read_hex4(code); error != StringError::none) return error;
   if (code >= 0xDC00 && code <= 0xDFFF) return StringError::bad_escape;  // a low surrogate alone
   if (code >= 0xD800 && code <= 0xDBFF) {                                // a high one needs its low one
-    if (at_end()) return StringError::cut_short;
-    if (peek() != '\\') return StringError::bad_escape;
-    advance(false);
-    if (at_end()) return StringError::cut_short;
-    if (peek() != 'u') return StringError::bad_escape;
-    advance(false);
+    for (const char expected : {'\\', 'u'}) {
+      if (at_end()) return StringError::cut_short;
+      const bool matches = peek() == expected;
+      take_string_byte();
+      if (!matches) return StringError::bad_escape;
+    }
     std::uint32_t low = 0;
     if (const auto error = read_hex4(low); error != StringError::none) return error;
     if (low < 0xDC00 || low > 0xDFFF) return StringError::bad_escape;
@@ -232,15 +239,13 @@ Stream::StringError Stream::read_string(std::string& out) {
       result = StringError::control;
       break;
     }
-    advance(false);
     if (c == '"') {
+      advance(false);
       result = util::is_valid_utf8(out) ? StringError::none : StringError::not_utf8;
       break;
     }
-    const auto before = consumed() - 1;
-    const auto error = read_escape(out);
-    count_string_bytes(m_pos, consumed() - before);  // an escape counts as the bytes it is written with
-    if (error != StringError::none) {
+    take_string_byte();  // the backslash: an escape counts as the bytes it is written with
+    if (const auto error = read_escape(out); error != StringError::none) {
       result = error;
       break;
     }

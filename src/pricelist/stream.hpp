@@ -150,7 +150,6 @@ class Stream {
     m_in.read(m_buffer.data(), static_cast<std::streamsize>(m_buffer.size()));
     m_len = static_cast<std::size_t>(m_in.gcount());
   }
-  // Counts the lines and columns of the bytes read since the last count.
   // How many bytes of [from, to) `is`: counted 255 at a time into a byte, which the compiler keeps in byte-wide
   // vector lanes (std::count's 64-bit count does not vectorize as well, and every byte of a file is counted).
   template <class Predicate>
@@ -166,6 +165,7 @@ class Stream {
     }
     return total;
   }
+  // Counts the lines and columns of the bytes read since the last count.
   void sync() const {
     const char* from = m_buffer.data() + m_mark;
     const char* to = m_buffer.data() + m_pos;
@@ -181,6 +181,7 @@ class Stream {
   // skip_value's fast path: 64 bytes without a backslash, their strings and brackets found from bit masks.
   enum class Chunk : std::uint8_t { passed, closed, escapes };
   Chunk skip_chunk(std::size_t at, int& depth, std::size_t& closing);
+  void take_string_byte();
   StringError read_escape(std::string& out);
   StringError read_hex4(std::uint32_t& code);
   // `count` more bytes of the string being skipped, from buffer position `at`: the guard's limit, at the exact byte.

@@ -80,7 +80,8 @@ std::string escape_control(std::string_view text) {
   out.reserve(text.size());
   for (std::size_t i = 0; i < text.size();) {
     const auto c = static_cast<unsigned char>(text[i]);
-    const auto len = decode_utf8(text, i).length;
+    const auto decoded = decode_utf8(text, i);
+    const auto len = decoded.length;
     if (len == 0) {
       out += fmt::format("\\x{:02x}", c);
       ++i;
@@ -93,6 +94,9 @@ std::string escape_control(std::string_view text) {
         out += static_cast<char>(c);
     } else if (len == 2 && c == 0xC2 && static_cast<unsigned char>(text[i + 1]) < 0xA0) {
       out += fmt::format("\\u{:04x}", static_cast<unsigned char>(text[i + 1]));  // C1 controls
+    } else if (decoded.code == 0x2028 || decoded.code == 0x2029) {
+      // line and paragraph separators: line breaks to YAML and to some terminals
+      out += fmt::format("\\u{:04x}", static_cast<std::uint32_t>(decoded.code));
     } else {
       out.append(text.substr(i, len));
     }

@@ -69,6 +69,10 @@ TEST_CASE("text: control characters are escaped visibly", "[util]") {
   CHECK(escape_control("bell\a") == "bell\\x07");
   CHECK(escape_control("caf\xc3\xa9") == "caf\xc3\xa9");
   CHECK(escape_control("bad\xff") == "bad\\xff");
+  // Line and paragraph separators break a line for YAML (and some terminals).
+  CHECK(escape_control("a\xe2\x80\xa8"
+                       "b\xe2\x80\xa9"
+                       "c") == "a\\u2028b\\u2029c");
   CHECK(is_valid_utf8("caf\xc3\xa9"));
   CHECK_FALSE(is_valid_utf8("\xc3"));
 }
