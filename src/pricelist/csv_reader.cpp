@@ -19,20 +19,24 @@ class CsvReader {
   explicit CsvReader(ReadContext& context) : m_context(context) {}
 
   util::Result<bool> read() {
-    if (auto error = read_preamble()) return util::fail(std::move(*error));
+    const auto unreadable = [&] {
+      return util::fail(error_at(m_context, "unreadable-file", "the file could not be read to its end"));
+    };
+    if (auto error = read_preamble()) return m_context.stream.failed() ? unreadable() : util::fail(std::move(*error));
     while (true) {
       auto more = next_record();
-      if (!more) return util::fail(std::move(more.error()));
+      // A row cut by a read error is the error's, not the row's.
+      if (!more) return m_context.stream.failed() ? unreadable() : util::fail(std::move(more.error()));
       if (!*more) break;
       if (m_count == 1 && m_fields[0].empty()) continue;  // a blank line
+      if (m_count != m_columns.size() && m_context.stream.failed()) return unreadable();
       if (m_count != m_columns.size())
         return util::fail(located(m_record_line, "price-list-shape",
                                   fmt::format("this row has {} fields and the header {}{}", m_count, m_columns.size(),
                                               m_context.stream.at_end() ? ": the file is cut short" : "")));
       row();
     }
-    if (m_context.stream.failed())
-      return util::fail(error_at(m_context, "unreadable-file", "the file could not be read to its end"));
+    if (m_context.stream.failed()) return unreadable();
     return true;
   }
 

@@ -35,6 +35,8 @@ util::Result<FileSummary> Importer::read(std::istream& in, const std::string& fi
   while (!stream.at_end() &&
          (stream.peek() == ' ' || stream.peek() == '\n' || stream.peek() == '\r' || stream.peek() == '\t'))
     stream.advance(false);
+  if (stream.at_end() && stream.failed())
+    return util::fail(error_at(context, "unreadable-file", "the file could not be read to its end"));
   if (stream.at_end())
     return util::fail(error_at(context, "price-list-shape", "the file is empty: not an AWS Price List file"));
   const char first = stream.peek();

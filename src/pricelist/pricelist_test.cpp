@@ -478,3 +478,42 @@ TEST_CASE(
   CHECK(only->prices == 0);
   CHECK(importer.regions().empty());
 }
+
+TEST_CASE("pricelist: a read error in the middle of a file is unreadable-file, in JSON and CSV", "[pricelist]") {
+  // A stream that gives the first bytes of a good file, then fails as a disk would.
+  class FailingBuffer : public std::streambuf {
+   public:
+    explicit FailingBuffer(std::string text) : m_text(std::move(text)) {
+      setg(m_text.data(), m_text.data(), m_text.data() + m_text.size());
+    }
+
+   protected:
+    int_type underflow() override { throw std::ios_base::failure("read error"); }
+
+   private:
+    std::string m_text;
+  };
+  // Larger than the reader's 1 MiB block, so that the error comes in the first block or after it.
+  std::string csv =
+      "\"FormatVersion\",\"v1.0\"\n\"Publication Date\",\"2025-08-31T09:21:55Z\"\n\"OfferCode\",\"AmazonECS\"\n"
+      "\"SKU\",\"TermType\",\"Unit\",\"PricePerUnit\",\"Product Family\",\"usageType\",\"Region Code\"\n";
+  while (csv.size() < (std::size_t{3} << 20))
+    csv += "\"K\",\"OnDemand\",\"hours\",\"0.04048\",\"Compute\",\"EU-Fargate-vCPU-Hours:perCPU\",\"eu-west-1\"\n";
+  std::string reserved = "{\"R\" : [";
+  while (reserved.size() < (std::size_t{3} << 20)) reserved += "\"" + std::string(100, 'r') + "\", ";
+  reserved += "\"r\"]}";
+  const std::string json =
+      offer("AmazonEC2", product("A", "Compute Instance", ec2_attributes("m7g.large", "Linux", "RunInstances")), "",
+            reserved);
+  for (const std::string* text : {static_cast<const std::string*>(&csv), &json}) {
+    for (const std::size_t cut : {std::size_t{100}, text->size() / 3, text->size() * 2 / 3, text->size() - 5}) {
+      INFO(text->substr(0, 20) << " cut at " << cut);
+      FailingBuffer buffer(text->substr(0, cut));
+      std::istream in(&buffer);
+      Importer importer;
+      const auto read = importer.read(in, "f");
+      REQUIRE_FALSE(read);
+      CHECK(read.error()[0].code.id() == "unreadable-file");
+    }
+  }
+}
