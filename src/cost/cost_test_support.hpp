@@ -1,6 +1,7 @@
 #pragma once
-// Workload profiles written field by field, as the parser would leave them, the built-in price table (with a few
-// prices changed where a worked example quotes its own), and lookups into an estimate, for the cost model's tests.
+// Workload profiles (model/test_workload.hpp) and the examples the sums are worked for, the built-in price table
+// (with a few prices changed where a worked example quotes its own), and lookups into an estimate, for the cost
+// model's tests.
 #include <catch2/catch.hpp>
 
 #include <algorithm>
@@ -13,6 +14,7 @@
 #include "caas/model/workload_profile.hpp"
 #include "caas/tables/builtin_tables.hpp"
 #include "caas/util/diagnostic.hpp"
+#include "model/test_workload.hpp"
 
 namespace caas::cost::test {
 
@@ -20,45 +22,11 @@ using model::WorkloadProfile;
 using util::Kind;
 using util::Value;
 
-inline constexpr double k_mib = 1024.0 * 1024.0;
-inline constexpr double k_gib = 1024.0 * k_mib;
+using model::test::k_gib;
+using model::test::k_mib;
+using model::test::thumbnailer;
+using model::test::Workload;
 inline constexpr double k_kb = 1000.0;  // a workload's KB, as AWS's worked examples count bytes
-
-// A workload profile written field by field, as the parser would leave it.
-class Workload {
- public:
-  explicit Workload(const char* kind) { text("kind", kind); }
-  Workload& text(const char* path, const char* value) { return set(path, Value::of_string(value)); }
-  Workload& number(const char* path, double value) { return set(path, Value::of_number(value)); }
-  Workload& duration(const char* path, double seconds) {
-    return set(path, Value::of_quantity(Kind::duration, seconds));
-  }
-  Workload& size(const char* path, double bytes) { return set(path, Value::of_quantity(Kind::size, bytes)); }
-  Workload& count(const char* path, double n) { return set(path, Value::of_quantity(Kind::count, n)); }
-  Workload& flag(const char* path, bool b) { return set(path, Value::of_bool(b)); }
-  Workload& triggers(std::initializer_list<const char*> names) {
-    std::vector<Value> items;
-    for (const char* name : names) items.push_back(Value::of_string(name));
-    return set("triggers", Value::of_list(std::move(items), Kind::string));
-  }
-  WorkloadProfile build() const {
-    WorkloadProfile copy = m_profile;
-    model::apply_defaults(copy);
-    return copy;
-  }
-
- private:
-  Workload& set(const char* path, Value value) {
-    auto& field = m_profile.at(path);
-    field.value = std::move(value);
-    field.origin = model::Origin::written;
-    field.written = display(field.value);
-    field.line = 1;
-    field.column = 1;
-    return *this;
-  }
-  WorkloadProfile m_profile;
-};
 
 inline const RegionPrices& us_east_1() {
   static const cost::PriceTable k_table = tables::builtin_prices();
@@ -112,18 +80,8 @@ inline bool has_item(const model::CostEstimate& e, std::string_view name) {
   return std::any_of(e.items.begin(), e.items.end(), [&](const auto& i) { return i.item == name; });
 }
 
-// The hand-worked examples: unit prices copied from rules/pricing/aws-us-east-1.yaml, sums done by hand.
-inline Workload thumbnailer() {
-  Workload w("function");
-  w.triggers({"s3"})
-      .duration("execution.duration.typical", 0.8)
-      .size("resources.memory", 1 * k_gib)
-      .text("traffic.pattern", "spiky")
-      .count("traffic.requests_per_month", 2e6)
-      .number("traffic.peak_rps", 150);
-  return w;
-}
-
+// The hand-worked examples (with thumbnailer()): unit prices copied from rules/pricing/aws-us-east-1.yaml, sums
+// done by hand.
 inline Workload steady_api() {
   Workload w("service");
   w.triggers({"http"})

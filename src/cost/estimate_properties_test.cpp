@@ -17,11 +17,7 @@
 
 using namespace caas;
 using cost::RegionPrices;
-using model::WorkloadProfile;
-using util::Kind;
-using util::Value;
-
-using namespace caas::cost::test;
+using namespace caas::cost::test;  // Workload, WorkloadProfile, Kind, Value and the example workloads
 
 namespace {
 std::vector<WorkloadProfile> varied_profiles() {

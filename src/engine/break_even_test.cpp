@@ -9,6 +9,7 @@
 
 using namespace caas;
 using engine::test::k_gib;
+using engine::test::thumbnailer;
 using engine::test::Workload;
 
 namespace {
@@ -29,18 +30,6 @@ std::string cheapest_at(const cost::CostInputs& inputs, const std::vector<std::s
     }
   }
   return best;
-}
-
-// A spiky function: 2M events × 800 ms × 1 GiB, sized for its average rate (no latency target).
-Workload thumbnailer() {
-  Workload w("function");
-  w.triggers({"s3"})
-      .duration("execution.duration.typical", 0.8)
-      .size("resources.memory", 1 * k_gib)
-      .text("traffic.pattern", "spiky")
-      .count("traffic.requests_per_month", 2e6)
-      .number("traffic.peak_rps", 150);
-  return w;
 }
 
 // A queue worker of 1 s × 0.25 vCPU / 512 MiB on arm64, 1.5M messages a month: Fargate runs one task up to 0.7
