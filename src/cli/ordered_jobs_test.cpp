@@ -144,9 +144,11 @@ TEST_CASE("ordered jobs: every result is freed on the thread that made it, and n
     CHECK(consumed == 500);
     CHECK(Tracked::freed_elsewhere == 0);
     CHECK(Tracked::live == 0);
-    // Memory stays flat: results alive at once — in the window, being made, being consumed, or back with their
-    // worker to be freed — are bounded by the window and the threads, not by the 500 jobs.
-    CHECK(Tracked::peak <= 2 * 8 + 2 * threads + 2);
+    // Memory stays flat: results alive at once are bounded by the window and the threads, not by the 500 jobs —
+    // a window in the ring, one being made by each thread and one consumed, and for each worker busy with a job
+    // up to a window consumed meanwhile and waiting for it, plus up to a window it is freeing. (A bound of two
+    // windows in all, tried before, was passed now and then with four threads.)
+    CHECK(Tracked::peak <= 8 * (2 * threads + 1) + threads + 2);
   }
 }
 
